@@ -1,0 +1,261 @@
+"""The command line: argument parsing and wiring, the composition root of the program.
+
+Exit codes: 0 success, 1 invalid input (one ``FILE:LINE: problem and fix`` line each, never a
+traceback), 2 usage errors, 3 a session that was stopped (with ``--exit-when-done``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from exercise_timer import __version__
+from exercise_timer.core.i18n import _
+from exercise_timer.core.loader import load_routine
+from exercise_timer.core.plan import Plan, make_plan
+from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.model import Sides
+from exercise_timer.core.resolve import ResolvedExercise, resolve
+from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
+from exercise_timer.storage.paths import Paths, find_paths
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = argparse.ArgumentParser(
+        prog="exercise-timer",
+        description=_("Guides you through back exercises with a timer and spoken cues."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--home", metavar="DIR",
+                        help=_("keep settings, journal and caches under DIR"))
+    window = parser.add_argument_group(_("window options"))
+    window.add_argument("--routine", metavar="ID|PATH", default=DEFAULT_ROUTINE,
+                        help=_("routine to open (default: %(default)s)"))
+    window.add_argument("--kiosk", action="store_true", help=_("full-screen looping demonstration"))
+    window.add_argument("--speed", metavar="FACTOR", type=_speed, default=1.0,
+                        help=_("divide every duration by FACTOR (demonstrations, tests)"))
+    window.add_argument("--autostart", action="store_true", help=_("start the session at once"))
+    window.add_argument("--exit-when-done", action="store_true",
+                        help=_("quit after the session: exit 0 if completed, 3 if stopped"))
+    window.add_argument("--no-voice", action="store_true", help=_("captions only, no speech"))
+    window.add_argument("--trace", metavar="FILE", type=Path,
+                        help=_("write one JSON line per event to FILE"))
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    listing = commands.add_parser("routines", help=_("list the bundled and personal routines"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    plan = commands.add_parser("plan", help=_("show every phase a session will run"))
+    plan.add_argument("routine", metavar="ROUTINE", help=_("routine id or path of a .toml file"))
+    plan.add_argument("--json", action="store_true", help=_("print JSON"))
+    check = commands.add_parser("check", help=_("validate routine files"))
+    check.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    return parser
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a number such as 2 or 0.5")) from None
+    if not 0.01 <= value <= 1000:
+        raise argparse.ArgumentTypeError(_("must be between 0.01 and 1000"))
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line and returns the exit code."""
+    args = build_parser().parse_args(argv)
+    paths = find_paths(args.home)
+    try:
+        if args.command == "routines":
+            return cmd_routines(paths, as_json=args.json)
+        if args.command == "plan":
+            return cmd_plan(args.routine, paths, as_json=args.json)
+        if args.command == "check":
+            return cmd_check(args.files)
+        return cmd_window(args, paths)
+    except InputError as error:
+        _print_problems(error.problems)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
+    """Opens the follow-along window (validating the routine first, before any window)."""
+    open_routine(args.routine, paths)
+    try:
+        from exercise_timer.ui.app import run_window  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        print(_("The follow-along window is not built yet; try `exercise-timer plan {routine}`.")
+              .format(routine=args.routine), file=sys.stderr)
+        return EXIT_INVALID
+    result: int = run_window(args, paths)
+    return result
+
+
+def cmd_routines(paths: Paths, *, as_json: bool) -> int:
+    """Lists the routines with their estimated duration."""
+    catalogue = load_catalogue(paths)
+    rows = []
+    for routine in catalogue.routines:
+        total = make_plan(resolve(routine), with_cues=False).total_seconds
+        rows.append({
+            "id": routine.id,
+            "title": routine.title,
+            "exercises": len(routine.exercises),
+            "estimated_seconds": total,
+            "origin": "bundled" if routine.bundled else "personal",
+            "path": str(routine.path) if routine.path else None,
+        })
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(str(row["id"])) for row in rows), default=2)
+        for row in rows:
+            print(f"{row['id']:<{width}}  {row['exercises']:>3} {_('exercises')}  "
+                  f"{format_duration(float(str(row['estimated_seconds']))):>9}  "
+                  f"{row['origin']:<8}  {row['title']}")
+    _print_problems(catalogue.problems)
+    return EXIT_OK
+
+
+def cmd_check(files: Sequence[Path]) -> int:
+    """Validates each file; one line per problem."""
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            routine = load_routine(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        print(_("{file}: ok, {count} exercises").format(file=file, count=len(routine.exercises)))
+    _print_problems(problems)
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def cmd_plan(name: str, paths: Paths, *, as_json: bool) -> int:
+    """Prints every phase the session will run."""
+    routine = open_routine(name, paths)
+    plan = make_plan(resolve(routine))
+    if as_json:
+        print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+    else:
+        print(plan_text(plan))
+    return EXIT_OK
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The documented JSON shape of ``plan --json``."""
+    routine = plan.session.routine
+    exercises = plan.session.exercises
+    return {
+        "routine": {"id": routine.id, "title": routine.title, "source": routine.source.title},
+        "total_seconds": plan.total_seconds,
+        "exercises": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.exercise.kind.value,
+                "position": e.position.value,
+                "variant": e.variant.id if e.variant else None,
+                "repetitions": e.repetitions,
+                "sides": _sides_json(e),
+                "sides_mode": e.sides.value,
+                "stages": [
+                    {"name": s.name, "hold_seconds": list(s.holds) if len(set(s.holds)) > 1
+                     else (s.holds[0] if s.holds else 0)}
+                    for s in e.stages
+                ],
+                "needs_prescription": e.needs_prescription,
+            }
+            for e in exercises
+        ],
+        "timeline": [
+            {
+                "start": phase.start,
+                "seconds": phase.seconds,
+                "exercise": exercises[phase.segment.exercise].id,
+                "side": phase.segment.side.value if phase.segment.side else None,
+                "rep": phase.segment.rep,
+                "stage": phase.segment.stage,
+                "phase": phase.segment.phase.value,
+                "cue": phase.cue,
+            }
+            for phase in plan.phases
+        ],
+    }
+
+
+def _sides_json(exercise: ResolvedExercise) -> list[str]:
+    """The sides in the order they are worked; alternating lists the first two repetitions'."""
+    if exercise.sides is Sides.ALTERNATING:
+        return [side.value for rep in (1, 2) if (side := exercise.side_of(None, rep))]
+    return [side.value for side in exercise.passes() if side is not None]
+
+
+def format_duration(seconds: float) -> str:
+    """Seconds as ``m:ss`` or ``h:mm:ss``."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def plan_text(plan: Plan) -> str:
+    """A schedule a physiotherapist can check line by line against the document."""
+    routine = plan.session.routine
+    exercises = plan.session.exercises
+    lines = [
+        routine.title,
+        _("Source: {source}").format(source=routine.source.title),
+        _("{count} exercises, {duration} in all").format(
+            count=len(exercises), duration=format_duration(plan.total_seconds)),
+    ]
+    current = -1
+    for phase in plan.phases:
+        segment = phase.segment
+        exercise = exercises[segment.exercise]
+        if segment.exercise != current:
+            current = segment.exercise
+            holds = " + ".join(_hold_text(s.holds) for s in exercise.stages)
+            lines += ["", _("{number}. {name} ({kind}, {position}): {reps} repetitions, "
+                            "hold {holds}, relax {relax} s").format(
+                number=current + 1, name=exercise.name, kind=exercise.exercise.kind.value,
+                position=exercise.position.value.replace("-", " "), reps=exercise.repetitions,
+                holds=holds, relax=f"{exercise.relax_seconds:g}")]
+            if exercise.variant is not None:
+                lines.append("   " + _("Version: {variant}").format(variant=exercise.variant.name))
+            if exercise.needs_prescription:
+                lines.append("   " + _("Not prescribed yet: using the routine's default values"))
+        side = exercise.side_name(segment.side) if segment.side else ""
+        rep = (_("rep {number}/{total}").format(number=segment.rep, total=exercise.repetitions)
+               if segment.rep else "")
+        stage = (_("stage {number}").format(number=segment.stage)
+                 if segment.stage and len(exercise.stages) > 1 else "")
+        lines.append(
+            f"   {format_duration(phase.start):>8}  {side:<22.22} {rep:<9} {stage:<7} "
+            f"{segment.phase.value:<7} {phase.seconds:>5g} s  {phase.cue}"
+        )
+    lines += ["", _("Total: {duration}").format(duration=format_duration(plan.total_seconds))]
+    return "\n".join(lines)
+
+
+def _hold_text(holds: tuple[float, ...]) -> str:
+    if not holds:
+        return "0 s"
+    if len(set(holds)) == 1:
+        return f"{holds[0]:g} s"
+    return "/".join(f"{h:g}" for h in holds) + " s"

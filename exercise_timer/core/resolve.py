@@ -1,0 +1,198 @@
+"""Merges personal values over a routine into the concrete numbers a session runs.
+
+Ranges use their low end, a hold per repetition is taken repetition by repetition, and a
+"prescribed" blank nobody filled in uses the routine's conservative default and flags the
+exercise ``needs_prescription``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import (
+    Breathing,
+    Defaults,
+    Dose,
+    DoseKind,
+    Exercise,
+    Position,
+    Routine,
+    Side,
+    Sides,
+    Stage,
+    Variant,
+)
+from exercise_timer.core.personal import NO_PERSONAL_VALUES, ExerciseValues, PersonalValues
+
+
+@dataclass(frozen=True)
+class ResolvedStage:
+    """A stage with its hold for every repetition."""
+
+    name: str
+    instruction: str
+    breathing: Breathing | None
+    step: int | None
+    move_seconds: float
+    holds: tuple[float, ...]
+    dose: Dose
+
+
+@dataclass(frozen=True)
+class ResolvedExercise:
+    """An exercise as a session runs it: variant chosen, every number concrete."""
+
+    exercise: Exercise
+    variant: Variant | None
+    position: Position
+    start: str
+    steps: tuple[str, ...]
+    repetitions: int
+    repetitions_dose: Dose
+    sides: Sides
+    stages: tuple[ResolvedStage, ...]
+    prepare_seconds: float
+    return_seconds: float
+    relax_seconds: float
+    needs_prescription: bool
+
+    @property
+    def id(self) -> str:
+        """The exercise id."""
+        return self.exercise.id
+
+    @property
+    def name(self) -> str:
+        """The exercise name."""
+        return self.exercise.name
+
+    def passes(self) -> tuple[Side | None, ...]:
+        """The sides worked one after the other; alternating is one pass."""
+        first = self.exercise.first_side
+        if self.sides is Sides.EACH:
+            return (first, first.other())
+        if self.sides is Sides.RIGHT_LEFT_BOTH:
+            return (first, first.other(), Side.BOTH)
+        return (None,)
+
+    def side_of(self, pass_side: Side | None, rep: int) -> Side | None:
+        """The side of repetition ``rep`` (1-based) in a pass."""
+        if self.sides is Sides.ALTERNATING:
+            first = self.exercise.first_side
+            return first if rep % 2 == 1 else first.other()
+        return pass_side
+
+    def side_name(self, side: Side) -> str:
+        """How the side is called on screen and in speech, such as "Left leg"."""
+        named = self.exercise.side_names.get(side)
+        if named:
+            return named
+        part = self.exercise.side_label
+        if side is Side.RIGHT:
+            return _("Right {part}").format(part=part)
+        if side is Side.LEFT:
+            return _("Left {part}").format(part=part)
+        return _("Both {part}s").format(part=part)
+
+
+@dataclass(frozen=True)
+class Session:
+    """A routine with personal values applied: what the engine runs."""
+
+    routine: Routine
+    exercises: tuple[ResolvedExercise, ...]
+
+    @property
+    def needs_prescription(self) -> tuple[ResolvedExercise, ...]:
+        """Exercises using a default in place of an unfilled prescription."""
+        return tuple(e for e in self.exercises if e.needs_prescription)
+
+
+def resolve(routine: Routine, personal: PersonalValues = NO_PERSONAL_VALUES) -> Session:
+    """The session a routine and a person's values make."""
+    by_id = {exercise.id: exercise for exercise in routine.exercises}
+    ordered = [by_id[i] for i in personal.order if i in by_id]
+    ordered += [e for e in routine.exercises if e.id not in personal.order]
+    chosen = [
+        resolve_exercise(exercise, routine.defaults, personal.for_exercise(exercise.id))
+        for exercise in ordered
+        if personal.for_exercise(exercise.id).included
+    ]
+    return Session(routine=routine, exercises=tuple(chosen))
+
+
+def resolve_exercise(exercise: Exercise, defaults: Defaults, values: ExerciseValues) -> ResolvedExercise:
+    """One exercise's concrete values."""
+    variant = _chosen_variant(exercise, values.variant)
+    stages: tuple[Stage, ...] = (variant.stages if variant and variant.stages else exercise.stages)
+    repetitions_dose = (variant.repetitions if variant and variant.repetitions else exercise.repetitions)
+    unfilled = False
+    if values.repetitions is not None:
+        repetitions = values.repetitions
+    elif repetitions_dose.kind is DoseKind.PRESCRIBED:
+        repetitions, unfilled = defaults.repetitions, True
+    else:
+        repetitions = int(repetitions_dose.low or defaults.repetitions)
+    move = exercise.move_seconds if exercise.move_seconds is not None else defaults.move_seconds
+    resolved_stages = []
+    for index, stage in enumerate(stages):
+        personal_hold = (
+            values.hold_seconds[index]
+            if values.hold_seconds is not None and index < len(values.hold_seconds)
+            else None
+        )
+        if personal_hold is None and stage.hold.is_prescribed:
+            unfilled = True
+        resolved_stages.append(ResolvedStage(
+            name=stage.name,
+            instruction=stage.instruction,
+            breathing=stage.breathing,
+            step=stage.step,
+            move_seconds=stage.move_seconds if stage.move_seconds is not None else move,
+            holds=_holds(stage.hold, repetitions, defaults, personal_hold),
+            dose=stage.hold,
+        ))
+    return ResolvedExercise(
+        exercise=exercise,
+        variant=variant,
+        position=(variant.position if variant and variant.position else exercise.position),
+        start=(variant.start if variant and variant.start else exercise.start),
+        steps=(variant.steps if variant and variant.steps else exercise.steps),
+        repetitions=repetitions,
+        repetitions_dose=repetitions_dose,
+        sides=(variant.sides if variant and variant.sides else exercise.sides),
+        stages=tuple(resolved_stages),
+        prepare_seconds=_first(exercise.prepare_seconds, defaults.prepare_seconds),
+        return_seconds=_first(exercise.return_seconds, defaults.return_seconds),
+        relax_seconds=_first(values.relax_seconds, exercise.relax_seconds, defaults.relax_seconds),
+        needs_prescription=unfilled,
+    )
+
+
+def _first(*values: float | None) -> float:
+    for value in values:
+        if value is not None:
+            return value
+    raise ValueError("no value")
+
+
+def _chosen_variant(exercise: Exercise, wanted: str | None) -> Variant | None:
+    if not exercise.variants:
+        return None
+    for variant_id in (wanted, exercise.default_variant):
+        for variant in exercise.variants:
+            if variant.id == variant_id:
+                return variant
+    return exercise.variants[0]
+
+
+def _holds(dose: Dose, repetitions: int, defaults: Defaults, personal: float | None) -> tuple[float, ...]:
+    if personal is not None:
+        return (personal,) * repetitions
+    if dose.kind is DoseKind.PRESCRIBED:
+        return (defaults.hold_seconds,) * repetitions
+    if dose.kind is DoseKind.GROWING:
+        last = len(dose.values) - 1
+        return tuple(dose.values[min(rep, last)] for rep in range(repetitions))
+    return (dose.values[0],) * repetitions

@@ -1,0 +1,38 @@
+"""Finds the bundled routines/ and assets/ folders, whatever kind of install this is.
+
+An installed wheel carries them inside the package (``exercise_timer/_bundled/``, see
+pyproject.toml); a checkout or an editable install has them at the top of the repository.
+Everything else asks this module, so no other code knows the difference.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    packaged = resources.files("exercise_timer").joinpath("_bundled", name)
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = _PACKAGE_ROOT.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"the bundled {name}/ folder is missing from this installation")
+
+
+def routines_dir() -> Path:
+    """The folder of bundled routine files."""
+    return _bundled("routines")
+
+
+def assets_dir() -> Path:
+    """The folder of bundled assets (pictograms, icon, sounds)."""
+    return _bundled("assets")
+
+
+def asset(*parts: str) -> Path:
+    """One bundled asset file."""
+    return assets_dir().joinpath(*parts)

@@ -1,0 +1,73 @@
+"""The routines a person can choose: the bundled ones and their own, by id or by path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from exercise_timer import resources
+from exercise_timer.core.i18n import _
+from exercise_timer.core.loader import load_routine
+from exercise_timer.core.model import Routine
+from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.storage.paths import Paths
+
+DEFAULT_ROUTINE = "xplain-back"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The routines found, and the problems of personal routine files that could not be read."""
+
+    routines: tuple[Routine, ...]
+    problems: tuple[Problem, ...]
+
+    def find(self, routine_id: str) -> Routine | None:
+        """The routine with this id, or None."""
+        for routine in self.routines:
+            if routine.id == routine_id:
+                return routine
+        return None
+
+
+def load_catalogue(paths: Paths) -> Catalogue:
+    """Bundled routines first, then personal ones; a bad personal file is reported, not fatal."""
+    routines: list[Routine] = []
+    problems: list[Problem] = []
+    for file in sorted(resources.routines_dir().glob("*.toml")):
+        routines.append(load_routine(file, bundled=True))
+    personal_dir = paths.routines_dir
+    files = sorted(personal_dir.glob("*.toml")) if personal_dir.is_dir() else []
+    for file in files:
+        try:
+            routine = load_routine(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        clash = next((r for r in routines if r.id == routine.id), None)
+        if clash is not None:
+            problems.append(Problem(file, None, _(
+                "id \"{id}\" is already used by {other}; give this routine another id"
+            ).format(id=routine.id, other=clash.path.name if clash.path else clash.title)))
+            continue
+        routines.append(routine)
+    return Catalogue(tuple(routines), tuple(problems))
+
+
+def open_routine(name: str, paths: Paths) -> Routine:
+    """A routine named by id, or by the path of a routine file.
+
+    Raises:
+        InputError: the file is invalid or no routine has that id.
+    """
+    looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
+    if looks_like_path or Path(name).is_file():
+        return load_routine(Path(name))
+    catalogue = load_catalogue(paths)
+    routine = catalogue.find(name)
+    if routine is None:
+        known = ", ".join(r.id for r in catalogue.routines)
+        raise InputError([Problem(name, None, _(
+            "no routine has this id; use one of {known}, or the path of a .toml file"
+        ).format(known=known))])
+    return routine
