@@ -16,9 +16,9 @@ from typing import Any
 from exercise_timer import __version__
 from exercise_timer.core.i18n import _
 from exercise_timer.core.loader import load_routine
+from exercise_timer.core.model import Sides
 from exercise_timer.core.plan import Plan, make_plan
 from exercise_timer.core.problems import InputError, Problem
-from exercise_timer.core.model import Sides
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
 from exercise_timer.storage.paths import Paths, find_paths
@@ -33,20 +33,34 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Guides you through back exercises with a timer and spoken cues."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--home", metavar="DIR",
-                        help=_("keep settings, journal and caches under DIR"))
+    parser.add_argument(
+        "--home", metavar="DIR", help=_("keep settings, journal and caches under DIR")
+    )
     window = parser.add_argument_group(_("window options"))
-    window.add_argument("--routine", metavar="ID|PATH", default=DEFAULT_ROUTINE,
-                        help=_("routine to open (default: %(default)s)"))
+    window.add_argument(
+        "--routine",
+        metavar="ID|PATH",
+        default=DEFAULT_ROUTINE,
+        help=_("routine to open (default: %(default)s)"),
+    )
     window.add_argument("--kiosk", action="store_true", help=_("full-screen looping demonstration"))
-    window.add_argument("--speed", metavar="FACTOR", type=_speed, default=1.0,
-                        help=_("divide every duration by FACTOR (demonstrations, tests)"))
+    window.add_argument(
+        "--speed",
+        metavar="FACTOR",
+        type=_speed,
+        default=1.0,
+        help=_("divide every duration by FACTOR (demonstrations, tests)"),
+    )
     window.add_argument("--autostart", action="store_true", help=_("start the session at once"))
-    window.add_argument("--exit-when-done", action="store_true",
-                        help=_("quit after the session: exit 0 if completed, 3 if stopped"))
+    window.add_argument(
+        "--exit-when-done",
+        action="store_true",
+        help=_("quit after the session: exit 0 if completed, 3 if stopped"),
+    )
     window.add_argument("--no-voice", action="store_true", help=_("captions only, no speech"))
-    window.add_argument("--trace", metavar="FILE", type=Path,
-                        help=_("write one JSON line per event to FILE"))
+    window.add_argument(
+        "--trace", metavar="FILE", type=Path, help=_("write one JSON line per event to FILE")
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("routines", help=_("list the bundled and personal routines"))
@@ -99,8 +113,12 @@ def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
     try:
         from exercise_timer.ui.app import run_window  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        print(_("The follow-along window is not built yet; try `exercise-timer plan {routine}`.")
-              .format(routine=args.routine), file=sys.stderr)
+        print(
+            _(
+                "The follow-along window is not built yet; try `exercise-timer plan {routine}`."
+            ).format(routine=args.routine),
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     result: int = run_window(args, paths)
     return result
@@ -112,22 +130,26 @@ def cmd_routines(paths: Paths, *, as_json: bool) -> int:
     rows = []
     for routine in catalogue.routines:
         total = make_plan(resolve(routine), with_cues=False).total_seconds
-        rows.append({
-            "id": routine.id,
-            "title": routine.title,
-            "exercises": len(routine.exercises),
-            "estimated_seconds": total,
-            "origin": "bundled" if routine.bundled else "personal",
-            "path": str(routine.path) if routine.path else None,
-        })
+        rows.append(
+            {
+                "id": routine.id,
+                "title": routine.title,
+                "exercises": len(routine.exercises),
+                "estimated_seconds": total,
+                "origin": "bundled" if routine.bundled else "personal",
+                "path": str(routine.path) if routine.path else None,
+            }
+        )
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         width = max((len(str(row["id"])) for row in rows), default=2)
         for row in rows:
-            print(f"{row['id']:<{width}}  {row['exercises']:>3} {_('exercises')}  "
-                  f"{format_duration(float(str(row['estimated_seconds']))):>9}  "
-                  f"{row['origin']:<8}  {row['title']}")
+            print(
+                f"{row['id']:<{width}}  {row['exercises']:>3} {_('exercises')}  "
+                f"{format_duration(float(str(row['estimated_seconds']))):>9}  "
+                f"{row['origin']:<8}  {row['title']}"
+            )
     _print_problems(catalogue.problems)
     return EXIT_OK
 
@@ -175,8 +197,12 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "sides": _sides_json(e),
                 "sides_mode": e.sides.value,
                 "stages": [
-                    {"name": s.name, "hold_seconds": list(s.holds) if len(set(s.holds)) > 1
-                     else (s.holds[0] if s.holds else 0)}
+                    {
+                        "name": s.name,
+                        "hold_seconds": list(s.holds)
+                        if len(set(s.holds)) > 1
+                        else (s.holds[0] if s.holds else 0),
+                    }
                     for s in e.stages
                 ],
                 "needs_prescription": e.needs_prescription,
@@ -222,7 +248,8 @@ def plan_text(plan: Plan) -> str:
         routine.title,
         _("Source: {source}").format(source=routine.source.title),
         _("{count} exercises, {duration} in all").format(
-            count=len(exercises), duration=format_duration(plan.total_seconds)),
+            count=len(exercises), duration=format_duration(plan.total_seconds)
+        ),
     ]
     current = -1
     for phase in plan.phases:
@@ -231,20 +258,36 @@ def plan_text(plan: Plan) -> str:
         if segment.exercise != current:
             current = segment.exercise
             holds = " + ".join(_hold_text(s.holds) for s in exercise.stages)
-            lines += ["", _("{number}. {name} ({kind}, {position}): {reps} repetitions, "
-                            "hold {holds}, relax {relax} s").format(
-                number=current + 1, name=exercise.name, kind=exercise.exercise.kind.value,
-                position=exercise.position.value.replace("-", " "), reps=exercise.repetitions,
-                holds=holds, relax=f"{exercise.relax_seconds:g}")]
+            lines += [
+                "",
+                _(
+                    "{number}. {name} ({kind}, {position}): {reps} repetitions, "
+                    "hold {holds}, relax {relax} s"
+                ).format(
+                    number=current + 1,
+                    name=exercise.name,
+                    kind=exercise.exercise.kind.value,
+                    position=exercise.position.value.replace("-", " "),
+                    reps=exercise.repetitions,
+                    holds=holds,
+                    relax=f"{exercise.relax_seconds:g}",
+                ),
+            ]
             if exercise.variant is not None:
                 lines.append("   " + _("Version: {variant}").format(variant=exercise.variant.name))
             if exercise.needs_prescription:
                 lines.append("   " + _("Not prescribed yet: using the routine's default values"))
         side = exercise.side_name(segment.side) if segment.side else ""
-        rep = (_("rep {number}/{total}").format(number=segment.rep, total=exercise.repetitions)
-               if segment.rep else "")
-        stage = (_("stage {number}").format(number=segment.stage)
-                 if segment.stage and len(exercise.stages) > 1 else "")
+        rep = (
+            _("rep {number}/{total}").format(number=segment.rep, total=exercise.repetitions)
+            if segment.rep
+            else ""
+        )
+        stage = (
+            _("stage {number}").format(number=segment.stage)
+            if segment.stage and len(exercise.stages) > 1
+            else ""
+        )
         lines.append(
             f"   {format_duration(phase.start):>8}  {side:<22.22} {rep:<9} {stage:<7} "
             f"{segment.phase.value:<7} {phase.seconds:>5g} s  {phase.cue}"

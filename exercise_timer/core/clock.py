@@ -18,6 +18,7 @@ class FakeClock:
         self.now = start
 
     def __call__(self) -> float:
+        """The current fake time."""
         return self.now
 
     def advance(self, seconds: float) -> None:
@@ -34,6 +35,7 @@ class ScaledClock:
         self._origin = base()
 
     def __call__(self) -> float:
+        """Scaled seconds since this clock was made."""
         return (self._base() - self._origin) * self.factor
 
     def to_real(self, engine_seconds: float) -> float:

@@ -86,4 +86,12 @@ class SessionEnded:
     exercises_total: int
 
 
-Effect = SessionStarted | PhaseStarted | CountdownTick | ExerciseFinished | Paused | Resumed | SessionEnded
+Effect = (
+    SessionStarted
+    | PhaseStarted
+    | CountdownTick
+    | ExerciseFinished
+    | Paused
+    | Resumed
+    | SessionEnded
+)

@@ -132,6 +132,7 @@ class Engine:
             return []
         now = self._clock()
         self._started_at = now
+        self._zero = now
         effects: list[Effect] = [
             SessionStarted(self.schedule.total_ms / 1000, len(self.session.exercises))
         ]

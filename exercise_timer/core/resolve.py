@@ -122,11 +122,15 @@ def resolve(routine: Routine, personal: PersonalValues = NO_PERSONAL_VALUES) -> 
     return Session(routine=routine, exercises=tuple(chosen))
 
 
-def resolve_exercise(exercise: Exercise, defaults: Defaults, values: ExerciseValues) -> ResolvedExercise:
+def resolve_exercise(
+    exercise: Exercise, defaults: Defaults, values: ExerciseValues
+) -> ResolvedExercise:
     """One exercise's concrete values."""
     variant = _chosen_variant(exercise, values.variant)
-    stages: tuple[Stage, ...] = (variant.stages if variant and variant.stages else exercise.stages)
-    repetitions_dose = (variant.repetitions if variant and variant.repetitions else exercise.repetitions)
+    stages: tuple[Stage, ...] = variant.stages if variant and variant.stages else exercise.stages
+    repetitions_dose = (
+        variant.repetitions if variant and variant.repetitions else exercise.repetitions
+    )
     unfilled = False
     if values.repetitions is not None:
         repetitions = values.repetitions
@@ -144,15 +148,17 @@ def resolve_exercise(exercise: Exercise, defaults: Defaults, values: ExerciseVal
         )
         if personal_hold is None and stage.hold.is_prescribed:
             unfilled = True
-        resolved_stages.append(ResolvedStage(
-            name=stage.name,
-            instruction=stage.instruction,
-            breathing=stage.breathing,
-            step=stage.step,
-            move_seconds=stage.move_seconds if stage.move_seconds is not None else move,
-            holds=_holds(stage.hold, repetitions, defaults, personal_hold),
-            dose=stage.hold,
-        ))
+        resolved_stages.append(
+            ResolvedStage(
+                name=stage.name,
+                instruction=stage.instruction,
+                breathing=stage.breathing,
+                step=stage.step,
+                move_seconds=stage.move_seconds if stage.move_seconds is not None else move,
+                holds=_holds(stage.hold, repetitions, defaults, personal_hold),
+                dose=stage.hold,
+            )
+        )
     return ResolvedExercise(
         exercise=exercise,
         variant=variant,
@@ -187,7 +193,9 @@ def _chosen_variant(exercise: Exercise, wanted: str | None) -> Variant | None:
     return exercise.variants[0]
 
 
-def _holds(dose: Dose, repetitions: int, defaults: Defaults, personal: float | None) -> tuple[float, ...]:
+def _holds(
+    dose: Dose, repetitions: int, defaults: Defaults, personal: float | None
+) -> tuple[float, ...]:
     if personal is not None:
         return (personal,) * repetitions
     if dose.kind is DoseKind.PRESCRIBED:

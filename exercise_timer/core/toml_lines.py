@@ -55,7 +55,7 @@ class LineIndex:
                         in_multiline = quote
 
     def _resolve(self, names: list[str], counts: dict[PathKey, int]) -> PathKey:
-        """Turns ``exercises.stages`` into ``("exercises", 3, "stages")`` for the latest exercise."""
+        """Turns ``exercises.stages`` into ``("exercises", 3, "stages")`` (the latest exercise)."""
         path: PathKey = ()
         last = len(names) - 1
         for position, name in enumerate(names):

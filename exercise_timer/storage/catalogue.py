@@ -31,10 +31,17 @@ class Catalogue:
 
 
 def load_catalogue(paths: Paths) -> Catalogue:
-    """Bundled routines first, then personal ones; a bad personal file is reported, not fatal."""
+    """Bundled routines (the default first), then personal ones.
+
+    A personal file that cannot be read is reported, never fatal.
+    """
     routines: list[Routine] = []
     problems: list[Problem] = []
-    for file in sorted(resources.routines_dir().glob("*.toml")):
+    bundled = sorted(
+        resources.routines_dir().glob("*.toml"),
+        key=lambda file: (file.stem != DEFAULT_ROUTINE, file.stem),
+    )
+    for file in bundled:
         routines.append(load_routine(file, bundled=True))
     personal_dir = paths.routines_dir
     files = sorted(personal_dir.glob("*.toml")) if personal_dir.is_dir() else []
@@ -46,9 +53,15 @@ def load_catalogue(paths: Paths) -> Catalogue:
             continue
         clash = next((r for r in routines if r.id == routine.id), None)
         if clash is not None:
-            problems.append(Problem(file, None, _(
-                "id \"{id}\" is already used by {other}; give this routine another id"
-            ).format(id=routine.id, other=clash.path.name if clash.path else clash.title)))
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    _('id "{id}" is already used by {other}; give this routine another id').format(
+                        id=routine.id, other=clash.path.name if clash.path else clash.title
+                    ),
+                )
+            )
             continue
         routines.append(routine)
     return Catalogue(tuple(routines), tuple(problems))
@@ -67,7 +80,15 @@ def open_routine(name: str, paths: Paths) -> Routine:
     routine = catalogue.find(name)
     if routine is None:
         known = ", ".join(r.id for r in catalogue.routines)
-        raise InputError([Problem(name, None, _(
-            "no routine has this id; use one of {known}, or the path of a .toml file"
-        ).format(known=known))])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    _(
+                        "no routine has this id; use one of {known}, or the path of a .toml file"
+                    ).format(known=known),
+                )
+            ]
+        )
     return routine

@@ -1,0 +1,43 @@
+"""Shared fixtures. Qt must be told to run offscreen before PySide6 is ever imported."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from exercise_timer.core.clock import FakeClock
+from exercise_timer.storage.paths import Paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(1000.0)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh --home folder; the real user folders are never touched by tests."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("EXERCISE_TIMER_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def paths(home: Path) -> Paths:
+    return Paths.under(home)
+
+
+@pytest.fixture
+def example_text() -> str:
+    """The complete example of routines/README.md, which must stay valid."""
+    readme = (REPO / "routines" / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```toml\n(.*?)```", readme, re.S)
+    assert found is not None
+    return found.group(1)

@@ -1,0 +1,358 @@
+"""The phase engine on a fake clock: order of phases, timing, pause, skip, back and stop."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.effects import (
+    CountdownTick,
+    Effect,
+    ExerciseFinished,
+    Outcome,
+    PhaseStarted,
+    SessionEnded,
+    StopReason,
+)
+from exercise_timer.core.engine import BACK_GRACE_SECONDS, Countdown, Engine, State
+from exercise_timer.core.loader import parse_routine_text
+from exercise_timer.core.model import Side
+from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.plan import make_plan
+from exercise_timer.core.resolve import Session, resolve
+from exercise_timer.core.schedule import Phase
+
+HEAD = """
+format_version = 1
+id = "t"
+title = "T"
+[source]
+title = "S"
+[defaults]
+prepare_seconds = 10
+move_seconds = 3
+hold_seconds = 5
+return_seconds = 3
+relax_seconds = 2
+repetitions = 2
+"""
+
+
+def exercise(eid: str, body: str = "") -> str:
+    return f"""
+[[exercises]]
+id = "{eid}"
+name = "{eid.title()}"
+purpose = "P"
+kind = "stretch"
+position = "lying-on-back"
+start = "Lie down. Then more."
+steps = ["One.", "Two."]
+{body}
+{"" if "repetitions" in body else "repetitions = 2"}
+"""
+
+
+def session_of(*bodies: str, personal: PersonalValues | None = None) -> Session:
+    routine = parse_routine_text(HEAD + "".join(bodies), "t.toml")
+    return resolve(routine, personal or PersonalValues())
+
+
+def run_to_end(engine: Engine, clock: FakeClock) -> list[Effect]:
+    effects = list(engine.start())
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline
+        effects += engine.advance()
+    return effects
+
+
+def phases(effects: list[Effect]) -> list[tuple[str, str | None, int | None, int | None]]:
+    return [
+        (
+            e.segment.phase.value,
+            e.segment.side.value if e.segment.side else None,
+            e.segment.rep,
+            e.segment.stage,
+        )
+        for e in effects
+        if isinstance(e, PhaseStarted)
+    ]
+
+
+def test_one_repetition_runs_prepare_move_hold_return_relax(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
+    effects = run_to_end(Engine(session, clock, countdown=Countdown.NONE), clock)
+    assert phases(effects) == [
+        ("prepare", None, None, None),
+        ("move", None, 1, 1),
+        ("hold", None, 1, 1),
+        ("return", None, 1, None),
+        ("relax", None, 1, None),
+    ]
+    starts = [e.planned_at - 1000 for e in effects if isinstance(e, PhaseStarted)]
+    assert starts == [0, 10, 13, 18, 21]
+    assert isinstance(effects[-1], SessionEnded) and effects[-1].outcome is Outcome.COMPLETED
+    assert clock.now - 1000 == 23
+
+
+def test_two_stages_each_move_and_hold_before_one_return(clock: FakeClock) -> None:
+    body = """repetitions = 1
+[[exercises.stages]]
+name = "Arch"
+instruction = "Arch"
+breathing = "in"
+hold_seconds = 5
+[[exercises.stages]]
+name = "Sag"
+instruction = "Sag"
+breathing = "out"
+hold_seconds = 4
+"""
+    effects = run_to_end(Engine(session_of(exercise("a", body)), clock), clock)
+    assert phases(effects)[1:] == [
+        ("move", None, 1, 1),
+        ("hold", None, 1, 1),
+        ("move", None, 1, 2),
+        ("hold", None, 1, 2),
+        ("return", None, 1, None),
+        ("relax", None, 1, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sides", "first", "expected"),
+    [
+        ("each", "right", ["right", "right", "left", "left"]),
+        ("each", "left", ["left", "left", "right", "right"]),
+        ("right-left-both", "right", ["right", "right", "left", "left", "both", "both"]),
+        ("alternating", "right", ["right", "left"]),
+    ],
+)
+def test_sides_order_every_repetition(
+    clock: FakeClock, sides: str, first: str, expected: list[str]
+) -> None:
+    body = f'hold_seconds = 5\nsides = "{sides}"\nfirst_side = "{first}"\nside_label = "leg"'
+    effects = run_to_end(Engine(session_of(exercise("a", body)), clock), clock)
+    holds = [side for phase, side, _, _ in phases(effects) if phase == "hold"]
+    assert holds == expected
+    prepares = [side for phase, side, _, _ in phases(effects) if phase == "prepare"]
+    passes = 1 if sides == "alternating" else len(set(expected))
+    assert len(prepares) == passes
+
+
+def test_growing_hold_lengthens_each_repetition_and_zero_hold_has_no_hold_phase(
+    clock: FakeClock,
+) -> None:
+    session = session_of(
+        exercise("grow", "repetitions = 3\nhold_seconds = [1, 2, 3]"),
+        exercise("lunge", "repetitions = 2\nhold_seconds = 0"),
+    )
+    plan = make_plan(session)
+    holds = [(p.segment.exercise, p.seconds) for p in plan.phases if p.segment.phase is Phase.HOLD]
+    assert holds == [(0, 1), (0, 2), (0, 3)]
+    lunge = [p.segment.phase.value for p in plan.phases if p.segment.exercise == 1]
+    assert lunge == ["prepare", "move", "return", "relax", "move", "return", "relax"]
+
+
+def test_countdown_lands_on_the_last_three_seconds(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
+    engine = Engine(session, clock, countdown=Countdown.LAST_THREE)
+    effects = run_to_end(engine, clock)
+    hold_start = next(
+        e.planned_at
+        for e in effects
+        if isinstance(e, PhaseStarted) and e.segment.phase is Phase.HOLD
+    )
+    ticks = [(e.number, e.planned_at - hold_start) for e in effects if isinstance(e, CountdownTick)]
+    assert ticks == [(3, 2.0), (2, 3.0), (1, 4.0)]
+
+
+def test_countdown_every_second_and_none(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 6"))
+    every = run_to_end(Engine(session, clock, countdown=Countdown.EVERY), clock)
+    assert [e.number for e in every if isinstance(e, CountdownTick)] == [5, 4, 3, 2, 1]
+    clock2 = FakeClock()
+    none = run_to_end(Engine(session, clock2, countdown=Countdown.NONE), clock2)
+    assert not [e for e in none if isinstance(e, CountdownTick)]
+
+
+def test_pause_moves_every_later_deadline_by_exactly_the_pause(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    reference = make_plan(session)
+    engine = Engine(session, clock)
+    engine.start()
+    clock.advance(11.25)
+    engine.advance()
+    remaining = engine.remaining()
+    engine.pause()
+    clock.advance(7.5)
+    assert engine.next_deadline() is None
+    assert engine.advance() == []
+    assert engine.remaining() == remaining
+    engine.resume()
+    starts = []
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline
+        starts += [e.planned_at - 1000 for e in engine.advance() if isinstance(e, PhaseStarted)]
+    later = [p.start for p in reference.phases if p.start > 11.25]
+    assert starts == [t + 7.5 for t in later]
+    assert engine.session_seconds() == reference.total_seconds
+
+
+def test_no_drift_whatever_the_wake_up_jitter() -> None:
+    """Woken late by random amounts, the engine still plans every phase on the exact offsets."""
+    session = session_of(exercise("a", 'hold_seconds = 5.3\nrepetitions = 30\nsides = "each"'))
+    plan = make_plan(session)
+    clock = FakeClock(0.0)
+    engine = Engine(session, clock)
+    seen = [e.planned_at for e in engine.start() if isinstance(e, PhaseStarted)]
+    jitter = random.Random(4)
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline + jitter.uniform(0, 0.02)
+        seen += [e.planned_at for e in engine.advance() if isinstance(e, PhaseStarted)]
+    assert seen == [p.start for p in plan.phases]
+
+
+def test_a_long_block_catches_up_every_phase_in_order(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"))
+    engine = Engine(session, clock, countdown=Countdown.NONE)
+    engine.start()
+    clock.advance(10 + 3 + 5 + 3 + 1)
+    effects = engine.advance()
+    assert [p for p, *_ in phases(effects)] == ["move", "hold", "return", "relax"]
+    assert engine.segment is not None and engine.segment.phase is Phase.RELAX
+
+
+def test_skip_goes_to_the_next_exercise_and_past_the_last_ends(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    engine = Engine(session, clock)
+    engine.start()
+    clock.advance(12)
+    engine.advance()
+    effects = engine.skip()
+    assert effects[0] == ExerciseFinished(0, "a", False)
+    assert isinstance(effects[1], PhaseStarted)
+    assert effects[1].segment.exercise == 1 and effects[1].segment.phase is Phase.PREPARE
+    assert engine.next_deadline() == clock.now + 10
+    ended = engine.skip()[-1]
+    assert isinstance(ended, SessionEnded) and ended.exercises_completed == 0
+    assert engine.state is State.FINISHED
+
+
+def test_back_restarts_the_exercise_or_goes_to_the_previous_if_just_started(
+    clock: FakeClock,
+) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    engine = Engine(session, clock)
+    engine.start()
+    engine.skip()
+    clock.advance(BACK_GRACE_SECONDS + 1)
+    restarted = engine.back()[0]
+    assert isinstance(restarted, PhaseStarted)
+    assert (restarted.segment.exercise, restarted.segment.phase) == (1, Phase.PREPARE)
+    clock.advance(BACK_GRACE_SECONDS / 2)
+    previous = engine.back()[0]
+    assert isinstance(previous, PhaseStarted) and previous.segment.exercise == 0
+    assert engine.next_deadline() == clock.now + 10
+
+
+def test_back_on_the_first_exercise_restarts_it(clock: FakeClock) -> None:
+    engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
+    engine.start()
+    clock.advance(1)
+    effect = engine.back()[0]
+    assert isinstance(effect, PhaseStarted) and effect.index == 0
+
+
+@pytest.mark.parametrize("reason", list(StopReason))
+def test_stop_ends_at_once_with_the_reason_and_the_place(
+    clock: FakeClock, reason: StopReason
+) -> None:
+    body = 'hold_seconds = 5\nsides = "each"\nside_label = "leg"'
+    engine = Engine(session_of(exercise("a", body)), clock)
+    engine.start()
+    clock.advance(10 + 3 + 2)
+    engine.advance()
+    clock.advance(0.5)
+    engine.pause()
+    clock.advance(60)
+    (ended,) = engine.stop(reason)
+    assert isinstance(ended, SessionEnded)
+    assert (ended.outcome, ended.reason) == (Outcome.STOPPED, reason)
+    assert ended.where is not None
+    assert (ended.where.phase, ended.where.side, ended.where.rep, ended.where.stage) == (
+        Phase.HOLD,
+        Side.RIGHT,
+        1,
+        1,
+    )
+    assert ended.session_seconds == 15.5
+    assert engine.next_deadline() is None
+    assert engine.resume() == [] and engine.advance() == [] and engine.skip() == []
+
+
+def test_completed_exercises_are_reported_as_they_finish(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    effects = run_to_end(Engine(session, clock), clock)
+    finished = [e for e in effects if isinstance(e, ExerciseFinished)]
+    assert finished == [ExerciseFinished(0, "a", True), ExerciseFinished(1, "b", True)]
+    ended = effects[-1]
+    assert isinstance(ended, SessionEnded)
+    assert (ended.exercises_completed, ended.exercises_total) == (2, 2)
+
+
+def test_commands_out_of_turn_do_nothing(clock: FakeClock) -> None:
+    engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
+    assert engine.pause() == engine.resume() == engine.skip() == engine.back() == []
+    assert engine.stop(StopReason.PAIN) == []
+    engine.start()
+    assert engine.start() == [] and engine.resume() == []
+
+
+def test_personal_values_and_prescribed_defaults(clock: FakeClock) -> None:
+    body = 'hold_seconds = "prescribed"\nrepetitions = "prescribed"'
+    unfilled = session_of(exercise("a", body))
+    assert unfilled.exercises[0].needs_prescription
+    assert unfilled.exercises[0].repetitions == 2
+    assert unfilled.exercises[0].stages[0].holds == (5, 5)
+    filled = session_of(
+        exercise("a", body),
+        personal=PersonalValues(
+            {"a": ExerciseValues(hold_seconds=(8,), repetitions=4, relax_seconds=6)}
+        ),
+    )
+    resolved = filled.exercises[0]
+    assert not resolved.needs_prescription
+    assert (resolved.repetitions, resolved.stages[0].holds, resolved.relax_seconds) == (
+        4,
+        (8, 8, 8, 8),
+        6,
+    )
+
+
+def test_ranges_use_their_low_end_and_personal_order_and_exclusion() -> None:
+    session = session_of(
+        exercise("a", 'hold_seconds = "3-5"\nrepetitions = "5-10"'),
+        exercise("b", "hold_seconds = 5"),
+        exercise("c", "hold_seconds = 5"),
+        personal=PersonalValues({"b": ExerciseValues(included=False)}, order=("c", "a")),
+    )
+    assert [e.id for e in session.exercises] == ["c", "a"]
+    a = session.exercises[1]
+    assert (a.repetitions, a.stages[0].holds[0]) == (5, 3)
+
+
+def test_eight_hour_session_ends_exactly_on_its_planned_deadline() -> None:
+    bodies = [
+        exercise(f"e{i}", 'hold_seconds = 7\nrepetitions = 30\nsides = "each"') for i in range(40)
+    ]
+    session = session_of(*bodies)
+    clock = FakeClock(12345.678)
+    engine = Engine(session, clock)
+    run_to_end(engine, clock)
+    total = engine.schedule.total_ms / 1000
+    assert total > 8 * 3600
+    assert clock.now - 12345.678 == pytest.approx(total, abs=1e-6)
+    assert engine.deadline_of(len(engine.schedule.segments) - 1) == clock.now
