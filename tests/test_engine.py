@@ -356,3 +356,28 @@ def test_eight_hour_session_ends_exactly_on_its_planned_deadline() -> None:
     assert total > 8 * 3600
     assert clock.now - 12345.678 == pytest.approx(total, abs=1e-6)
     assert engine.deadline_of(len(engine.schedule.segments) - 1) == clock.now
+
+
+def test_wait_for_me_holds_prepare_until_ready(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    engine = Engine(session, clock, wait_for_ready=True)
+    engine.start()
+    assert engine.state is State.WAITING and engine.next_deadline() is None
+    clock.advance(600)
+    assert engine.advance() == []
+    (moved,) = engine.ready()
+    assert isinstance(moved, PhaseStarted) and moved.segment.phase is Phase.MOVE
+    assert engine.next_deadline() == clock.now + 3
+    engine.skip()
+    assert engine.state is State.WAITING
+    assert engine.segment is not None and engine.segment.exercise == 1
+    ended = engine.stop(StopReason.DIZZINESS)[0]
+    assert isinstance(ended, SessionEnded) and ended.where is not None
+    assert ended.where.phase is Phase.PREPARE
+
+
+def test_without_wait_for_me_prepare_times_out(clock: FakeClock) -> None:
+    engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
+    engine.start()
+    assert engine.state is State.RUNNING and engine.ready() == []
+    assert engine.next_deadline() == clock.now + 10

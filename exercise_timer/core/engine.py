@@ -40,6 +40,7 @@ class State(StrEnum):
 
     READY = "ready"
     RUNNING = "running"
+    WAITING = "waiting"
     PAUSED = "paused"
     FINISHED = "finished"
 
@@ -62,11 +63,13 @@ class Engine:
         *,
         countdown: Countdown = Countdown.LAST_THREE,
         schedule: Schedule | None = None,
+        wait_for_ready: bool = False,
     ) -> None:
         self.schedule = schedule or build_schedule(session)
         self.session = session
         self._clock = clock
         self._countdown = countdown
+        self.wait_for_ready = wait_for_ready
         self.state = State.READY
         self.index = 0
         self._zero = 0.0
@@ -82,7 +85,7 @@ class Engine:
     @property
     def segment(self) -> Segment | None:
         """The current phase, or None before the start and after the end."""
-        if self.state in (State.RUNNING, State.PAUSED):
+        if self.state in (State.RUNNING, State.WAITING, State.PAUSED):
             return self.schedule.segments[self.index]
         return None
 
@@ -105,6 +108,8 @@ class Engine:
         """Seconds left in the current phase (frozen while paused)."""
         if self.segment is None:
             return 0.0
+        if self.state is State.WAITING:
+            return self.schedule.segments[self.index].seconds
         now = self._paused_at if self.state is State.PAUSED else self._clock()
         return max(0.0, self.deadline_of(self.index) - now)
 
@@ -142,6 +147,16 @@ class Engine:
         effects.append(self._enter(0, now))
         return effects
 
+    def ready(self) -> list[Effect]:
+        """The person is in position: a waiting prepare phase ends now."""
+        if self.state is not State.WAITING:
+            return []
+        self.state = State.RUNNING
+        now = self._clock()
+        return [self._jump(self.index + 1, now)] if self.index + 1 < len(
+            self.schedule.segments
+        ) else [self._end(Outcome.COMPLETED, None, now)]
+
     def pause(self) -> list[Effect]:
         """Freezes the timer where it is."""
         if self.state is not State.RUNNING:
@@ -158,7 +173,9 @@ class Engine:
         self._zero += paused
         self._paused_total += paused
         self._ticks = [(when + paused, number) for when, number in self._ticks]
-        self.state = State.RUNNING
+        segment = self.schedule.segments[self.index]
+        waits = self.wait_for_ready and segment.phase is Phase.PREPARE
+        self.state = State.WAITING if waits else State.RUNNING
         return [Resumed(paused)]
 
     def skip(self) -> list[Effect]:
@@ -230,6 +247,9 @@ class Engine:
         self.index = index
         segment = self.schedule.segments[index]
         self._ticks = self._countdown_ticks(index, segment)
+        if self.state in (State.RUNNING, State.WAITING):
+            waits = self.wait_for_ready and segment.phase is Phase.PREPARE
+            self.state = State.WAITING if waits else State.RUNNING
         return PhaseStarted(index, segment, planned_at)
 
     def _countdown_ticks(self, index: int, segment: Segment) -> list[tuple[float, int]]:
