@@ -7,6 +7,7 @@ traceback), 2 usage errors, 3 a session that was stopped (with ``--exit-when-don
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,13 @@ from exercise_timer.core.plan import Plan, make_plan
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
+from exercise_timer.storage.journal import (
+    JournalUnreadable,
+    SessionRecord,
+    StopRecord,
+    read_journal,
+    reason_text,
+)
 from exercise_timer.storage.paths import Paths, find_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -70,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help=_("print JSON"))
     check = commands.add_parser("check", help=_("validate routine files"))
     check.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    history = commands.add_parser("history", help=_("list the sessions in the journal"))
+    history_format = history.add_mutually_exclusive_group()
+    history_format.add_argument("--json", action="store_true", help=_("print JSON"))
+    history_format.add_argument("--csv", action="store_true", help=_("print CSV"))
     return parser
 
 
@@ -85,6 +97,10 @@ def _speed(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line and returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # A file name that is not UTF-8 must be printed, not crash the report.
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     paths = find_paths(args.home)
     try:
@@ -94,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_plan(args.routine, paths, as_json=args.json)
         if args.command == "check":
             return cmd_check(args.files)
+        if args.command == "history":
+            return cmd_history(paths, as_json=args.json, as_csv=args.csv)
         return cmd_window(args, paths)
     except InputError as error:
         _print_problems(error.problems)
@@ -108,20 +126,11 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
-    """Opens the follow-along window (validating the routine first, before any window)."""
+    """Opens the follow-along window (the routine is validated first, before any window)."""
     open_routine(args.routine, paths)
-    try:
-        from exercise_timer.ui.app import run_window  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        print(
-            _(
-                "The follow-along window is not built yet; try `exercise-timer plan {routine}`."
-            ).format(routine=args.routine),
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
-    result: int = run_window(args, paths)
-    return result
+    from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
+
+    return run_window(args, paths)
 
 
 def cmd_routines(paths: Paths, *, as_json: bool) -> int:
@@ -166,6 +175,106 @@ def cmd_check(files: Sequence[Path]) -> int:
         print(_("{file}: ok, {count} exercises").format(file=file, count=len(routine.exercises)))
     _print_problems(problems)
     return EXIT_INVALID if problems else EXIT_OK
+
+
+def cmd_history(paths: Paths, *, as_json: bool = False, as_csv: bool = False) -> int:
+    """Lists the recorded sessions, oldest first; reading never creates or changes the file."""
+    try:
+        records = read_journal(paths.journal_file)
+    except JournalUnreadable as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_INVALID
+    rows = [history_json(record) for record in records]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(HISTORY_CSV_COLUMNS)
+        for row in rows:
+            flat = {**row, **{f"stop_{k}": v for k, v in (row["stop"] or {}).items()}}
+            writer.writerow(["" if flat.get(c) is None else flat[c] for c in HISTORY_CSV_COLUMNS])
+    else:
+        print(history_text(records))
+    return EXIT_OK
+
+
+HISTORY_CSV_COLUMNS = (
+    "id",
+    "routine",
+    "started_at",
+    "ended_at",
+    "outcome",
+    "stop_reason",
+    "stop_note",
+    "stop_exercise",
+    "stop_side",
+    "stop_rep",
+    "stop_stage",
+    "stop_phase",
+    "stop_session_seconds",
+    "exercises_completed",
+    "exercises_total",
+)
+
+
+def history_json(record: SessionRecord) -> dict[str, Any]:
+    """The documented JSON shape of one session in ``history --json``."""
+    return {
+        "id": record.id,
+        "routine": record.routine,
+        "started_at": record.started_at.isoformat(timespec="seconds"),
+        "ended_at": record.ended_at.isoformat(timespec="seconds") if record.ended_at else None,
+        "outcome": record.outcome,
+        "stop": _stop_json(record.stop) if record.stop else None,
+        "exercises_completed": record.exercises_completed,
+        "exercises_total": record.exercises_total,
+    }
+
+
+def _stop_json(stop: StopRecord) -> dict[str, Any]:
+    return {
+        "reason": stop.reason.value,
+        "note": stop.note,
+        "exercise": stop.exercise,
+        "side": stop.side,
+        "rep": stop.rep,
+        "stage": stop.stage,
+        "phase": stop.phase,
+        "session_seconds": stop.session_seconds,
+    }
+
+
+def history_text(records: Sequence[SessionRecord]) -> str:
+    """A table a person reads: date, routine, outcome with reason, exercises done."""
+    if not records:
+        return _("No sessions recorded yet.")
+    outcomes = {
+        "completed": _("completed"),
+        "stopped": _("stopped"),
+        "interrupted": _("interrupted"),
+        "open": _("in progress"),
+    }
+    table = [(_("Date"), _("Routine"), _("Outcome"), _("Exercises"), _("Note"))]
+    for record in records:
+        outcome = outcomes.get(record.outcome, record.outcome)
+        if record.stop is not None:
+            outcome = _("{outcome}: {reason}").format(
+                outcome=outcome, reason=reason_text(record.stop.reason)
+            )
+        table.append(
+            (
+                record.started_at.strftime("%Y-%m-%d %H:%M"),
+                record.routine,
+                outcome,
+                f"{record.exercises_completed}/{record.exercises_total}",
+                record.stop.note if record.stop else "",
+            )
+        )
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    )
 
 
 def cmd_plan(name: str, paths: Paths, *, as_json: bool) -> int:

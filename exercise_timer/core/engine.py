@@ -89,6 +89,11 @@ class Engine:
             return self.schedule.segments[self.index]
         return None
 
+    @property
+    def started_at(self) -> float:
+        """When the session started, on the engine's clock."""
+        return self._started_at
+
     def deadline_of(self, index: int) -> float:
         """When segment ``index`` ends, on the engine's clock (pauses so far included)."""
         return self._zero + self.schedule.offsets_ms[index + 1] / 1000

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -47,7 +48,7 @@ PREPARE_MAX = 300.0
 MOVE_MIN, MOVE_MAX = 0.5, 60.0
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_RANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$")
+_RANGE = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})?)\s*-\s*(\d{1,9}(?:\.\d{1,9})?)\s*$")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -58,7 +59,12 @@ def read_routine_text(path: Path) -> str:
             raise _one(path, None, _("no such file; check the path and the file name"))
         if path.is_dir():
             raise _one(path, None, _("is a folder, not a file; name a routine .toml file in it"))
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise _one(path, None, _(
+                "is not a regular file (a device or a pipe); name a routine .toml file"
+            ))
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise _one(
                 path,
@@ -131,6 +137,13 @@ def parse_routine_text(text: str, path: Path | str, *, bundled: bool = False) ->
             None,
             _("nests arrays or tables too deeply to be a routine; see routines/README.md"),
         ) from None
+    except ValueError:  # tomllib lets int()'s limit on digits escape as a plain ValueError
+        long_number = re.search(r"\d{1000}", text)
+        raise _one(
+            path,
+            text.count("\n", 0, long_number.start()) + 1 if long_number else None,
+            _("holds a number with thousands of digits; write a number such as 5"),
+        ) from None
     return RoutineReader(path, LineIndex(text)).read(data, bundled=bundled)
 
 
@@ -146,6 +159,8 @@ def _describe(value: object) -> str:
         return _("a table")
     if isinstance(value, list):
         return _("a list")
+    if isinstance(value, int) and value.bit_length() > 128:
+        return _("an enormous number")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -287,7 +302,7 @@ class RoutineReader:
                 return parse(value)
             except ValueError:
                 pass
-        close = difflib.get_close_matches(str(value), options, n=1)
+        close = difflib.get_close_matches(value, options, n=1) if isinstance(value, str) else []
         hint = _("did you mean \"{option}\"? ").format(option=close[0]) if close else ""
         self.problem((*where, key), _("{label}{key} {value} is not known; {hint}use one of {options}")
                      .format(label=label, key=key, value=_describe(value), hint=hint,
@@ -332,7 +347,10 @@ class RoutineReader:
     def _number(value: object) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            return None
         return number if math.isfinite(number) else None
 
     def hold(self, table: Mapping[str, Any], where: PathKey, label: str) -> Dose | None:
@@ -422,7 +440,7 @@ class RoutineReader:
             self.problem(("format_version",), _(
                 "format_version {value} is newer than this program reads ({known}); "
                 "update exercise_timer"
-            ).format(value=version, known=FORMAT_VERSION))
+            ).format(value=_describe(version), known=FORMAT_VERSION))
             return None
         routine_id = self.ident(data, "id", root, "")
         title = self.text(data, "title", root, "", required=True)
@@ -622,7 +640,7 @@ class RoutineReader:
             balance_variant=balance_variant,
             note=note,
         )
-        self._check_growing(exercise, where, label)
+        self._check_growing(exercise, table, where, label)
         if len(self.problems) != before:
             return None
         return exercise
@@ -791,19 +809,34 @@ class RoutineReader:
             return None
         return value
 
-    def _check_growing(self, exercise: Exercise, where: PathKey, label: str) -> None:
+    def _check_growing(
+        self, exercise: Exercise, table: Mapping[str, Any], where: PathKey, label: str
+    ) -> None:
         """A hold per repetition needs one value for each repetition."""
-        options = [(exercise.repetitions, exercise.stages)] + [
-            (variant.repetitions or exercise.repetitions, variant.stages or exercise.stages)
-            for variant in exercise.variants
-        ]
-        for repetitions, stages in options:
+        # (repetitions, stages, the table the stages were written in, its path); the
+        # variants are all valid here, so they line up with their tables.
+        options = [(exercise.repetitions, exercise.stages, table, where)]
+        for index, (variant, variant_table) in enumerate(
+            zip(exercise.variants, table.get("variants") or [], strict=False)
+        ):
+            own = bool(variant.stages)
+            options.append((
+                variant.repetitions or exercise.repetitions,
+                variant.stages if own else exercise.stages,
+                variant_table if own else table,
+                (*where, "variants", index) if own else where,
+            ))
+        for repetitions, stages, owner, at in options:
             if repetitions.kind is DoseKind.PRESCRIBED:
                 continue
             needed = int(repetitions.high or 0)
-            for stage in stages:
+            for number, stage in enumerate(stages):
                 if stage.hold.kind is DoseKind.GROWING and len(stage.hold.values) < needed:
-                    self.problem((*where, "hold_seconds"), _(
+                    hold_at: PathKey = (
+                        (*at, "stages", number, "hold_seconds") if "stages" in owner
+                        else (*at, "hold_seconds")
+                    )
+                    self.problem(hold_at, _(
                         "{label}hold_seconds lists {count} holds but there can be {needed} "
                         "repetitions; give one hold per repetition"
                     ).format(label=label, count=len(stage.hold.values), needed=needed))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 PathKey = tuple[str | int, ...]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = re.compile(r"^\s*(\[\[?)([^\]]+)\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=""")
 
 
@@ -24,7 +24,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._lines: dict[PathKey, int] = {}
-        self._build(text.splitlines())
+        self._build(text.split("\n"))  # not splitlines(): TOML text may hold \x85, \u2028
 
     def _build(self, lines: Sequence[str]) -> None:
         table: PathKey = ()

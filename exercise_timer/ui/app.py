@@ -1,0 +1,122 @@
+"""Starts the Qt application and wires the window to the journal, the voice and the trace."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from exercise_timer import resources
+from exercise_timer.core.clock import ScaledClock
+from exercise_timer.core.i18n import _
+from exercise_timer.core.plan import make_plan
+from exercise_timer.core.resolve import resolve
+from exercise_timer.speech.speaker import CaptionsOnly
+from exercise_timer.storage.catalogue import load_catalogue, open_routine
+from exercise_timer.storage.journal import open_journal
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.trace import TraceWriter
+from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+
+NOTICE_FLAG = "safety-notice-seen"
+
+
+def _display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    if sys.platform != "linux" or QApplication.instance() is not None:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_window(args: argparse.Namespace, paths: Paths) -> int:
+    """Opens the window and runs until it closes; returns the exit code."""
+    routine = open_routine(args.routine, paths)
+    trace = None
+    if args.trace is not None:
+        try:
+            trace = TraceWriter(args.trace)
+        except OSError as error:
+            print(
+                _("{file}: cannot write the trace ({reason}); check the folder exists").format(
+                    file=args.trace, reason=error.strerror
+                ),
+                file=sys.stderr,
+            )
+            return 1
+    if not _display_available():
+        print(
+            _(
+                "No display found: the window needs a desktop session (DISPLAY or "
+                "WAYLAND_DISPLAY). For commands without a window see exercise-timer --help."
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("exercise-timer")
+    app.setApplicationDisplayName(_("Exercise Timer"))
+    app.setDesktopFileName("exercise-timer")
+    icon = resources.asset("icon.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    catalogue = load_catalogue(paths)
+    choices = [
+        RoutineChoice(r, make_plan(resolve(r), with_cues=False).total_seconds)
+        for r in catalogue.routines
+    ]
+    if all(c.routine.id != routine.id for c in choices):
+        choices.append(
+            RoutineChoice(routine, make_plan(resolve(routine), with_cues=False).total_seconds)
+        )
+    problems = [str(p) for p in catalogue.problems]
+    journal = open_journal(paths.journal_file)
+    for lost in journal.interrupted_since_last_open():
+        problems.append(
+            _(
+                "A session of {routine} started {when} ended unexpectedly; "
+                "it is recorded as interrupted."
+            ).format(routine=lost.routine, when=lost.started_at.strftime("%Y-%m-%d %H:%M"))
+        )
+    speaker = CaptionsOnly(
+        None
+        if args.no_voice
+        else _("Spoken cues are not available in this version yet; follow the captions.")
+    )
+    window = MainWindow(
+        choices=choices,
+        routine=routine,
+        journal=journal,
+        speaker=speaker,
+        clock=ScaledClock(time.monotonic, args.speed),
+        options=WindowOptions(
+            speed=args.speed,
+            autostart=args.autostart,
+            exit_when_done=args.exit_when_done,
+            kiosk=args.kiosk,
+        ),
+        notice_flag=paths.config_dir / NOTICE_FLAG,
+        trace=trace,
+        problems=problems,
+    )
+    if args.kiosk:
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    if args.autostart:
+        window.autostart()
+    try:
+        code = app.exec()
+    finally:
+        speaker.close()
+        journal.close()
+        if trace is not None:
+            trace.close()
+    return window.exit_code if window.exit_code is not None else code

@@ -1,0 +1,138 @@
+"""The full-window pages besides the session itself: first-run notice, stop, advice, summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exercise_timer.core.effects import StopReason
+from exercise_timer.core.i18n import _
+
+STOP_CHOICES = (
+    (StopReason.PAIN, _("Pain or discomfort")),
+    (StopReason.NUMBNESS, _("Tingling or numbness")),
+    (StopReason.DIZZINESS, _("Dizziness")),
+    (StopReason.OTHER, _("Other")),
+)
+
+
+def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class NoticePage(QWidget):
+    """What the documents say to know before the first session ever."""
+
+    accepted = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice-page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        self.title = _label(_("Before you start"), self, "page-title")
+        points = [
+            _(
+                "Talk to your healthcare provider before you start these exercises, "
+                "especially after a back injury or if you have had back problems."
+            ),
+            _("Move slowly. Never stretch past the point where it is comfortable."),
+            _(
+                "Stop at once if you feel pain, tingling, numbness or dizziness: press the red "
+                "Stop button or the Esc key. If you feel dizzy, sit down if you are not already "
+                "sitting or lying down."
+            ),
+        ]
+        self.points = [_label("•  " + point, self) for point in points]
+        self.button = QPushButton(_("I understand"), self)
+        self.button.setAccessibleName(_("I understand the safety notice"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.accepted)
+        layout.addWidget(self.title)
+        layout.addSpacing(12)
+        for label in self.points:
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+
+
+class StopPage(QWidget):
+    """Asks why the session was stopped: four large choices (keys 1 to 4) and a note."""
+
+    chosen = Signal(object, str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("stop-page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 30, 60, 30)
+        self.title = _label(_("Stopped. What made you stop?"), self, "page-title")
+        layout.addWidget(self.title)
+        self.buttons: dict[StopReason, QPushButton] = {}
+        for number, (reason, words) in enumerate(STOP_CHOICES, start=1):
+            button = QPushButton(f"{number}   {words}", self)
+            button.setObjectName("reason")
+            button.setAccessibleName(words)
+            button.clicked.connect(lambda _checked=False, r=reason: self._choose(r))
+            layout.addWidget(button)
+            self.buttons[reason] = button
+        row = QHBoxLayout()
+        self.note_label = _label(_("Note (optional):"), self)
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(_("Note about why you stopped"))
+        self.note.setPlaceholderText(_("For example: sharp pain in the lower back"))
+        self.note.setMaxLength(500)
+        row.addWidget(self.note_label)
+        row.addWidget(self.note, 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def reset(self) -> None:
+        """Clears the note for a new stop."""
+        self.note.clear()
+        self.buttons[StopReason.PAIN].setFocus()
+
+    def _choose(self, reason: StopReason) -> None:
+        self.chosen.emit(reason, self.note.text().strip())
+
+
+class EndPage(QWidget):
+    """The page a session ends on: a summary, or the advice after a stop."""
+
+    again = Signal()
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        self.title = _label("", self, "page-title")
+        self.body = _label("", self)
+        self.detail = _label("", self, "muted")
+        self.button = QPushButton(_("Back to the start"), self)
+        self.button.setAccessibleName(_("Back to the start"))
+        self.button.clicked.connect(self.again)
+        layout.addWidget(self.title)
+        layout.addSpacing(16)
+        layout.addWidget(self.body)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def show_text(self, title: str, body: str, detail: str) -> None:
+        """Fills the page."""
+        self.title.setText(title)
+        self.body.setText(body)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))

@@ -1,0 +1,103 @@
+"""Small widgets of the follow-along window: the countdown ring and the position picture."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from exercise_timer import resources
+from exercise_timer.core.model import Position
+
+
+class CountdownRing(QWidget):
+    """A big number of seconds inside a ring that empties as the phase runs out."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(120, 120))
+        self._fraction = 0.0
+        self._text = ""
+        self._colour = QColor("#3c4657")
+
+    def show_time(self, remaining: float, total: float, colour: str) -> None:
+        """Shows the seconds left (rounded up, as people count) and the ring's share."""
+        self._fraction = 0.0 if total <= 0 else max(0.0, min(1.0, remaining / total))
+        self._text = str(math.ceil(remaining - 1e-6)) if total > 0 else ""
+        self._colour = QColor(colour)
+        self.update()
+
+    def text(self) -> str:
+        """The number shown."""
+        return self._text
+
+    def paintEvent(self, _event: object) -> None:
+        """Draws the ring and the number."""
+        side = min(self.width(), self.height()) - 8
+        if side <= 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        width = max(6.0, side * 0.07)
+        inner = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.setPen(QPen(QColor("#dde2ea"), width))
+        painter.drawEllipse(inner)
+        pen = QPen(self._colour, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(inner, 90 * 16, int(-360 * 16 * self._fraction))
+        font = QFont(self.font())
+        font.setPixelSize(max(12, int(side * 0.42)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1f2a44"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.end()
+
+
+class PositionPicture(QWidget):
+    """The pictogram of a starting position, scaled to fit and kept in proportion."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("position-picture")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(160, 96))
+        self._renderer = QSvgRenderer(self)
+        self.position: Position | None = None
+
+    def show_position(self, position: Position | None) -> None:
+        """Loads the position's drawing (nothing when there is none)."""
+        self.position = position
+        path = resources.asset("positions", f"{position.value}.svg") if position else None
+        if path is not None and path.is_file():
+            self._renderer.load(str(path))
+        else:
+            self._renderer = QSvgRenderer(self)
+        self.setAccessibleName(position.value.replace("-", " ") if position else "")
+        self.update()
+
+    def has_picture(self) -> bool:
+        """True when a drawing is loaded."""
+        return self._renderer.isValid()
+
+    def paintEvent(self, _event: object) -> None:
+        """Draws the pictogram centred, keeping its aspect ratio."""
+        if not self._renderer.isValid():
+            return
+        size = self._renderer.defaultSize()
+        if size.isEmpty():
+            return
+        scale = min(self.width() / size.width(), self.height() / size.height())
+        width, height = size.width() * scale, size.height() * scale
+        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, target)
+        painter.end()

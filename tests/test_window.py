@@ -1,0 +1,367 @@
+"""The follow-along window with pytest-qt: every control, key and stop reason, on a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.cues import stop_advice
+from exercise_timer.core.effects import StopReason
+from exercise_timer.core.engine import State
+from exercise_timer.core.loader import parse_routine_text
+from exercise_timer.core.model import Routine
+from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+
+pytestmark = pytest.mark.gui
+
+
+class RecordingSpeaker:
+    """A Speaker that remembers what it was asked to say."""
+
+    def __init__(self, problem: str | None = None) -> None:
+        self.said: list[str] = []
+        self.interrupts = 0
+        self._problem = problem
+
+    @property
+    def problem(self) -> str | None:
+        return self._problem
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def interrupt(self) -> None:
+        self.interrupts += 1
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture(autouse=True)
+def answer_close_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a window mid-session asks a question; at teardown the answer is Yes."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture
+def routine(example_text: str) -> Routine:
+    return parse_routine_text(example_text.replace("repetitions = 5", "repetitions = 2"), "ex.toml")
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Journal:
+    opened = open_journal(tmp_path / "journal.sqlite3")
+    assert isinstance(opened, Journal)
+    yield opened
+    opened.close()
+
+
+def make_window(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: object,
+    clock: FakeClock,
+    *,
+    notice: Path | None = None,
+    options: WindowOptions | None = None,
+    speaker: RecordingSpeaker | None = None,
+) -> MainWindow:
+    window = MainWindow(
+        choices=[RoutineChoice(routine, 100.0)],
+        routine=routine,
+        journal=journal,  # type: ignore[arg-type]
+        speaker=speaker or RecordingSpeaker(),
+        clock=clock,
+        options=options or WindowOptions(),
+        notice_flag=notice,
+    )
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    qtbot.keyClick(window.pages.currentWidget(), key)
+
+
+def advance_to(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    """Moves the fake clock and wakes the driver, as the deadline timer would."""
+    assert window.driver is not None
+    clock.advance(seconds)
+    window.driver.wake()
+
+
+def test_space_starts_and_the_window_shows_prepare(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    speaker = RecordingSpeaker()
+    window = make_window(qtbot, routine, journal, clock, speaker=speaker)
+    assert window.toggle_button.text() == "Start"
+    assert not window.stop_button.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.phase.text() == "Get into position"
+    assert window.exercise_name.text() == "Cat and Camel"
+    assert window.exercise_count.text() == "1 of 2"
+    assert window.caption.text() == speaker.said[-1]
+    assert window.caption.text().startswith("Cat and Camel.")
+    assert window.ring.text() == "10"
+    assert window.stop_button.isEnabled() and window.toggle_button.text() == "Pause"
+    assert window.next_up.text() == "Next: Hamstring Stretch"
+
+
+def test_phases_follow_the_clock_with_steps_and_breathing(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 10)
+    assert window.phase.text() == "Move slowly"
+    assert window.breathing.text() == "Breathe in"
+    assert window.detail.text() == "Repetition 1 of 2  ·  Stage 1: Round"
+    highlighted = [label.text() for label in window.step_labels if label.styleSheet()]
+    assert highlighted == ["1.  Breathe in, round your back up and let your head drop."]
+    advance_to(window, clock, 3.5)
+    assert window.phase.text() == "Hold"
+    window._refresh_time()
+    assert window.ring.text() == "5"
+    advance_to(window, clock, 5 + 3)
+    assert window.phase.text() == "Hold" and window.breathing.text() == "Breathe out"
+    assert "Stage 2: Sag" in window.detail.text()
+
+
+def test_space_pauses_and_resumes_and_time_stands_still(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 4)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.toggle_button.text() == "Resume"
+    assert window.caption.text().startswith("Paused")
+    advance_to(window, clock, 300)
+    window._refresh_time()
+    assert window.phase.text() == "Get into position" and window.ring.text() == "6"
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.toggle_button.text() == "Pause"
+    advance_to(window, clock, 6)
+    assert window.phase.text() == "Move slowly"
+
+
+def test_right_skips_and_left_goes_back(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.exercise_name.text() == "Hamstring Stretch"
+    assert window.next_up.text() == "Last exercise"
+    assert window.variant.text() == "Version: Seated on the floor"
+    advance_to(window, clock, 5)
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert window.exercise_name.text() == "Hamstring Stretch"
+    assert window.phase.text() == "Get into position" and window.ring.text() == "10"
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert window.exercise_name.text() == "Cat and Camel"
+    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
+    assert window.exercise_name.text() == "Hamstring Stretch"
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert window.exercise_name.text() == "Cat and Camel"
+
+
+def test_buttons_do_what_the_keys_do(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    qtbot.mouseClick(window.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.engine is not None and window.engine.state is State.RUNNING
+    qtbot.mouseClick(window.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.engine.state is State.PAUSED
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.stop_page
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        (Qt.Key.Key_1, StopReason.PAIN),
+        (Qt.Key.Key_2, StopReason.NUMBNESS),
+        (Qt.Key.Key_3, StopReason.DIZZINESS),
+        (Qt.Key.Key_4, StopReason.OTHER),
+    ],
+)
+def test_stop_halts_at_once_asks_why_and_records_it(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: Journal,
+    clock: FakeClock,
+    key: Qt.Key,
+    reason: StopReason,
+) -> None:
+    speaker = RecordingSpeaker()
+    window = make_window(qtbot, routine, journal, clock, speaker=speaker)
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 10 + 3 + 1)
+    interrupts = speaker.interrupts
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert speaker.interrupts > interrupts
+    assert window.pages.currentWidget() is window.stop_page
+    assert window.engine is not None and window.engine.next_deadline() is None
+    advance_to(window, clock, 30)
+    window.stop_page.note.setText("left side hurt")
+    press(qtbot, window, key)
+    assert window.pages.currentWidget() is window.advice_page
+    assert window.advice_page.body.text() == stop_advice(reason)
+    (record,) = journal.sessions()
+    assert record.outcome == "stopped"
+    assert record.stop is not None
+    assert (
+        record.stop.reason,
+        record.stop.note,
+        record.stop.exercise,
+        record.stop.phase,
+        record.stop.rep,
+        record.stop.stage,
+    ) == (reason, "left side hurt", "cat-and-camel", "hold", 1, 1)
+    assert record.stop.session_seconds == 14
+    assert window.engine.state is State.FINISHED
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is window.advice_page
+
+
+def test_stop_reasons_by_mouse(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.stop_page.buttons[StopReason.DIZZINESS], Qt.MouseButton.LeftButton)
+    assert "sit down" in window.advice_page.body.text()
+    assert journal.sessions()[0].stop.reason is StopReason.DIZZINESS  # type: ignore[union-attr]
+
+
+def test_a_completed_session_ends_on_a_summary_and_is_journaled(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    speaker = RecordingSpeaker()
+    window = make_window(qtbot, routine, journal, clock, speaker=speaker)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.engine is not None
+    while (deadline := window.engine.next_deadline()) is not None:
+        advance_to(window, clock, deadline - clock.now)
+    assert window.pages.currentWidget() is window.summary_page
+    assert window.summary_page.title.text() == "Well done!"
+    assert "2 of 2 exercises" in window.summary_page.body.text()
+    assert "Well done" in speaker.said[-1]
+    assert {"3", "2", "1"} <= set(speaker.said)
+    (record,) = journal.sessions()
+    assert (record.outcome, record.exercises_completed, record.exercises_total) == (
+        "completed",
+        2,
+        2,
+    )
+    qtbot.mouseClick(window.summary_page.button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.session_page
+    assert window.toggle_button.text() == "Start"
+
+
+def test_wait_for_me_holds_prepare_until_ready(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    window.wait_box.setChecked(True)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.toggle_button.text() == "I'm ready"
+    assert "Press Ready" in window.caption.text()
+    advance_to(window, clock, 120)
+    assert window.phase.text() == "Get into position"
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.phase.text() == "Move slowly"
+
+
+def test_closing_mid_session_asks_and_records_closed(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: Journal,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    assert not window.close()
+    assert window.engine is not None and window.engine.state is State.RUNNING
+    assert window.close()
+    (record,) = journal.sessions()
+    assert record.outcome == "stopped" and record.stop is not None
+    assert record.stop.reason is StopReason.CLOSED
+
+
+def test_first_run_notice_must_be_acknowledged_once(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    flag = tmp_path / "config" / "notice"
+    window = make_window(
+        qtbot, routine, journal, clock, notice=flag, options=WindowOptions(autostart=True)
+    )
+    window.autostart()
+    assert window.pages.currentWidget() is window.notice_page
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.engine is not None and window.engine.state is State.READY
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.session_page
+    assert window.engine.state is State.RUNNING
+    assert flag.is_file()
+    again = make_window(qtbot, routine, journal, clock, notice=flag)
+    assert again.pages.currentWidget() is again.session_page
+
+
+def test_a_broken_journal_is_said_plainly_and_the_session_runs(
+    qtbot: QtBot, routine: Routine, clock: FakeClock, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "journal.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 100)
+    unavailable = open_journal(damaged)
+    assert unavailable.problem
+    window = make_window(qtbot, routine, unavailable, clock)
+    assert window.notice.isVisible() and unavailable.problem in window.notice.text()
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 10)
+    assert window.phase.text() == "Move slowly"
+    assert damaged.read_bytes() == b"this is not a database" * 100
+
+
+def test_unfilled_prescriptions_are_named(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    assert "Hamstring Stretch" in window.notice.text()
+    assert "default values" in window.notice.text()
+
+
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    unnamed = [b.text() for b in window.findChildren(QPushButton) if not b.accessibleName()]
+    assert unnamed == []
+    assert window.picker.accessibleName() and window.wait_box.accessibleName()
+
+
+def test_type_scales_with_the_window(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    small = window.phase.font().pixelSize()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.phase.font().pixelSize() > small)
+    assert window.phase.font().pixelSize() >= small * 1.7
