@@ -157,6 +157,8 @@ CASES = [
     Case("missing-source",
          swap("[source]\ntitle = \"My clinic's sheet\"\npublisher = \"Example Clinic\"\n", ""),
          None, "add a [source] table"),
+    Case("spaces-in-nested-array", lambda text: text + "x = [\n[" + " " * 50_000 + "\n1]]\n",
+         "x = [", "remove it"),  # once took hours: the line looked like a [table] header
     Case("deep-but-allowed-arrays", lambda text: text + "x = " + "[" * 200 + "]" * 200, "x = [",
          "remove it"),
     # format_version

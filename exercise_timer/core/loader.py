@@ -49,6 +49,7 @@ MOVE_MIN, MOVE_MAX = 0.5, 60.0
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RANGE = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})?)\s*-\s*(\d{1,9}(?:\.\d{1,9})?)\s*$")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -201,8 +202,9 @@ class RoutineReader:
                 if close
                 else _("remove it (see routines/README.md for the keys)")
             )
+            shown = key if _BARE_KEY.match(key) else _describe(key)  # keep it on one line
             self.problem((*where, key), _("{label}unknown key {key}; {hint}").format(
-                label=label, key=key, hint=hint
+                label=label, key=shown, hint=hint
             ))
 
     def text(
@@ -803,8 +805,8 @@ class RoutineReader:
         known = [v.id for v in variants]
         if value not in known:
             self.problem((*where, key), _(
-                "{label}{key} \"{value}\" is not one of this exercise's variants ({known})"
-            ).format(label=label, key=key, value=value,
+                "{label}{key} {value} is not one of this exercise's variants ({known})"
+            ).format(label=label, key=key, value=_describe(value),
                      known=", ".join(known) or _("it has none; add [[exercises.variants]]")))
             return None
         return value

@@ -110,6 +110,7 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
     else:
         window.resize(1280, 800)
         window.show()
+    window.activateWindow()
     if args.autostart:
         window.autostart()
     try:
@@ -119,4 +120,9 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
         journal.close()
         if trace is not None:
             trace.close()
-    return window.exit_code if window.exit_code is not None else code
+    result = window.exit_code if window.exit_code is not None else code
+    # Qt objects go before Python finalises them in arbitrary order.
+    window.deleteLater()
+    del window
+    app.processEvents()
+    return result

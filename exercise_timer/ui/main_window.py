@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self._phase_total = 0.0
         self._start_pending = False
         self._routine_notes: list[str] = []
+        self._phase_caption = ""
         self.exit_code: int | None = None
         self.driver: SessionDriver | None = None
         self.engine: Engine | None = None
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
                 ),
                 choice.routine.id,
             )
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.picker.currentIndexChanged.connect(self._picked)
         self.wait_box = QCheckBox(_("Wait for me"), page)
         self.wait_box.setToolTip(_("Each exercise waits until you press Ready (or Space)"))
@@ -246,8 +248,9 @@ class MainWindow(QMainWindow):
         self.tips = self._label("muted", card)
         self.tips.setAccessibleName(_("Tips"))
         picture_column = QVBoxLayout()
-        picture_column.addWidget(self.picture, 3)
-        picture_column.addWidget(self.start_text, 2)
+        picture_column.addWidget(self.picture, 1)
+        picture_column.addWidget(self.start_text)
+        picture_column.addStretch(1)
         left.addLayout(picture_column, 0, 0, 2, 1)
         left.addWidget(self.variant, 0, 1)
         left.addWidget(self.steps_box, 1, 1)
@@ -438,7 +441,9 @@ class MainWindow(QMainWindow):
             elif isinstance(effect, PhaseStarted):
                 self._phase_started(effect)
             elif isinstance(effect, CountdownTick):
-                self._say(countdown_cue(effect.number))
+                spoken = countdown_cue(effect.number)
+                self.caption.setText(f"{self._phase_caption}   {spoken}")
+                self._speaker.say(spoken)
             elif isinstance(effect, ExerciseFinished):
                 if self._session_id is not None:
                     self._journal.exercise_finished(
@@ -474,6 +479,7 @@ class MainWindow(QMainWindow):
         if self.engine.state is State.WAITING:
             cue += " " + _("Press Ready or the Space bar when you are in position.")
         self._say(cue)
+        self._phase_caption = cue
         self._announce(f"{phase_look(segment.phase).words}. {cue}")
         if self._trace is not None:
             start = self.engine.started_at
@@ -793,6 +799,8 @@ class MainWindow(QMainWindow):
                 font.setPixelSize(max(11, int(size * unit)))
                 widget.setFont(font)
         self.stop_button.setMinimumSize(int(200 * unit), int(64 * unit))
+        box = int(18 * unit)
+        self.wait_box.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
         for button in (self.back_button, self.toggle_button, self.skip_button):
             button.setMinimumHeight(int(52 * unit))
         self.toggle_button.setMinimumWidth(int(150 * unit))

@@ -1,0 +1,142 @@
+"""Whatever it is fed, the loader gives a Routine or an InputError, never another exception."""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exercise_timer.core.loader import decode_routine_bytes, parse_routine_text
+from exercise_timer.core.model import Routine
+from exercise_timer.core.problems import InputError
+
+README = Path(__file__).resolve().parents[1] / "routines" / "README.md"
+_found = re.search(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+assert _found is not None
+EXAMPLE_TEXT = _found.group(1)
+EXAMPLE = tomllib.loads(EXAMPLE_TEXT)
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+KEYS = sorted({
+    "format_version", "id", "title", "language", "description", "safety", "source", "advice",
+    "defaults", "exercises", "name", "purpose", "kind", "position", "start", "steps", "tips",
+    "cautions", "repetitions", "hold_seconds", "instruction", "breathing", "sides",
+    "first_side", "side_label", "side_names", "prepare_seconds", "move_seconds",
+    "return_seconds", "relax_seconds", "return_step", "note", "default_variant",
+    "balance_variant", "stages", "variants", "step", "publisher", "notes", "right", "left",
+})
+WORDS = [
+    "prescribed", "3-5", "5-10", "10-5", "0-0", "5 - 10", "1.5-2.5", "each", "alternating",
+    "right-left-both", "none", "right", "left", "both", "in", "out", "stretch", "strengthen",
+    "range-of-motion", "lying-on-back", "standing", "seated", "lying", "cat-and-camel", "",
+    " ", "Hold.", "\u2028", "\x85", "\ufeff",
+]
+EXTREMES = [
+    0, -1, 1, 30, 31, 120, 121, 36_000, 2**63 - 1, -(2**63), 2**64, 16**500, 0.0, -0.0, 0.25,
+    0.5, 119.999, 1e-300, 1e308, -1e308, math.inf, -math.inf, math.nan, True, False,
+]
+
+scalars = (
+    st.sampled_from(EXTREMES) | st.integers() | st.floats() | st.booleans()
+    | st.sampled_from(WORDS) | st.text(max_size=30) | st.dates() | st.times()
+)
+keys = st.sampled_from(KEYS) | st.text(min_size=1, max_size=12)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(keys, inner, max_size=6),
+    max_leaves=40,
+)
+
+
+def assert_only_input_error(text: str) -> Routine | None:
+    """Parses `text`; an InputError's problems must name lines that exist (or none)."""
+    lines = text.count("\n") + 1
+    try:
+        return parse_routine_text(text, "fuzz.toml")
+    except InputError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path == "fuzz.toml"
+            assert problem.line is None or 1 <= problem.line <= lines, (problem, lines)
+            assert problem.message and "\n" not in problem.message
+        return None
+
+
+toml_ish = st.text(alphabet=st.sampled_from(list('[]{}="\'#.,-_+ \t\n\r0123456789abefinxz\\')))
+lines_of_example = st.lists(
+    st.sampled_from(EXAMPLE_TEXT.split("\n")) | st.text(max_size=20), max_size=40
+).map("\n".join)
+
+
+@FUZZ
+@given(st.binary(max_size=3000) | toml_ish.map(str.encode) | lines_of_example.map(str.encode))
+def test_any_bytes(data: bytes) -> None:
+    try:
+        text = decode_routine_bytes(data, "fuzz.toml")
+    except InputError as error:
+        assert [p.path for p in error.problems] == ["fuzz.toml"]
+        return
+    assert_only_input_error(text)
+
+
+@FUZZ
+@given(st.dictionaries(keys, values, max_size=12))
+def test_any_toml_document(document: dict[str, Any]) -> None:
+    routine = assert_only_input_error(tomli_w.dumps(document))
+    assert routine is None or isinstance(routine, Routine)
+
+
+def paths(node: object, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key and list index below `node`."""
+    found = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(
+        node, list) else ()
+    for key, child in items:
+        found.append((*at, key))
+        found.extend(paths(child, (*at, key)))
+    return found
+
+
+@st.composite
+def near_valid(draw: st.DrawFn) -> dict[str, Any]:
+    """The valid example with one to four keys deleted, replaced or added."""
+    document = copy.deepcopy(EXAMPLE)
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.sampled_from(paths(document)))
+        parent = document
+        for step in where[:-1]:
+            parent = parent[step]
+        action = draw(st.sampled_from(["delete", "replace", "replace", "add"]))
+        if action == "delete":
+            del parent[where[-1]]
+        elif action == "replace":
+            parent[where[-1]] = draw(values)
+        elif isinstance(parent, dict):
+            parent[draw(keys)] = draw(values)
+        else:
+            parent.append(draw(values))
+        if not document:
+            break
+    return document
+
+
+@FUZZ
+@given(near_valid())
+def test_near_valid_routines(document: dict[str, Any]) -> None:
+    routine = assert_only_input_error(tomli_w.dumps(document))
+    assert routine is None or isinstance(routine, Routine)
+
+
+def test_the_example_itself_is_valid() -> None:
+    """The fuzzing starts from a valid routine, so `near_valid` is near something valid."""
+    routine = assert_only_input_error(tomli_w.dumps(EXAMPLE))
+    assert isinstance(routine, Routine)
+    assert [e.id for e in routine.exercises] == ["cat-and-camel", "hamstring"]
