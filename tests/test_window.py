@@ -365,3 +365,22 @@ def test_type_scales_with_the_window(
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.phase.font().pixelSize() > small)
     assert window.phase.font().pixelSize() >= small * 1.7
+
+
+def test_kiosk_cannot_be_closed_and_loops(qtbot: QtBot, routine: Routine, journal: Journal,
+                                          clock: FakeClock) -> None:
+    window = make_window(qtbot, routine, journal, clock, options=WindowOptions(kiosk=True))
+    assert not window.picker.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not window.close()
+    assert window.engine is not None
+    while (deadline := window.engine.next_deadline()) is not None:
+        advance_to(window, clock, deadline - clock.now)
+    assert window.pages.currentWidget() is window.summary_page
+    assert window._kiosk_restart.isActive()
+    window._kiosk_restart.timeout.emit()
+    assert window.pages.currentWidget() is window.session_page
+    assert window.engine.state is State.RUNNING
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.isVisible()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -785,10 +786,11 @@ class MainWindow(QMainWindow):
             "time-left": 17,
             "page-title": 34,
             "reason": 26,
+            "end-body": 30,
         }
         for widget in self.findChildren(QWidget):
             size = sizes.get(widget.objectName())
-            if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox):
+            if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):
                 size = 18
             if widget.objectName() == "stop":
                 size = 28

@@ -118,7 +118,7 @@ class EndPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
         self.title = _label("", self, "page-title")
-        self.body = _label("", self)
+        self.body = _label("", self, "end-body")
         self.detail = _label("", self, "muted")
         self.button = QPushButton(_("Back to the start"), self)
         self.button.setAccessibleName(_("Back to the start"))
