@@ -25,28 +25,120 @@ EXAMPLE = tomllib.loads(EXAMPLE_TEXT)
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-KEYS = sorted({
-    "format_version", "id", "title", "language", "description", "safety", "source", "advice",
-    "defaults", "exercises", "name", "purpose", "kind", "position", "start", "steps", "tips",
-    "cautions", "repetitions", "hold_seconds", "instruction", "breathing", "sides",
-    "first_side", "side_label", "side_names", "prepare_seconds", "move_seconds",
-    "return_seconds", "relax_seconds", "return_step", "note", "default_variant",
-    "balance_variant", "stages", "variants", "step", "publisher", "notes", "right", "left",
-})
+KEYS = sorted(
+    {
+        "format_version",
+        "id",
+        "title",
+        "language",
+        "description",
+        "safety",
+        "source",
+        "advice",
+        "defaults",
+        "exercises",
+        "name",
+        "purpose",
+        "kind",
+        "position",
+        "start",
+        "steps",
+        "tips",
+        "cautions",
+        "repetitions",
+        "hold_seconds",
+        "instruction",
+        "breathing",
+        "sides",
+        "first_side",
+        "side_label",
+        "side_names",
+        "prepare_seconds",
+        "move_seconds",
+        "return_seconds",
+        "relax_seconds",
+        "return_step",
+        "note",
+        "default_variant",
+        "balance_variant",
+        "stages",
+        "variants",
+        "step",
+        "publisher",
+        "notes",
+        "right",
+        "left",
+    }
+)
 WORDS = [
-    "prescribed", "3-5", "5-10", "10-5", "0-0", "5 - 10", "1.5-2.5", "each", "alternating",
-    "right-left-both", "none", "right", "left", "both", "in", "out", "stretch", "strengthen",
-    "range-of-motion", "lying-on-back", "standing", "seated", "lying", "cat-and-camel", "",
-    " ", "Hold.", "\u2028", "\x85", "\ufeff",
+    "prescribed",
+    "3-5",
+    "5-10",
+    "10-5",
+    "0-0",
+    "5 - 10",
+    "1.5-2.5",
+    "each",
+    "alternating",
+    "right-left-both",
+    "none",
+    "right",
+    "left",
+    "both",
+    "in",
+    "out",
+    "stretch",
+    "strengthen",
+    "range-of-motion",
+    "lying-on-back",
+    "standing",
+    "seated",
+    "lying",
+    "cat-and-camel",
+    "",
+    " ",
+    "Hold.",
+    "\u2028",
+    "\x85",
+    "\ufeff",
 ]
 EXTREMES = [
-    0, -1, 1, 30, 31, 120, 121, 36_000, 2**63 - 1, -(2**63), 2**64, 16**500, 0.0, -0.0, 0.25,
-    0.5, 119.999, 1e-300, 1e308, -1e308, math.inf, -math.inf, math.nan, True, False,
+    0,
+    -1,
+    1,
+    30,
+    31,
+    120,
+    121,
+    36_000,
+    2**63 - 1,
+    -(2**63),
+    2**64,
+    16**500,
+    0.0,
+    -0.0,
+    0.25,
+    0.5,
+    119.999,
+    1e-300,
+    1e308,
+    -1e308,
+    math.inf,
+    -math.inf,
+    math.nan,
+    True,
+    False,
 ]
 
 scalars = (
-    st.sampled_from(EXTREMES) | st.integers() | st.floats() | st.booleans()
-    | st.sampled_from(WORDS) | st.text(max_size=30) | st.dates() | st.times()
+    st.sampled_from(EXTREMES)
+    | st.integers()
+    | st.floats()
+    | st.booleans()
+    | st.sampled_from(WORDS)
+    | st.text(max_size=30)
+    | st.dates()
+    | st.times()
 )
 keys = st.sampled_from(KEYS) | st.text(min_size=1, max_size=12)
 values = st.recursive(
@@ -70,7 +162,7 @@ def assert_only_input_error(text: str) -> Routine | None:
         return None
 
 
-toml_ish = st.text(alphabet=st.sampled_from(list('[]{}="\'#.,-_+ \t\n\r0123456789abefinxz\\')))
+toml_ish = st.text(alphabet=st.sampled_from(list("[]{}=\"'#.,-_+ \t\n\r0123456789abefinxz\\")))
 lines_of_example = st.lists(
     st.sampled_from(EXAMPLE_TEXT.split("\n")) | st.text(max_size=20), max_size=40
 ).map("\n".join)
@@ -97,8 +189,13 @@ def test_any_toml_document(document: dict[str, Any]) -> None:
 def paths(node: object, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Every key and list index below `node`."""
     found = []
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(
-        node, list) else ()
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
     for key, child in items:
         found.append((*at, key))
         found.extend(paths(child, (*at, key)))

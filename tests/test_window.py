@@ -367,8 +367,9 @@ def test_type_scales_with_the_window(
     assert window.phase.font().pixelSize() >= small * 1.7
 
 
-def test_kiosk_cannot_be_closed_and_loops(qtbot: QtBot, routine: Routine, journal: Journal,
-                                          clock: FakeClock) -> None:
+def test_kiosk_cannot_be_closed_and_loops(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
     window = make_window(qtbot, routine, journal, clock, options=WindowOptions(kiosk=True))
     assert not window.picker.isEnabled()
     press(qtbot, window, Qt.Key.Key_Space)
@@ -381,6 +382,9 @@ def test_kiosk_cannot_be_closed_and_loops(qtbot: QtBot, routine: Routine, journa
     window._kiosk_restart.timeout.emit()
     assert window.pages.currentWidget() is window.session_page
     assert window.engine.state is State.RUNNING
-    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert not window.isVisible()

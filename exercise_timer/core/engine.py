@@ -158,9 +158,11 @@ class Engine:
             return []
         self.state = State.RUNNING
         now = self._clock()
-        return [self._jump(self.index + 1, now)] if self.index + 1 < len(
-            self.schedule.segments
-        ) else [self._end(Outcome.COMPLETED, None, now)]
+        return (
+            [self._jump(self.index + 1, now)]
+            if self.index + 1 < len(self.schedule.segments)
+            else [self._end(Outcome.COMPLETED, None, now)]
+        )
 
     def pause(self) -> list[Effect]:
         """Freezes the timer where it is."""

@@ -14,7 +14,7 @@ import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import (
@@ -49,7 +49,7 @@ MOVE_MIN, MOVE_MAX = 0.5, 60.0
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RANGE = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})?)\s*-\s*(\d{1,9}(?:\.\d{1,9})?)\s*$")
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -62,9 +62,11 @@ def read_routine_text(path: Path) -> str:
             raise _one(path, None, _("is a folder, not a file; name a routine .toml file in it"))
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            raise _one(path, None, _(
-                "is not a regular file (a device or a pipe); name a routine .toml file"
-            ))
+            raise _one(
+                path,
+                None,
+                _("is not a regular file (a device or a pipe); name a routine .toml file"),
+            )
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise _one(
@@ -78,9 +80,11 @@ def read_routine_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise _one(
-            path, None, _("cannot be read ({reason}); check its permissions").format(
+            path,
+            None,
+            _("cannot be read ({reason}); check its permissions").format(
                 reason=error.strerror or error.__class__.__name__
-            )
+            ),
         ) from None
     return decode_routine_bytes(data, path)
 
@@ -186,12 +190,18 @@ class RoutineReader:
         """The validated routine, or InputError with every problem found."""
         routine = self._routine(data, bundled)
         if self.problems or routine is None:
-            raise InputError(sorted(self.problems, key=lambda p: (p.line or 0)))
+            raise InputError(sorted(self.problems, key=lambda p: p.line or 0))
         return routine
 
     # -- generic field readers -------------------------------------------------------------
 
-    def keys(self, table: Mapping[str, Any], where: PathKey, label: str, allowed: set[str]) -> None:
+    def keys(
+        self,
+        table: Mapping[str, Any],
+        where: PathKey,
+        label: str,
+        allowed: frozenset[str] | set[str],
+    ) -> None:
         """Flags unknown keys, suggesting the nearest known one (typos are the usual cause)."""
         for key in table:
             if key in allowed:
@@ -202,10 +212,11 @@ class RoutineReader:
                 if close
                 else _("remove it (see routines/README.md for the keys)")
             )
-            shown = key if _BARE_KEY.match(key) else _describe(key)  # keep it on one line
-            self.problem((*where, key), _("{label}unknown key {key}; {hint}").format(
-                label=label, key=shown, hint=hint
-            ))
+            shown = key if _BARE_KEY.fullmatch(key) else _describe(key)  # keep it on one line
+            self.problem(
+                (*where, key),
+                _("{label}unknown key {key}; {hint}").format(label=label, key=shown, hint=hint),
+            )
 
     def text(
         self,
@@ -220,51 +231,81 @@ class RoutineReader:
         value = table.get(key)
         if value is None:
             if required:
-                self.problem(where, _("{label}{key} is missing; add {key} = \"...\"").format(
-                    label=label, key=key
-                ))
+                self.problem(
+                    where,
+                    _('{label}{key} is missing; add {key} = "..."').format(label=label, key=key),
+                )
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem((*where, key), _("{label}{key} must be text in quotes, not {value}").format(
-                label=label, key=key, value=_describe(value) if value != "" else _("empty text")
-            ))
+            self.problem(
+                (*where, key),
+                _("{label}{key} must be text in quotes, not {value}").format(
+                    label=label, key=key, value=_describe(value) if value != "" else _("empty text")
+                ),
+            )
             return None
         if len(value) > MAX_TEXT_CHARS:
-            self.problem((*where, key), _(
-                "{label}{key} is {count} characters long; keep it under {limit}"
-            ).format(label=label, key=key, count=len(value), limit=MAX_TEXT_CHARS))
+            self.problem(
+                (*where, key),
+                _("{label}{key} is {count} characters long; keep it under {limit}").format(
+                    label=label, key=key, count=len(value), limit=MAX_TEXT_CHARS
+                ),
+            )
             return None
         return value.strip()
 
     def texts(
-        self, table: Mapping[str, Any], key: str, where: PathKey, label: str, *, required: bool = False
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: PathKey,
+        label: str,
+        *,
+        required: bool = False,
     ) -> tuple[str, ...]:
         """A list of non-empty texts."""
         value = table.get(key)
         if value is None:
             if required:
-                self.problem(where, _("{label}{key} is missing; add {key} = [\"...\", \"...\"]").format(
-                    label=label, key=key
-                ))
+                self.problem(
+                    where,
+                    _('{label}{key} is missing; add {key} = ["...", "..."]').format(
+                        label=label, key=key
+                    ),
+                )
             return ()
         if not isinstance(value, list) or not value:
-            self.problem((*where, key), _(
-                "{label}{key} must be a list of texts like [\"...\", \"...\"], not {value}"
-            ).format(label=label, key=key, value=_describe(value)))
+            self.problem(
+                (*where, key),
+                _('{label}{key} must be a list of texts like ["...", "..."], not {value}').format(
+                    label=label, key=key, value=_describe(value)
+                ),
+            )
             return ()
         if len(value) > MAX_LIST_ITEMS:
-            self.problem((*where, key), _("{label}{key} has {count} items; keep it under {limit}").format(
-                label=label, key=key, count=len(value), limit=MAX_LIST_ITEMS
-            ))
+            self.problem(
+                (*where, key),
+                _("{label}{key} has {count} items; keep it under {limit}").format(
+                    label=label, key=key, count=len(value), limit=MAX_LIST_ITEMS
+                ),
+            )
             return ()
         items: list[str] = []
         for number, item in enumerate(value, start=1):
             if not isinstance(item, str) or not item.strip() or len(item) > MAX_TEXT_CHARS:
-                self.problem((*where, key), _(
-                    "{label}{key} item {number} must be text in quotes (under {limit} characters), "
-                    "not {value}"
-                ).format(label=label, key=key, number=number, limit=MAX_TEXT_CHARS,
-                         value=_describe(item)))
+                self.problem(
+                    (*where, key),
+                    _(
+                        "{label}{key} item {number} must be text in quotes "
+                        "(under {limit} characters), not {value}"
+                    ).format(
+                        label=label,
+                        key=key,
+                        number=number,
+                        limit=MAX_TEXT_CHARS,
+                        value=_describe(item),
+                    ),
+                )
                 return ()
             items.append(item.strip())
         return tuple(items)
@@ -273,10 +314,13 @@ class RoutineReader:
         """An id: lower-case letters, digits and dashes."""
         value = self.text(table, key, where, label, required=True)
         if value is not None and not _ID.match(value):
-            self.problem((*where, key), _(
-                "{label}{key} {value} may hold only lower-case letters, digits and -, "
-                "like \"pelvic-tilt\""
-            ).format(label=label, key=key, value=_describe(value)))
+            self.problem(
+                (*where, key),
+                _(
+                    "{label}{key} {value} may hold only lower-case letters, digits and -, "
+                    'like "pelvic-tilt"'
+                ).format(label=label, key=key, value=_describe(value)),
+            )
             return None
         return value
 
@@ -295,9 +339,12 @@ class RoutineReader:
         value = table.get(key)
         if value is None:
             if required:
-                self.problem(where, _("{label}{key} is missing; use one of {options}").format(
-                    label=label, key=key, options=", ".join(f'"{o}"' for o in options)
-                ))
+                self.problem(
+                    where,
+                    _("{label}{key} is missing; use one of {options}").format(
+                        label=label, key=key, options=", ".join(f'"{o}"' for o in options)
+                    ),
+                )
             return None
         if isinstance(value, str):
             try:
@@ -305,10 +352,17 @@ class RoutineReader:
             except ValueError:
                 pass
         close = difflib.get_close_matches(value, options, n=1) if isinstance(value, str) else []
-        hint = _("did you mean \"{option}\"? ").format(option=close[0]) if close else ""
-        self.problem((*where, key), _("{label}{key} {value} is not known; {hint}use one of {options}")
-                     .format(label=label, key=key, value=_describe(value), hint=hint,
-                             options=", ".join(f'"{o}"' for o in options)))
+        hint = _('did you mean "{option}"? ').format(option=close[0]) if close else ""
+        self.problem(
+            (*where, key),
+            _("{label}{key} {value} is not known; {hint}use one of {options}").format(
+                label=label,
+                key=key,
+                value=_describe(value),
+                hint=hint,
+                options=", ".join(f'"{o}"' for o in options),
+            ),
+        )
         return None
 
     def seconds(
@@ -326,9 +380,12 @@ class RoutineReader:
             return None
         number = self._number(value)
         if number is None or not low <= number <= high:
-            self.problem((*where, key), _(
-                "{label}{key} is {value}; use a number of seconds from {low} to {high}"
-            ).format(label=label, key=key, value=_describe(value), low=_plain(low), high=_plain(high)))
+            self.problem(
+                (*where, key),
+                _("{label}{key} is {value}; use a number of seconds from {low} to {high}").format(
+                    label=label, key=key, value=_describe(value), low=_plain(low), high=_plain(high)
+                ),
+            )
             return None
         return number
 
@@ -340,8 +397,12 @@ class RoutineReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.problem((*where, key), _("{label}{key} is {value}; use a whole number from {low} to {high}")
-                         .format(label=label, key=key, value=_describe(value), low=low, high=high))
+            self.problem(
+                (*where, key),
+                _("{label}{key} is {value}; use a whole number from {low} to {high}").format(
+                    label=label, key=key, value=_describe(value), low=low, high=high
+                ),
+            )
             return None
         return value
 
@@ -359,8 +420,8 @@ class RoutineReader:
         """hold_seconds: a number, a range, a list per repetition, or "prescribed"."""
         value = table.get("hold_seconds")
         fix = _(
-            "use a number of seconds from 0 to {high}, a range like \"3-5\", "
-            "a list like [1, 2, 3, 4, 5] or \"prescribed\""
+            'use a number of seconds from 0 to {high}, a range like "3-5", '
+            'a list like [1, 2, 3, 4, 5] or "prescribed"'
         ).format(high=_plain(HOLD_MAX))
         bad = _("{label}hold_seconds is {value}; {fix}")
         at = (*where, "hold_seconds")
@@ -398,36 +459,59 @@ class RoutineReader:
                 low, high = int(found.group(1)), int(found.group(2))
                 if 1 <= low < high <= REPETITIONS_MAX:
                     return Dose.range(low, high)
-        self.problem((*where, "repetitions"), _(
-            "{label}repetitions is {value}; use a whole number from 1 to {high}, "
-            "a range like \"5-10\" or \"prescribed\""
-        ).format(label=label, value=_describe(value), high=REPETITIONS_MAX))
+        self.problem(
+            (*where, "repetitions"),
+            _(
+                "{label}repetitions is {value}; use a whole number from 1 to {high}, "
+                'a range like "5-10" or "prescribed"'
+            ).format(label=label, value=_describe(value), high=REPETITIONS_MAX),
+        )
         return None
 
-    def table(self, value: object, where: PathKey, label: str, how: str) -> Mapping[str, Any] | None:
+    def table(
+        self, value: object, where: PathKey, label: str, how: str
+    ) -> Mapping[str, Any] | None:
         """A TOML table, or a problem saying how to write one."""
         if isinstance(value, dict):
             return value
-        self.problem(where, _("{label}must be a table written as {how}, not {value}").format(
-            label=label, how=how, value=_describe(value)
-        ))
+        self.problem(
+            where,
+            _("{label}must be a table written as {how}, not {value}").format(
+                label=label, how=how, value=_describe(value)
+            ),
+        )
         return None
 
-    def tables(self, value: object, where: PathKey, label: str, how: str) -> list[Mapping[str, Any]]:
+    def tables(
+        self, value: object, where: PathKey, label: str, how: str
+    ) -> list[Mapping[str, Any]]:
         """An array of tables such as [[exercises]]."""
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.problem(where, _("{label}must be written as {how} tables, not {value}").format(
-                label=label, how=how, value=_describe(value)
-            ))
+            self.problem(
+                where,
+                _("{label}must be written as {how} tables, not {value}").format(
+                    label=label, how=how, value=_describe(value)
+                ),
+            )
             return []
         return value
 
     # -- the routine -----------------------------------------------------------------------
 
-    _ROUTINE_KEYS = {
-        "format_version", "id", "title", "language", "description", "safety",
-        "source", "advice", "defaults", "exercises",
-    }
+    _ROUTINE_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "format_version",
+            "id",
+            "title",
+            "language",
+            "description",
+            "safety",
+            "source",
+            "advice",
+            "defaults",
+            "exercises",
+        }
+    )
 
     def _routine(self, data: Mapping[str, Any], bundled: bool) -> Routine | None:
         root: PathKey = ()
@@ -436,13 +520,20 @@ class RoutineReader:
         if version is None:
             self.problem(root, _("format_version is missing; add format_version = 1 at the top"))
         elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            self.problem(("format_version",), _("format_version is {value}; write format_version = 1")
-                         .format(value=_describe(version)))
+            self.problem(
+                ("format_version",),
+                _("format_version is {value}; write format_version = 1").format(
+                    value=_describe(version)
+                ),
+            )
         elif version > FORMAT_VERSION:
-            self.problem(("format_version",), _(
-                "format_version {value} is newer than this program reads ({known}); "
-                "update exercise_timer"
-            ).format(value=_describe(version), known=FORMAT_VERSION))
+            self.problem(
+                ("format_version",),
+                _(
+                    "format_version {value} is newer than this program reads ({known}); "
+                    "update exercise_timer"
+                ).format(value=_describe(version), known=FORMAT_VERSION),
+            )
             return None
         routine_id = self.ident(data, "id", root, "")
         title = self.text(data, "title", root, "", required=True)
@@ -473,7 +564,7 @@ class RoutineReader:
     def _source(self, value: object) -> Source | None:
         where: PathKey = ("source",)
         if value is None:
-            self.problem((), _("[source] is missing; add a [source] table with title = \"...\""))
+            self.problem((), _('[source] is missing; add a [source] table with title = "..."'))
             return None
         table = self.table(value, where, "source: ", "[source]")
         if table is None:
@@ -511,10 +602,19 @@ class RoutineReader:
         if table is None:
             return standard
         label = "defaults: "
-        self.keys(table, where, label, {
-            "prepare_seconds", "move_seconds", "hold_seconds", "return_seconds",
-            "relax_seconds", "repetitions",
-        })
+        self.keys(
+            table,
+            where,
+            label,
+            {
+                "prepare_seconds",
+                "move_seconds",
+                "hold_seconds",
+                "return_seconds",
+                "relax_seconds",
+                "repetitions",
+            },
+        )
         hold = self.seconds(table, "hold_seconds", where, label, 0.5, HOLD_MAX)
         repetitions = self.whole(table, "repetitions", where, label, 1, REPETITIONS_MAX)
         prepare = self.seconds(table, "prepare_seconds", where, label, 0, PREPARE_MAX)
@@ -532,18 +632,56 @@ class RoutineReader:
 
     # -- exercises -------------------------------------------------------------------------
 
-    _EXERCISE_KEYS = {
-        "id", "name", "purpose", "kind", "position", "start", "steps", "tips", "cautions",
-        "repetitions", "hold_seconds", "instruction", "breathing", "sides", "first_side",
-        "side_label", "side_names", "prepare_seconds", "move_seconds", "return_seconds",
-        "relax_seconds", "return_step", "note", "default_variant", "balance_variant",
-        "stages", "variants",
-    }
-    _STAGE_KEYS = {"name", "instruction", "hold_seconds", "breathing", "step", "move_seconds"}
-    _VARIANT_KEYS = {
-        "id", "name", "advice", "position", "start", "steps", "repetitions", "sides",
-        "hold_seconds", "instruction", "breathing", "stages",
-    }
+    _EXERCISE_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "purpose",
+            "kind",
+            "position",
+            "start",
+            "steps",
+            "tips",
+            "cautions",
+            "repetitions",
+            "hold_seconds",
+            "instruction",
+            "breathing",
+            "sides",
+            "first_side",
+            "side_label",
+            "side_names",
+            "prepare_seconds",
+            "move_seconds",
+            "return_seconds",
+            "relax_seconds",
+            "return_step",
+            "note",
+            "default_variant",
+            "balance_variant",
+            "stages",
+            "variants",
+        }
+    )
+    _STAGE_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"name", "instruction", "hold_seconds", "breathing", "step", "move_seconds"}
+    )
+    _VARIANT_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "advice",
+            "position",
+            "start",
+            "steps",
+            "repetitions",
+            "sides",
+            "hold_seconds",
+            "instruction",
+            "breathing",
+            "stages",
+        }
+    )
 
     def _exercises(self, value: object) -> list[Exercise]:
         if value is None:
@@ -551,7 +689,9 @@ class RoutineReader:
             return []
         tables = self.tables(value, ("exercises",), "exercises: ", "[[exercises]]")
         if not tables and isinstance(value, list):
-            self.problem(("exercises",), _("there are no exercises; add at least one [[exercises]] table"))
+            self.problem(
+                ("exercises",), _("there are no exercises; add at least one [[exercises]] table")
+            )
         exercises: list[Exercise] = []
         first_seen: dict[str, int | None] = {}
         for index, table in enumerate(tables):
@@ -560,10 +700,13 @@ class RoutineReader:
             if exercise is None:
                 continue
             if exercise.id in first_seen:
-                self.problem((*where, "id"), _(
-                    "exercise {number}: id \"{id}\" is already used by an earlier exercise "
-                    "(line {line}); give each exercise its own id"
-                ).format(number=index + 1, id=exercise.id, line=first_seen[exercise.id]))
+                self.problem(
+                    (*where, "id"),
+                    _(
+                        'exercise {number}: id "{id}" is already used by an earlier exercise '
+                        "(line {line}); give each exercise its own id"
+                    ).format(number=index + 1, id=exercise.id, line=first_seen[exercise.id]),
+                )
                 continue
             first_seen[exercise.id] = self.lines.line_of((*where, "id"))
             exercises.append(exercise)
@@ -572,7 +715,7 @@ class RoutineReader:
     def _exercise(self, table: Mapping[str, Any], where: PathKey, index: int) -> Exercise | None:
         raw_id = table.get("id")
         label = (
-            _("exercise \"{id}\": ").format(id=raw_id)
+            _('exercise "{id}": ').format(id=raw_id)
             if isinstance(raw_id, str) and _ID.match(raw_id)
             else _("exercise {number}: ").format(number=index + 1)
         )
@@ -581,7 +724,9 @@ class RoutineReader:
         exercise_id = self.ident(table, "id", where, label)
         name = self.text(table, "name", where, label, required=True)
         purpose = self.text(table, "purpose", where, label, required=True)
-        kind = self.choice(table, "kind", where, label, Kind, [k.value for k in Kind], required=True)
+        kind = self.choice(
+            table, "kind", where, label, Kind, [k.value for k in Kind], required=True
+        )
         position = self.choice(
             table, "position", where, label, Position, [p.value for p in Position], required=True
         )
@@ -589,14 +734,20 @@ class RoutineReader:
         steps = self.texts(table, "steps", where, label, required=True)
         repetitions = self.repetitions(table, where, label)
         if repetitions is None and "repetitions" not in table:
-            self.problem(where, _(
-                "{label}repetitions is missing; add repetitions = 5, a range like \"5-10\" "
-                "or \"prescribed\""
-            ).format(label=label))
-        sides = self.choice(table, "sides", where, label, Sides, [s.value for s in Sides]) or Sides.NONE
-        first_side = self.choice(
-            table, "first_side", where, label, _first_side, ["right", "left"]
-        ) or Side.RIGHT
+            self.problem(
+                where,
+                _(
+                    '{label}repetitions is missing; add repetitions = 5, a range like "5-10" '
+                    'or "prescribed"'
+                ).format(label=label),
+            )
+        sides = (
+            self.choice(table, "sides", where, label, Sides, [s.value for s in Sides]) or Sides.NONE
+        )
+        first_side = (
+            self.choice(table, "first_side", where, label, _first_side, ["right", "left"])
+            or Side.RIGHT
+        )
         side_names = self._side_names(table.get("side_names"), (*where, "side_names"), label, sides)
         stages = self._stages_of(table, where, label, steps, required=True)
         variants = self._variants(table.get("variants"), where, label, steps)
@@ -612,8 +763,15 @@ class RoutineReader:
         balance_variant = self._variant_ref(table, "balance_variant", where, label, variants)
         note = self.text(table, "note", where, label)
         if len(self.problems) != before or not (
-            exercise_id and name and purpose and kind and position and start and steps
-            and repetitions and stages
+            exercise_id
+            and name
+            and purpose
+            and kind
+            and position
+            and start
+            and steps
+            and repetitions
+            and stages
         ):
             return None
         exercise = Exercise(
@@ -656,9 +814,12 @@ class RoutineReader:
         if table is None:
             return {}
         if sides is Sides.NONE:
-            self.problem(where, _(
-                "{label}side_names needs sides = \"each\", \"right-left-both\" or \"alternating\""
-            ).format(label=label))
+            self.problem(
+                where,
+                _(
+                    '{label}side_names needs sides = "each", "right-left-both" or "alternating"'
+                ).format(label=label),
+            )
         self.keys(table, where, label + "side_names: ", {"right", "left", "both"})
         names: dict[Side, str] = {}
         for side in Side:
@@ -687,17 +848,23 @@ class RoutineReader:
         has_stages = "stages" in table
         has_hold = "hold_seconds" in table
         if has_stages and has_hold:
-            self.problem((*where, "hold_seconds"), _(
-                "{label}has both hold_seconds and stages; put the hold in each stage "
-                "and remove hold_seconds"
-            ).format(label=label))
+            self.problem(
+                (*where, "hold_seconds"),
+                _(
+                    "{label}has both hold_seconds and stages; put the hold in each stage "
+                    "and remove hold_seconds"
+                ).format(label=label),
+            )
             return None
         if has_stages:
             for key in ("instruction", "breathing"):
                 if key in table:
-                    self.problem((*where, key), _(
-                        "{label}{key} goes in each stage when there are stages; move it there"
-                    ).format(label=label, key=key))
+                    self.problem(
+                        (*where, key),
+                        _(
+                            "{label}{key} goes in each stage when there are stages; move it there"
+                        ).format(label=label, key=key),
+                    )
             return self._stages(table["stages"], (*where, "stages"), label, steps)
         if has_hold:
             hold = self.hold(table, where, label)
@@ -708,12 +875,17 @@ class RoutineReader:
             name = self.text(table, "name", where, label) or ""
             if instruction is None and steps:
                 instruction = steps[0].rstrip(".")
-            return (Stage(name=name, instruction=instruction or name, hold=hold, breathing=breathing),)
+            return (
+                Stage(name=name, instruction=instruction or name, hold=hold, breathing=breathing),
+            )
         if required:
-            self.problem(where, _(
-                "{label}says nothing about holding; add hold_seconds = 5 (0 for no hold) "
-                "or [[exercises.stages]] tables"
-            ).format(label=label))
+            self.problem(
+                where,
+                _(
+                    "{label}says nothing about holding; add hold_seconds = 5 (0 for no hold) "
+                    "or [[exercises.stages]] tables"
+                ).format(label=label),
+            )
             return None
         return ()
 
@@ -723,14 +895,17 @@ class RoutineReader:
         tables = self.tables(value, where, label + "stages ", "[[exercises.stages]]")
         if not tables:
             if isinstance(value, list):
-                self.problem(where, _("{label}stages is empty; add at least one stage").format(
-                    label=label
-                ))
+                self.problem(
+                    where, _("{label}stages is empty; add at least one stage").format(label=label)
+                )
             return None
         if len(tables) > 10:
-            self.problem(where, _("{label}has {count} stages; a repetition has at most 10").format(
-                label=label, count=len(tables)
-            ))
+            self.problem(
+                where,
+                _("{label}has {count} stages; a repetition has at most 10").format(
+                    label=label, count=len(tables)
+                ),
+            )
             return None
         stages: list[Stage] = []
         before = len(self.problems)
@@ -741,8 +916,12 @@ class RoutineReader:
             name = self.text(table, "name", at, stage_label, required=True)
             instruction = self.text(table, "instruction", at, stage_label, required=True)
             if "hold_seconds" not in table:
-                self.problem(at, _("{label}hold_seconds is missing; add hold_seconds = 5 "
-                                   "(0 for no hold)").format(label=stage_label))
+                self.problem(
+                    at,
+                    _(
+                        "{label}hold_seconds is missing; add hold_seconds = 5 (0 for no hold)"
+                    ).format(label=stage_label),
+                )
                 continue
             hold = self.hold(table, at, stage_label)
             breathing = self.choice(table, "breathing", at, stage_label, Breathing, ["in", "out"])
@@ -771,24 +950,36 @@ class RoutineReader:
             own_steps = self.texts(table, "steps", at, variant_label)
             stages = self._stages_of(table, at, variant_label, own_steps or steps, required=False)
             if variant_id and any(v.id == variant_id for v in variants):
-                self.problem((*at, "id"), _(
-                    "{label}id \"{id}\" is used by another variant; give each its own id"
-                ).format(label=variant_label, id=variant_id))
+                self.problem(
+                    (*at, "id"),
+                    _('{label}id "{id}" is used by another variant; give each its own id').format(
+                        label=variant_label, id=variant_id
+                    ),
+                )
                 continue
             if variant_id and name and stages is not None:
-                variants.append(Variant(
-                    id=variant_id,
-                    name=name,
-                    position=self.choice(table, "position", at, variant_label, Position,
-                                         [p.value for p in Position]),
-                    start=self.text(table, "start", at, variant_label),
-                    steps=own_steps,
-                    stages=stages,
-                    repetitions=self.repetitions(table, at, variant_label),
-                    sides=self.choice(table, "sides", at, variant_label, Sides,
-                                      [s.value for s in Sides]),
-                    advice=self.text(table, "advice", at, variant_label),
-                ))
+                variants.append(
+                    Variant(
+                        id=variant_id,
+                        name=name,
+                        position=self.choice(
+                            table,
+                            "position",
+                            at,
+                            variant_label,
+                            Position,
+                            [p.value for p in Position],
+                        ),
+                        start=self.text(table, "start", at, variant_label),
+                        steps=own_steps,
+                        stages=stages,
+                        repetitions=self.repetitions(table, at, variant_label),
+                        sides=self.choice(
+                            table, "sides", at, variant_label, Sides, [s.value for s in Sides]
+                        ),
+                        advice=self.text(table, "advice", at, variant_label),
+                    )
+                )
         return tuple(variants)
 
     def _variant_ref(
@@ -804,10 +995,15 @@ class RoutineReader:
             return None
         known = [v.id for v in variants]
         if value not in known:
-            self.problem((*where, key), _(
-                "{label}{key} {value} is not one of this exercise's variants ({known})"
-            ).format(label=label, key=key, value=_describe(value),
-                     known=", ".join(known) or _("it has none; add [[exercises.variants]]")))
+            self.problem(
+                (*where, key),
+                _("{label}{key} {value} is not one of this exercise's variants ({known})").format(
+                    label=label,
+                    key=key,
+                    value=_describe(value),
+                    known=", ".join(known) or _("it has none; add [[exercises.variants]]"),
+                ),
+            )
             return None
         return value
 
@@ -822,12 +1018,14 @@ class RoutineReader:
             zip(exercise.variants, table.get("variants") or [], strict=False)
         ):
             own = bool(variant.stages)
-            options.append((
-                variant.repetitions or exercise.repetitions,
-                variant.stages if own else exercise.stages,
-                variant_table if own else table,
-                (*where, "variants", index) if own else where,
-            ))
+            options.append(
+                (
+                    variant.repetitions or exercise.repetitions,
+                    variant.stages if own else exercise.stages,
+                    variant_table if own else table,
+                    (*where, "variants", index) if own else where,
+                )
+            )
         for repetitions, stages, owner, at in options:
             if repetitions.kind is DoseKind.PRESCRIBED:
                 continue
@@ -835,13 +1033,17 @@ class RoutineReader:
             for number, stage in enumerate(stages):
                 if stage.hold.kind is DoseKind.GROWING and len(stage.hold.values) < needed:
                     hold_at: PathKey = (
-                        (*at, "stages", number, "hold_seconds") if "stages" in owner
+                        (*at, "stages", number, "hold_seconds")
+                        if "stages" in owner
                         else (*at, "hold_seconds")
                     )
-                    self.problem(hold_at, _(
-                        "{label}hold_seconds lists {count} holds but there can be {needed} "
-                        "repetitions; give one hold per repetition"
-                    ).format(label=label, count=len(stage.hold.values), needed=needed))
+                    self.problem(
+                        hold_at,
+                        _(
+                            "{label}hold_seconds lists {count} holds but there can be {needed} "
+                            "repetitions; give one hold per repetition"
+                        ).format(label=label, count=len(stage.hold.values), needed=needed),
+                    )
                     return
 
 

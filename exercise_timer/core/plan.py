@@ -45,12 +45,14 @@ def make_plan(session: Session, *, with_cues: bool = True) -> Plan:
     def record(effects: list[object]) -> None:
         for effect in effects:
             if isinstance(effect, PhaseStarted):
-                phases.append(PlannedPhase(
-                    start=effect.planned_at,
-                    seconds=effect.segment.seconds,
-                    segment=effect.segment,
-                    cue=phase_cue(schedule, effect.index) if with_cues else "",
-                ))
+                phases.append(
+                    PlannedPhase(
+                        start=effect.planned_at,
+                        seconds=effect.segment.seconds,
+                        segment=effect.segment,
+                        cue=phase_cue(schedule, effect.index) if with_cues else "",
+                    )
+                )
 
     record(list(engine.start()))
     deadline = engine.next_deadline()

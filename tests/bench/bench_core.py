@@ -35,8 +35,9 @@ def generated(count: int, routines: list[Routine]) -> Routine:
     """A routine of ``count`` exercises cycling through every bundled exercise."""
     pool = [e for r in routines for e in r.exercises]
     exercises = tuple(
-        replace(pool[i % len(pool)], id=f"x{i}", variants=(), default_variant=None,
-                balance_variant=None)
+        replace(
+            pool[i % len(pool)], id=f"x{i}", variants=(), default_variant=None, balance_variant=None
+        )
         for i in range(count)
     )
     return replace(routines[0], id="generated", exercises=exercises)
@@ -50,8 +51,10 @@ def main() -> None:
     big = generated(1000, routines)
     plan_time = best_of(3, lambda: make_plan(resolve(big)))
     plan = make_plan(resolve(big))
-    print(f"plan a generated routine of 1,000 exercises ({len(plan.phases)} phases, "
-          f"{plan.total_seconds / 3600:.1f} h): {plan_time:.3f} s   [target < 0.2 s]")
+    print(
+        f"plan a generated routine of 1,000 exercises ({len(plan.phases)} phases, "
+        f"{plan.total_seconds / 3600:.1f} h): {plan_time:.3f} s   [target < 0.2 s]"
+    )
     no_cues = best_of(3, lambda: make_plan(resolve(big), with_cues=False))
     print(f"  same without cue wording: {no_cues:.3f} s")
 
@@ -60,8 +63,12 @@ def main() -> None:
     session = resolve(session_routine)
     one_pass = make_plan(session).total_seconds
     copies = int(8 * 3600 // one_pass) + 1
-    eight_hours = resolve(replace(session_routine, exercises=tuple(
-        replace(long_exercise, id=f"e{i}") for i in range(copies))))
+    eight_hours = resolve(
+        replace(
+            session_routine,
+            exercises=tuple(replace(long_exercise, id=f"e{i}") for i in range(copies)),
+        )
+    )
     clock = FakeClock(1_000_000.125)
     engine = Engine(eight_hours, clock, countdown=Countdown.LAST_THREE)
     began = time.perf_counter()
@@ -71,8 +78,10 @@ def main() -> None:
         effects += len(engine.advance())
     took = time.perf_counter() - began
     planned_end = 1_000_000.125 + engine.schedule.total_ms / 1000
-    print(f"simulated session of {engine.schedule.total_ms / 3_600_000:.2f} h on the fake clock "
-          f"({effects} effects): {took:.3f} s   [target < 5 s]")
+    print(
+        f"simulated session of {engine.schedule.total_ms / 3_600_000:.2f} h on the fake clock "
+        f"({effects} effects): {took:.3f} s   [target < 5 s]"
+    )
     print(f"  final deadline error: {clock.now - planned_end!r} s   [target exactly 0]")
 
 
