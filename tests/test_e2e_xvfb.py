@@ -25,7 +25,8 @@ pytestmark = [
     ),
 ]
 
-SCREENSHOTS = Path(os.environ.get("EXERCISE_TIMER_SCREENSHOTS", "")) or None
+_SHOTS = os.environ.get("EXERCISE_TIMER_SCREENSHOTS")
+SCREENSHOTS = Path(_SHOTS) if _SHOTS else None
 
 
 @pytest.fixture
