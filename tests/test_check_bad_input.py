@@ -226,6 +226,12 @@ CASES = [
     Case("step-past-steps", swap("step = 3", "step = 9"), "step = 9", "whole number from 1 to 4"),
     Case("hold-list-short", SHORT_HOLDS, "hold_seconds = [1, 2, 3]", "one hold per repetition"),
     Case(
+        "variant-hold-list-short",
+        swap('steps = ["Pull', 'repetitions = 5\nhold_seconds = [1, 2]\nsteps = ["Pull'),
+        "hold_seconds = [1, 2]",
+        "one hold per repetition",
+    ),
+    Case(
         "hold-and-stages",
         swap(
             "repetitions = 5\n\n[[exercises.stages]]",
@@ -558,40 +564,34 @@ def cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_command_on_many_bad_files(example_text: str, tmp_path: Path) -> None:
-    chosen = {
-        case.id: case
-        for case in CASES
-        if case.id
-        in {
-            "empty",
-            "png",
-            "latin-1",
-            "nested-arrays",
-            "ten-hour-hold",
-            "required-key-typo",
-            "hold-list-short",
-            "duplicate-exercise-id",
-            "newer-format-version",
-        }
-    }
-    files = {
-        write(tmp_path / f"{name}.toml", case.make(example_text)): case
-        for name, case in chosen.items()
-    }
+MANY = {"empty", "png", "latin-1", "nested-arrays", "ten-hour-hold", "required-key-typo"}
+MANY |= {"hold-list-short", "duplicate-exercise-id", "newer-format-version"}
 
-    result = cli("check", *files, forty_megabytes(tmp_path), tmp_path / "nope.toml", cwd=tmp_path)
+
+def test_command_on_many_bad_files(example_text: str, tmp_path: Path) -> None:
+    files = {
+        write(tmp_path / f"{case.id}.toml", case.make(example_text)): case
+        for case in CASES
+        if case.id in MANY
+    }
+    big, missing = forty_megabytes(tmp_path), tmp_path / "nope.toml"
+
+    result = cli("check", *files, big, missing, cwd=tmp_path)
 
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == sum(case.problems for case in files.values()) + 2
+
+    def of(path: Path) -> list[str]:
+        return [text for text in lines if text.startswith(f"{path}:")]
+
     for path, case in files.items():
         where = None if case.where is None else line_of(path.read_bytes(), case.where)
-        assert_problems(
-            [text for text in lines if text.startswith(f"{path}:")], path, where, case.fix
-        )
+        assert_problems(of(path), path, where, case.fix)
+    assert_problems(of(big), big, None, "at most 1 MB")
+    assert_problems(of(missing), missing, None, "no such file")
 
 
 def test_command_on_a_good_file(example_text: str, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercise_timer.core.loader import decode_routine_bytes, parse_routine_text
@@ -23,7 +23,7 @@ assert _found is not None
 EXAMPLE_TEXT = _found.group(1)
 EXAMPLE = tomllib.loads(EXAMPLE_TEXT)
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150, deadline=None)
 
 KEYS = sorted(
     {
@@ -146,6 +146,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=6) | st.dictionaries(keys, inner, max_size=6),
     max_leaves=40,
 )
+replacements = st.sampled_from(EXTREMES) | st.sampled_from(WORDS) | values
 
 
 def assert_only_input_error(text: str) -> Routine | None:
@@ -187,19 +188,14 @@ def test_any_toml_document(document: dict[str, Any]) -> None:
 
 
 def paths(node: object, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every key and list index below `node`."""
-    found = []
-    items = (
-        node.items()
-        if isinstance(node, dict)
-        else enumerate(node)
-        if isinstance(node, list)
-        else ()
-    )
-    for key, child in items:
-        found.append((*at, key))
-        found.extend(paths(child, (*at, key)))
-    return found
+    """The path of every key and list item below `node`."""
+    if isinstance(node, dict):
+        items = list(node.items())
+    elif isinstance(node, list):
+        items = list(enumerate(node))
+    else:
+        return []
+    return [path for key, child in items for path in [(*at, key), *paths(child, (*at, key))]]
 
 
 @st.composite
@@ -215,11 +211,11 @@ def near_valid(draw: st.DrawFn) -> dict[str, Any]:
         if action == "delete":
             del parent[where[-1]]
         elif action == "replace":
-            parent[where[-1]] = draw(values)
+            parent[where[-1]] = draw(replacements)
         elif isinstance(parent, dict):
-            parent[draw(keys)] = draw(values)
+            parent[draw(keys)] = draw(replacements)
         else:
-            parent.append(draw(values))
+            parent.append(draw(replacements))
         if not document:
             break
     return document
