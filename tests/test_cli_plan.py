@@ -165,3 +165,21 @@ def test_python_dash_m_runs_the_same_command(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert {row["id"] for row in json.loads(result.stdout)} >= set(BUNDLED)
+
+
+def test_a_bad_routine_fails_before_any_window_opens(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format_version = 1\nid = "x"\n', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from exercise_timer.cli import main\n"
+        f"status = main(['--routine', {str(bad)!r}, '--autostart'])\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was loaded'\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"{bad}:")
+    assert "Traceback" not in result.stderr
