@@ -346,6 +346,24 @@ def test_unfilled_prescriptions_are_named(
     window = make_window(qtbot, routine, journal, clock)
     assert "Hamstring Stretch" in window.notice.text()
     assert "default values" in window.notice.text()
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.exercise_count.text() == "1 of 2"
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.exercise_count.text() == "Default values, not prescribed yet  ·  2 of 2"
+
+
+def test_many_unfilled_prescriptions_are_summed_up(
+    qtbot: QtBot, journal: Journal, clock: FakeClock
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    chiro = load_routine(resources.routines_dir() / "chiro-clinic.toml")
+    window = make_window(qtbot, chiro, journal, clock)
+    assert window.notice.text() == (
+        "26 exercises are not prescribed yet and use this routine's default values "
+        "(hold 5 s, 3 repetitions). Ask your clinic to fill them in."
+    )
 
 
 def test_every_control_has_an_accessible_name(

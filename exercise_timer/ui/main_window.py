@@ -354,15 +354,19 @@ class MainWindow(QMainWindow):
         self._show_phase(None)
         self.caption.setText(_("Press Start or the Space bar when you are ready."))
         unfilled = [e.name for e in session.needs_prescription]
-        self._routine_notes = (
-            [
-                _("Not prescribed yet, using the routine's default values: {names}.").format(
-                    names=", ".join(unfilled)
-                )
-            ]
-            if unfilled
-            else []
-        )
+        defaults = routine.defaults
+        if len(unfilled) > 3:
+            note = _(
+                "{count} exercises are not prescribed yet and use this routine's default "
+                "values (hold {hold} s, {reps} repetitions). Ask your clinic to fill them in."
+            ).format(
+                count=len(unfilled), hold=f"{defaults.hold_seconds:g}", reps=defaults.repetitions
+            )
+        elif unfilled:
+            note = _("Not prescribed yet, using the routine's default values: {names}.").format(
+                names=", ".join(unfilled)
+            )
+        self._routine_notes = [note] if unfilled else []
         self._show_problems()
         self._update_controls()
         self._refresh_time()
@@ -565,7 +569,10 @@ class MainWindow(QMainWindow):
         total = len(self.engine.session.exercises)
         self._shown_exercise = index
         self.exercise_name.setText(exercise.name)
-        self.exercise_count.setText(_("{number} of {total}").format(number=index + 1, total=total))
+        count = _("{number} of {total}").format(number=index + 1, total=total)
+        if exercise.needs_prescription:
+            count = _("Default values, not prescribed yet") + "  ·  " + count
+        self.exercise_count.setText(count)
         self.purpose.setText(f"{exercise.exercise.purpose}  ·  {_kind(exercise)}")
         self.picture.show_position(exercise.position)
         self.start_text.setText(exercise.start)
