@@ -381,3 +381,29 @@ def test_without_wait_for_me_prepare_times_out(clock: FakeClock) -> None:
     engine.start()
     assert engine.state is State.RUNNING and engine.ready() == []
     assert engine.next_deadline() == clock.now + 10
+
+
+def test_countdown_is_sent_early_by_the_cue_lead(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
+    engine = Engine(session, clock, countdown=Countdown.LAST_THREE, cue_lead=0.25)
+    woken: list[tuple[int, float, float]] = []
+    engine.start()
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline
+        woken += [
+            (e.number, e.planned_at, clock.now)
+            for e in engine.advance()
+            if isinstance(e, CountdownTick)
+        ]
+    assert [(number, planned - woke) for number, planned, woke in woken] == [
+        (3, pytest.approx(0.25)),
+        (2, pytest.approx(0.25)),
+        (1, pytest.approx(0.25)),
+    ]
+    plan = make_plan(session)
+    hold = next(p for p in plan.phases if p.segment.phase is Phase.HOLD)
+    assert [planned - 1000 for _, planned, _ in woken] == [
+        pytest.approx(hold.start + 2),
+        pytest.approx(hold.start + 3),
+        pytest.approx(hold.start + 4),
+    ]

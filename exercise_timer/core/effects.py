@@ -44,7 +44,10 @@ class PhaseStarted:
 
 @dataclass(frozen=True)
 class CountdownTick:
-    """``number`` seconds are left in a hold; due at ``planned_at``."""
+    """``number`` seconds are left in a hold at ``planned_at``.
+
+    It arrives the engine's ``cue_lead`` early, so that speech begun now is heard on time.
+    """
 
     number: int
     index: int

@@ -64,12 +64,14 @@ class Engine:
         countdown: Countdown = Countdown.LAST_THREE,
         schedule: Schedule | None = None,
         wait_for_ready: bool = False,
+        cue_lead: float = 0.0,
     ) -> None:
         self.schedule = schedule or build_schedule(session)
         self.session = session
         self._clock = clock
         self._countdown = countdown
         self.wait_for_ready = wait_for_ready
+        self.cue_lead = cue_lead
         self.state = State.READY
         self.index = 0
         self._zero = 0.0
@@ -227,7 +229,7 @@ class Engine:
             end = self.deadline_of(self.index)
             if self._ticks and self._ticks[0][0] <= min(now, end):
                 when, number = self._ticks.pop(0)
-                effects.append(CountdownTick(number, self.index, when))
+                effects.append(CountdownTick(number, self.index, when + self.cue_lead))
                 continue
             if now < end:
                 break
@@ -267,7 +269,7 @@ class Engine:
             whole -= 1
         top = whole if self._countdown is Countdown.EVERY else min(whole, 3)
         end = self.deadline_of(index)
-        return [(end - number, number) for number in range(top, 0, -1)]
+        return [(end - number - self.cue_lead, number) for number in range(top, 0, -1)]
 
     def _jump(self, index: int, now: float) -> PhaseStarted:
         """Makes segment ``index`` start now (or at resume, when paused)."""

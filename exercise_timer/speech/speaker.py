@@ -1,12 +1,39 @@
 """The Speaker interface the window talks to, and the captions-only speaker.
 
 The real voice (a pyttsx3 worker process) implements the same interface; the window never
-knows which one it has.
+knows which one it has. Times are ``time.monotonic()`` seconds, which on Linux are the same
+clock in every process, so a worker's report can be compared with the window's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class CueReport:
+    """What became of one cue: when it was asked for, and when speech began and ended.
+
+    ``t_started`` and ``t_finished`` are None for a cue that was dropped (a newer one won) or
+    interrupted before it began.
+    """
+
+    text: str
+    backend: str
+    t_requested: float
+    t_started: float | None
+    t_finished: float | None
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How cues are spoken."""
+
+    voice: str | None = None
+    rate: int = 160
+    volume: float = 1.0
+    mute: bool = False
 
 
 class Speaker(Protocol):
@@ -14,20 +41,30 @@ class Speaker(Protocol):
 
     @property
     def problem(self) -> str | None:
-        """Why speech does not work here, in plain words, or None when it does."""
+        """Why speech does not work here and how to get it, in plain words; None when it does."""
+
+    @property
+    def lead_seconds(self) -> float:
+        """How long after a request speech is usually heard; cues are sent that much early."""
 
     def say(self, text: str) -> None:
-        """Speaks ``text`` soon, dropping anything older that is still waiting."""
+        """Speaks ``text`` soon, dropping anything older still waiting. Never blocks."""
 
     def interrupt(self) -> None:
-        """Silences speech at once."""
+        """Silences speech at once (Stop, skip, pause). Never blocks."""
+
+    def configure(self, settings: VoiceSettings) -> None:
+        """Applies new voice settings to the cues that follow."""
+
+    def reports(self) -> list[CueReport]:
+        """The reports that arrived since the last call (for --trace). Never blocks."""
 
     def close(self) -> None:
         """Stops any worker; the speaker is not used again."""
 
 
 class CaptionsOnly:
-    """No voice: the window's caption line is the only cue (``--no-voice``)."""
+    """No voice: the window's caption line is the only cue (``--no-voice``, or no engine)."""
 
     def __init__(self, problem: str | None = None) -> None:
         self._problem = problem
@@ -37,11 +74,23 @@ class CaptionsOnly:
         """Why there is no voice, if it is not by choice."""
         return self._problem
 
+    @property
+    def lead_seconds(self) -> float:
+        """Captions appear at once."""
+        return 0.0
+
     def say(self, text: str) -> None:
         """Says nothing."""
 
     def interrupt(self) -> None:
         """Nothing to silence."""
+
+    def configure(self, settings: VoiceSettings) -> None:
+        """Nothing to configure."""
+
+    def reports(self) -> list[CueReport]:
+        """Nothing is spoken, so nothing is reported."""
+        return []
 
     def close(self) -> None:
         """Nothing to stop."""

@@ -51,6 +51,11 @@ class Paths:
         return self.data_dir / "journal.sqlite3"
 
     @property
+    def settings_file(self) -> Path:
+        """The person's settings (voice, counting, "wait for me")."""
+        return self.config_dir / "settings.toml"
+
+    @property
     def personal_dir(self) -> Path:
         """Personal values, one file per routine."""
         return self.config_dir / "personal"

@@ -1,0 +1,87 @@
+"""Declarative fields: one description drives defaults, validation and the editor's widgets."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from exercise_timer.core.i18n import _
+
+
+class FieldKind(StrEnum):
+    """What sort of value a field holds, and so which widget edits it."""
+
+    BOOL = "bool"
+    INT = "int"
+    FLOAT = "float"
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting: its key in the file, its label, its default and what values it accepts."""
+
+    key: str
+    label: str
+    kind: FieldKind
+    default: bool | int | float | str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    help: str = ""
+
+    def check(self, value: object) -> str | None:
+        """None when ``value`` is acceptable, else what is wrong and how to fix it."""
+        if self.kind is FieldKind.BOOL:
+            return None if isinstance(value, bool) else _("use true or false")
+        if self.kind is FieldKind.TEXT:
+            ok = isinstance(value, str) and len(value) <= 200
+            return None if ok else _("use text in quotes")
+        if self.kind is FieldKind.CHOICE:
+            known = [choice for choice, _label in self.choices]
+            return (
+                None
+                if value in known
+                else _("use one of {choices}").format(choices=", ".join(f'"{c}"' for c in known))
+            )
+        number_ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if self.kind is FieldKind.INT:
+            number_ok = number_ok and isinstance(value, int)
+        if number_ok and math.isfinite(float(value)) and self._in_bounds(float(value)):  # type: ignore[arg-type]
+            return None
+        return _("use a number from {low:g} to {high:g}").format(low=self.low, high=self.high)
+
+    def _in_bounds(self, value: float) -> bool:
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
+        return low <= value <= high
+
+
+def defaults(fields: Sequence[Field]) -> dict[str, object]:
+    """Every field's default value."""
+    return {field.key: field.default for field in fields}
+
+
+def validate(
+    fields: Sequence[Field], data: Mapping[str, object]
+) -> tuple[dict[str, object], list[str]]:
+    """Values from ``data`` over the defaults, and one problem per bad or unknown key."""
+    values = defaults(fields)
+    problems: list[str] = []
+    by_key = {field.key: field for field in fields}
+    for key, value in data.items():
+        field = by_key.get(key)
+        if field is None:
+            problems.append(_("{key} is not a known setting").format(key=key))
+            continue
+        problem = field.check(value)
+        if problem is None:
+            values[key] = float(value) if field.kind is FieldKind.FLOAT else value  # type: ignore[arg-type]
+        else:
+            problems.append(
+                _("{key} is {value!r}; {fix}").format(key=key, value=value, fix=problem)
+            )
+    return values, problems

@@ -1,0 +1,125 @@
+"""The person's own settings (voice, counting, "wait for me"), in one TOML file.
+
+The fields are declared once in ``SETTINGS_FIELDS``; defaults, validation and the settings
+dialog all come from there.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import tomli_w
+
+from exercise_timer.core.engine import Countdown
+from exercise_timer.core.i18n import _
+from exercise_timer.storage.atomic import keep_aside, write_text_atomic
+from exercise_timer.storage.schema import Field, FieldKind, defaults, validate
+
+SETTINGS_FORMAT_VERSION = 1
+
+SETTINGS_FIELDS: tuple[Field, ...] = (
+    Field(
+        "voice",
+        _("Voice"),
+        FieldKind.TEXT,
+        "",
+        help=_("The voice id from `exercise-timer voices`; empty for the system's default"),
+    ),
+    Field("rate", _("Speaking rate (words per minute)"), FieldKind.INT, 160, low=80, high=300),
+    Field("volume", _("Volume"), FieldKind.FLOAT, 1.0, low=0.0, high=1.0),
+    Field("mute", _("Mute the voice (captions only)"), FieldKind.BOOL, False),
+    Field(
+        "counting",
+        _("Count down a hold"),
+        FieldKind.CHOICE,
+        Countdown.LAST_THREE.value,
+        choices=(
+            (Countdown.EVERY.value, _("Every second")),
+            (Countdown.LAST_THREE.value, _("The last three seconds")),
+            (Countdown.NONE.value, _("Not at all")),
+        ),
+    ),
+    Field("wait_for_me", _("Wait for me before each exercise"), FieldKind.BOOL, False),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings; read values with ``settings["rate"]`` or the typed helpers."""
+
+    values: Mapping[str, object]
+
+    @classmethod
+    def default(cls) -> Settings:
+        """The settings of a new installation."""
+        return cls(defaults(SETTINGS_FIELDS))
+
+    def __getitem__(self, key: str) -> object:
+        return self.values[key]
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some values changed (validated like a file)."""
+        values, problems = validate(SETTINGS_FIELDS, {**self.values, **changes})
+        if problems:
+            raise ValueError("; ".join(problems))
+        return Settings(values)
+
+    @property
+    def countdown(self) -> Countdown:
+        """How a hold is counted down."""
+        return Countdown(str(self.values["counting"]))
+
+    @property
+    def wait_for_me(self) -> bool:
+        """Whether each exercise waits for the person."""
+        return bool(self.values["wait_for_me"])
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Settings as read, and a plain message when the file could not be used."""
+
+    settings: Settings
+    problem: str | None = None
+
+
+def load_settings(path: Path, now: Callable[[], datetime] = datetime.now) -> LoadedSettings:
+    """Reads the settings; a file that cannot be used is kept aside and the defaults are used."""
+    if not path.exists():
+        return LoadedSettings(Settings.default())
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        version = data.pop("format_version", None)
+        values, problems = validate(SETTINGS_FIELDS, data)
+        if version != SETTINGS_FORMAT_VERSION:
+            problems.insert(
+                0,
+                _("format_version is {value!r}, expected {known}").format(
+                    value=version, known=SETTINGS_FORMAT_VERSION
+                ),
+            )
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        values, problems = defaults(SETTINGS_FIELDS), [str(error)]
+    if not problems:
+        return LoadedSettings(Settings(values))
+    try:
+        kept = keep_aside(path, now())
+    except OSError:
+        kept = path
+    return LoadedSettings(
+        Settings.default(),
+        _(
+            "Your settings file could not be used ({reason}). It was kept as {kept} and the "
+            "default settings are in use."
+        ).format(reason=problems[0], kept=kept),
+    )
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Writes the settings atomically (never half a file)."""
+    document = {"format_version": SETTINGS_FORMAT_VERSION, **settings.values}
+    write_text_atomic(path, tomli_w.dumps(document))
