@@ -100,16 +100,16 @@ def test_real_window_stop_for_dizziness_is_journaled(
             stderr=stderr,
         )
     xdotool = ["xdotool"]
+
+    def window_shown() -> bool:
+        if program.poll() is not None:
+            output = errors.read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(f"the program exited with {program.returncode}: {output}")
+        search = [*xdotool, "search", "--name", "Exercise Timer"]
+        return subprocess.run(search, env=env, capture_output=True).returncode == 0
+
     try:
-        wait_for(
-            lambda: (
-                subprocess.run(
-                    [*xdotool, "search", "--name", "Exercise Timer"], env=env, capture_output=True
-                ).returncode
-                == 0
-            ),
-            "the window",
-        )
+        wait_for(window_shown, "the window")
         assert trace_events(trace) == [], "the session must wait for the safety notice"
         subprocess.run([*xdotool, "key", "Return"], env=env, check=True)
         wait_for(lambda: any(e.get("phase") == "hold" for e in trace_events(trace)), "a hold")
