@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from exercise_timer.core.clock import FakeClock
@@ -15,8 +22,11 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.engine import State
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
+from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings, load_settings, save_settings
 from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+from exercise_timer.ui.settings_dialog import TEST_SENTENCE
 
 pytestmark = pytest.mark.gui
 
@@ -27,14 +37,25 @@ class RecordingSpeaker:
     def __init__(self, problem: str | None = None) -> None:
         self.said: list[str] = []
         self.interrupts = 0
+        self.configured: list[object] = []
         self._problem = problem
 
     @property
     def problem(self) -> str | None:
         return self._problem
 
+    @property
+    def lead_seconds(self) -> float:
+        return 0.0
+
     def say(self, text: str) -> None:
         self.said.append(text)
+
+    def configure(self, settings: object) -> None:
+        self.configured.append(settings)
+
+    def reports(self) -> list[object]:
+        return []
 
     def interrupt(self) -> None:
         self.interrupts += 1
@@ -406,3 +427,113 @@ def test_kiosk_cannot_be_closed_and_loops(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert not window.isVisible()
+
+
+def settings_window(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: Journal,
+    clock: FakeClock,
+    path: Path,
+    speaker: RecordingSpeaker,
+) -> MainWindow:
+    window = MainWindow(
+        choices=[RoutineChoice(routine, 100.0)],
+        routine=routine,
+        journal=journal,
+        speaker=speaker,
+        clock=clock,
+        options=WindowOptions(),
+        notice_flag=None,
+        settings=load_settings(path).settings,
+        save_settings=lambda settings: save_settings(path, settings),
+        voices=[("en-gb", "English (Great Britain)"), ("de", "German")],
+    )
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_every_setting_is_set_in_the_dialog_and_read_back_from_disk(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "config" / "settings.toml"
+    speaker = RecordingSpeaker()
+    window = settings_window(qtbot, routine, journal, clock, path, speaker)
+    dialog = window.open_settings()
+    wanted: dict[str, object] = {}
+    for field in SETTINGS_FIELDS:
+        editor = dialog.editors[field.key]
+        assert editor.accessibleName() == field.label
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(not editor.isChecked())
+            wanted[field.key] = editor.isChecked()
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(field.high or 0) - 1)
+            wanted[field.key] = editor.value()
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.setValue(0.5)
+            wanted[field.key] = 0.5
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.count() - 1)
+            wanted[field.key] = editor.currentData()
+    assert set(wanted) == {field.key for field in SETTINGS_FIELDS}
+    dialog.accept()
+    on_disk = load_settings(path)
+    assert on_disk.problem is None
+    assert dict(on_disk.settings.values) == wanted
+    assert window.wait_box.isChecked() is wanted["wait_for_me"]
+    assert speaker.configured[-1] == VoiceSettings(voice="de", rate=299, volume=0.5, mute=True)
+
+
+def test_test_voice_speaks_a_sample_with_the_settings_shown(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    speaker = RecordingSpeaker()
+    window = settings_window(qtbot, routine, journal, clock, tmp_path / "s.toml", speaker)
+    dialog = window.open_settings()
+    rate = dialog.editors["rate"]
+    assert isinstance(rate, QSpinBox)
+    rate.setValue(120)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert speaker.said[-1] == TEST_SENTENCE
+    assert VoiceSettings(rate=120) in speaker.configured
+    dialog.reject()
+    assert not (tmp_path / "s.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("counting", "numbers"),
+    [("none", []), ("every", ["4", "3", "2", "1"]), ("last-three", ["3", "2", "1"])],
+)
+def test_the_counting_setting_decides_the_spoken_countdown(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: Journal,
+    clock: FakeClock,
+    tmp_path: Path,
+    counting: str,
+    numbers: list[str],
+) -> None:
+    path = tmp_path / "settings.toml"
+    save_settings(path, Settings.default().replace(counting=counting))
+    speaker = RecordingSpeaker()
+    window = settings_window(qtbot, routine, journal, clock, path, speaker)
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 10 + 3)
+    start = len(speaker.said)
+    for _ in range(5):
+        advance_to(window, clock, 1)
+    assert [text for text in speaker.said[start:] if text.isdigit()] == numbers
+
+
+def test_wait_for_me_is_remembered(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.toml"
+    window = settings_window(qtbot, routine, journal, clock, path, RecordingSpeaker())
+    window.wait_box.setChecked(True)
+    assert load_settings(path).settings.wait_for_me

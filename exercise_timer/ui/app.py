@@ -19,6 +19,7 @@ from exercise_timer.speech.speaker import CaptionsOnly
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.settings import load_settings, save_settings
 from exercise_timer.storage.trace import TraceWriter
 from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
 
@@ -76,6 +77,9 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
             RoutineChoice(routine, make_plan(resolve(routine), with_cues=False).total_seconds)
         )
     problems = [str(p) for p in catalogue.problems]
+    loaded = load_settings(paths.settings_file)
+    if loaded.problem:
+        problems.append(loaded.problem)
     journal = open_journal(paths.journal_file)
     for lost in journal.interrupted_since_last_open():
         problems.append(
@@ -104,6 +108,8 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
         notice_flag=paths.config_dir / NOTICE_FLAG,
         trace=trace,
         problems=problems,
+        settings=loaded.settings,
+        save_settings=lambda settings: save_settings(paths.settings_file, settings),
     )
     if args.kiosk:
         window.showFullScreen()

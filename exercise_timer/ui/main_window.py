@@ -56,11 +56,13 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Breathing, Routine
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.core.schedule import Phase, Segment
-from exercise_timer.speech.speaker import Speaker
+from exercise_timer.speech.speaker import Speaker, VoiceSettings
 from exercise_timer.storage.journal import SessionJournal, StopRecord
+from exercise_timer.storage.settings import Settings
 from exercise_timer.storage.trace import TraceWriter
 from exercise_timer.ui.driver import SessionDriver
 from exercise_timer.ui.pages import EndPage, NoticePage, StopPage
+from exercise_timer.ui.settings_dialog import TEST_SENTENCE, SettingsDialog
 from exercise_timer.ui.theme import STYLE, phase_look
 from exercise_timer.ui.widgets import CountdownRing, PositionPicture
 
@@ -87,6 +89,16 @@ class RoutineChoice:
     seconds: float
 
 
+def voice_settings(settings: Settings) -> VoiceSettings:
+    """The Speaker's view of the person's settings."""
+    return VoiceSettings(
+        voice=str(settings["voice"]) or None,
+        rate=int(str(settings["rate"])),
+        volume=float(str(settings["volume"])),
+        mute=bool(settings["mute"]),
+    )
+
+
 def _minutes(seconds: float) -> str:
     whole = max(0, round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
@@ -107,6 +119,9 @@ class MainWindow(QMainWindow):
         notice_flag: Path | None,
         trace: TraceWriter | None = None,
         problems: Sequence[str] = (),
+        settings: Settings | None = None,
+        save_settings: Callable[[Settings], None] | None = None,
+        voices: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -121,6 +136,11 @@ class MainWindow(QMainWindow):
         self._notice_flag = notice_flag
         self._trace = trace
         self._problems = list(problems)
+        self.settings = settings or Settings.default().replace(wait_for_me=options.wait_for_me)
+        self._save_settings = save_settings
+        self._voices = list(voices)
+        self._real_start = 0.0
+        speaker.configure(voice_settings(self.settings))
         self._session_id: int | None = None
         self._stop_note = ""
         self._shown_exercise = -1
@@ -201,15 +221,18 @@ class MainWindow(QMainWindow):
         self.wait_box = QCheckBox(_("Wait for me"), page)
         self.wait_box.setToolTip(_("Each exercise waits until you press Ready (or Space)"))
         self.wait_box.setAccessibleName(_("Wait for me before each exercise"))
-        self.wait_box.setChecked(self._options.wait_for_me)
+        self.wait_box.setChecked(self.settings.wait_for_me)
         self.wait_box.toggled.connect(self._wait_toggled)
         self.progress = QProgressBar(page)
         self.progress.setAccessibleName(_("Session progress"))
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(14)
         self.time_left = self._label("time-left", page, wrap=False)
+        self.settings_button = self._button(_("Settings…"), _("Settings"), page)
+        self.settings_button.clicked.connect(self.open_settings)
         top.addWidget(self.picker, 3)
         top.addWidget(self.wait_box)
+        top.addWidget(self.settings_button)
         top.addSpacing(12)
         top.addWidget(self.progress, 2)
         top.addWidget(self.time_left)
@@ -339,7 +362,13 @@ class MainWindow(QMainWindow):
             self.driver.deleteLater()
         self.routine = routine
         session = resolve(routine)
-        self.engine = Engine(session, self._clock, wait_for_ready=self.wait_box.isChecked())
+        self.engine = Engine(
+            session,
+            self._clock,
+            wait_for_ready=self.wait_box.isChecked(),
+            countdown=self.settings.countdown,
+            cue_lead=self._speaker.lead_seconds * self._options.speed,
+        )
         self.driver = SessionDriver(self.engine, self._clock, self._options.speed, self)
         self.driver.effects.connect(self.show_effects)
         self._session_id = None
@@ -382,6 +411,45 @@ class MainWindow(QMainWindow):
     def _wait_toggled(self, checked: bool) -> None:
         if self.engine is not None:
             self.engine.wait_for_ready = checked
+        if checked != self.settings.wait_for_me:
+            self._store(self.settings.replace(wait_for_me=checked))
+
+    def _store(self, settings: Settings) -> None:
+        self.settings = settings
+        if self._save_settings is not None:
+            try:
+                self._save_settings(settings)
+            except OSError as error:
+                self._problems.append(
+                    _("Your settings could not be saved ({reason}).").format(
+                        reason=error.strerror or error
+                    )
+                )
+                self._show_problems()
+
+    def open_settings(self) -> SettingsDialog:
+        """Shows the settings dialog; saving applies the new settings at once."""
+        dialog = SettingsDialog(
+            self, self.settings, voices=self._voices, test_voice=self._test_voice
+        )
+        dialog.accepted.connect(lambda: self._settings_saved(dialog.values()))
+        dialog.open()
+        return dialog
+
+    def _test_voice(self, settings: Settings) -> None:
+        self._speaker.interrupt()
+        self._speaker.configure(voice_settings(settings))
+        self._speaker.say(TEST_SENTENCE)
+        self._speaker.configure(voice_settings(self.settings))
+
+    def _settings_saved(self, settings: Settings) -> None:
+        self._store(settings)
+        self._speaker.configure(voice_settings(settings))
+        self.wait_box.setChecked(settings.wait_for_me)
+        if self.engine is not None and self.engine.state in (State.READY, State.FINISHED):
+            self.load_routine(self.routine)
+        elif self.engine is not None:
+            self.engine.wait_for_ready = settings.wait_for_me
 
     def autostart(self) -> None:
         """Starts as soon as the safety notice (if shown) is acknowledged."""
@@ -471,6 +539,7 @@ class MainWindow(QMainWindow):
     def _session_started(self, effect: SessionStarted) -> None:
         assert self.engine is not None
         self._session_id = self._journal.start_session(self.routine.id, effect.exercises)
+        self._real_start = time.monotonic()
         self._refresh.start()
 
     def _phase_started(self, effect: PhaseStarted) -> None:
@@ -648,7 +717,25 @@ class MainWindow(QMainWindow):
             label.setAccessibleDescription(_("current step") if on else "")
         self._phase_colour = look.colour
 
+    def _trace_cues(self) -> None:
+        reports = self._speaker.reports()
+        if self._trace is None:
+            return
+        start = self._real_start
+        for report in reports:
+            self._trace.write(
+                "cue",
+                text=report.text,
+                backend=report.backend,
+                t_requested=round(report.t_requested - start, 6),
+                t_started=None if report.t_started is None else round(report.t_started - start, 6),
+                t_finished=(
+                    None if report.t_finished is None else round(report.t_finished - start, 6)
+                ),
+            )
+
     def _refresh_time(self) -> None:
+        self._trace_cues()
         engine = self.engine
         if engine is None:
             return
@@ -681,6 +768,7 @@ class MainWindow(QMainWindow):
         self.skip_button.setEnabled(active)
         self.stop_button.setEnabled(active)
         self.picker.setEnabled(state is State.READY and not self._options.kiosk)
+        self.settings_button.setEnabled(not active and not self._options.kiosk)
 
     def _say(self, text: str) -> None:
         self.caption.setText(text)

@@ -1,0 +1,116 @@
+"""The settings dialog, built field by field from the declarative schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exercise_timer.core.i18n import _
+from exercise_timer.storage.schema import Field, FieldKind
+from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings
+
+TEST_SENTENCE = _("Hold for 5 seconds. 3, 2, 1. Relax.")
+
+
+class SettingsDialog(QDialog):
+    """Edits every settings field; ``Test voice`` speaks a sample with the values shown."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        settings: Settings,
+        *,
+        voices: Sequence[tuple[str, str]] = (),
+        test_voice: Callable[[Settings], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings-dialog")
+        self.setWindowTitle(_("Settings"))
+        self._settings = settings
+        self._test_voice = test_voice
+        self.editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        for field in SETTINGS_FIELDS:
+            editor = self._editor(field, settings[field.key], voices)
+            editor.setObjectName(f"setting-{field.key}")
+            editor.setAccessibleName(field.label)
+            if field.help:
+                editor.setToolTip(field.help)
+            self.editors[field.key] = editor
+            form.addRow(field.label if field.kind is not FieldKind.BOOL else "", editor)
+        layout.addLayout(form)
+        self.test_button = QPushButton(_("Test voice"), self)
+        self.test_button.setAccessibleName(_("Test the voice with these settings"))
+        self.test_button.clicked.connect(self._test)
+        self.test_button.setEnabled(test_voice is not None)
+        layout.addWidget(self.test_button)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _editor(self, field: Field, value: object, voices: Sequence[tuple[str, str]]) -> QWidget:
+        if field.kind is FieldKind.BOOL:
+            box = QCheckBox(field.label, self)
+            box.setChecked(bool(value))
+            return box
+        if field.kind is FieldKind.INT:
+            spin = QSpinBox(self)
+            spin.setRange(int(field.low or 0), int(field.high or 0))
+            spin.setValue(int(str(value)))
+            return spin
+        if field.kind is FieldKind.FLOAT:
+            real = QDoubleSpinBox(self)
+            real.setRange(field.low or 0.0, field.high or 0.0)
+            real.setSingleStep(0.1)
+            real.setDecimals(2)
+            real.setValue(float(str(value)))
+            return real
+        if field.kind is FieldKind.CHOICE or (field.key == "voice" and voices):
+            combo = QComboBox(self)
+            options = field.choices or ((("", _("System default")), *tuple(voices)))
+            for choice, label in options:
+                combo.addItem(label, choice)
+            index = combo.findData(value)
+            if index < 0 and field.key == "voice":
+                combo.addItem(str(value), value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(index, 0))
+            return combo
+        line = QLineEdit(str(value), self)
+        return line
+
+    def values(self) -> Settings:
+        """The settings as the dialog shows them now."""
+        changes: dict[str, object] = {}
+        for field in SETTINGS_FIELDS:
+            editor = self.editors[field.key]
+            if isinstance(editor, QCheckBox):
+                changes[field.key] = editor.isChecked()
+            elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+                changes[field.key] = editor.value()
+            elif isinstance(editor, QComboBox):
+                changes[field.key] = editor.currentData()
+            elif isinstance(editor, QLineEdit):
+                changes[field.key] = editor.text().strip()
+        return self._settings.replace(**changes)
+
+    def _test(self) -> None:
+        if self._test_voice is not None:
+            self._test_voice(self.values())
