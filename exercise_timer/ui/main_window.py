@@ -209,12 +209,15 @@ class MainWindow(QMainWindow):
         self.picker.setAccessibleName(_("Routine"))
         for choice in self._choices:
             self.picker.addItem(
-                _("{title} ({count} exercises, {minutes} min)").format(
-                    title=choice.routine.title,
-                    count=len(choice.routine.exercises),
-                    minutes=round(choice.seconds / 60),
+                _("{title} · {minutes} min").format(
+                    title=choice.routine.title, minutes=round(choice.seconds / 60)
                 ),
                 choice.routine.id,
+            )
+            self.picker.setItemData(
+                self.picker.count() - 1,
+                _("{count} exercises").format(count=len(choice.routine.exercises)),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.picker.currentIndexChanged.connect(self._picked)
