@@ -21,6 +21,7 @@ from exercise_timer.core.model import Sides
 from exercise_timer.core.plan import Plan, make_plan
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.resolve import ResolvedExercise, resolve
+from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
 from exercise_timer.storage.journal import (
     JournalUnreadable,
@@ -82,6 +83,25 @@ def build_parser() -> argparse.ArgumentParser:
     history_format = history.add_mutually_exclusive_group()
     history_format.add_argument("--json", action="store_true", help=_("print JSON"))
     history_format.add_argument("--csv", action="store_true", help=_("print CSV"))
+    voices = commands.add_parser(
+        "voices", help=_("list the voices, and say whether speech works on this machine")
+    )
+    voices.add_argument("--json", action="store_true", help=_("print JSON"))
+    speak = commands.add_parser("speak", help=_("say a text, or write its speech to a WAV file"))
+    speak.add_argument("text", metavar="TEXT", help=_("what to say"))
+    speak.add_argument(
+        "--voice", metavar="ID", help=_("voice id (exercise-timer voices lists them)")
+    )
+    speak.add_argument(
+        "--rate",
+        metavar="WPM",
+        type=_rate,
+        default=VoiceSettings().rate,
+        help=_("words per minute (default: %(default)s)"),
+    )
+    speak.add_argument(
+        "--wav", metavar="FILE", type=Path, help=_("write the speech to FILE instead of saying it")
+    )
     return parser
 
 
@@ -92,6 +112,16 @@ def _speed(text: str) -> float:
         raise argparse.ArgumentTypeError(_("must be a number such as 2 or 0.5")) from None
     if not 0.01 <= value <= 1000:
         raise argparse.ArgumentTypeError(_("must be between 0.01 and 1000"))
+    return value
+
+
+def _rate(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a whole number such as 160")) from None
+    if not 60 <= value <= 400:
+        raise argparse.ArgumentTypeError(_("must be between 60 and 400 words per minute"))
     return value
 
 
@@ -112,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args.files)
         if args.command == "history":
             return cmd_history(paths, as_json=args.json, as_csv=args.csv)
+        if args.command == "voices":
+            return cmd_voices(as_json=args.json)
+        if args.command == "speak":
+            return cmd_speak(args.text, voice=args.voice, rate=args.rate, wav=args.wav)
         return cmd_window(args, paths)
     except InputError as error:
         _print_problems(error.problems)
@@ -127,10 +161,76 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
     """Opens the follow-along window (the routine is validated first, before any window)."""
-    open_routine(args.routine, paths)
+    catalogue = load_catalogue(paths)
+    routine = open_routine(args.routine, paths, catalogue)
     from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
 
-    return run_window(args, paths)
+    return run_window(args, paths, catalogue, routine)
+
+
+def cmd_voices(*, as_json: bool) -> int:
+    """Lists the engine's voices and says whether speech works here (checked in a worker)."""
+    from exercise_timer.speech.probe import probe_speech
+
+    status = probe_speech(with_voices=True)
+    if as_json:
+        document = {
+            "speech_works": status.speech_works,
+            "problem": status.problem,
+            "voices": [
+                {"id": v.id, "name": v.name, "languages": list(v.languages)} for v in status.voices
+            ],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(status.problem or _("Speech works on this machine."))
+    width = max((len(v.id) for v in status.voices), default=2)
+    for voice in status.voices:
+        print(f"{voice.id:<{width}}  {voice.name}  ({', '.join(voice.languages)})")
+    return EXIT_OK
+
+
+def cmd_speak(text: str, *, voice: str | None, rate: int, wav: Path | None) -> int:
+    """Says ``text``, or writes its speech to ``wav``; one line and exit 1 on any problem."""
+    from exercise_timer.speech import oneshot
+    from exercise_timer.speech.probe import probe_speech
+
+    if wav is not None and (wav.is_dir() or not wav.resolve().parent.is_dir()):
+        print(
+            _("{file}: cannot write a WAV file there; give a file in an existing folder.").format(
+                file=wav
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if voice is not None:
+        status = probe_speech(with_voices=True)
+        if not status.engine:
+            print(status.problem, file=sys.stderr)
+            return EXIT_INVALID
+        if voice not in {v.id for v in status.voices}:
+            print(
+                _(
+                    "There is no voice {voice!r} on this machine; "
+                    "exercise-timer voices lists the voices you can use."
+                ).format(voice=voice),
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+    settings = VoiceSettings(voice=voice, rate=rate)
+    if wav is not None:
+        outcome = oneshot.render_wav(text, wav, settings)
+        if outcome.problem is not None:
+            print(outcome.problem, file=sys.stderr)
+            return EXIT_INVALID
+        print(_("{file}: {seconds:.1f} s of speech").format(file=wav, seconds=outcome.seconds))
+        return EXIT_OK
+    outcome = oneshot.speak_text(text, settings)
+    if outcome.problem is not None:
+        print(outcome.problem, file=sys.stderr)
+        print(_("Use --wav FILE to write the speech to a file instead."), file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
 
 
 def cmd_routines(paths: Paths, *, as_json: bool) -> int:

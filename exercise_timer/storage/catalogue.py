@@ -67,7 +67,7 @@ def load_catalogue(paths: Paths) -> Catalogue:
     return Catalogue(tuple(routines), tuple(problems))
 
 
-def open_routine(name: str, paths: Paths) -> Routine:
+def open_routine(name: str, paths: Paths, catalogue: Catalogue | None = None) -> Routine:
     """A routine named by id, or by the path of a routine file.
 
     Raises:
@@ -76,7 +76,7 @@ def open_routine(name: str, paths: Paths) -> Routine:
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
     if looks_like_path or Path(name).is_file():
         return load_routine(Path(name))
-    catalogue = load_catalogue(paths)
+    catalogue = catalogue or load_catalogue(paths)
     routine = catalogue.find(name)
     if routine is None:
         known = ", ".join(r.id for r in catalogue.routines)

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication
 from exercise_timer import resources
 from exercise_timer.core.clock import ScaledClock
 from exercise_timer.core.i18n import _
-from exercise_timer.core.plan import make_plan
+from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
+from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.speaker import CaptionsOnly
-from exercise_timer.storage.catalogue import load_catalogue, open_routine
+from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.settings import load_settings, save_settings
@@ -34,9 +35,10 @@ def _display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_window(args: argparse.Namespace, paths: Paths) -> int:
-    """Opens the window and runs until it closes; returns the exit code."""
-    routine = open_routine(args.routine, paths)
+def run_window(
+    args: argparse.Namespace, paths: Paths, catalogue: Catalogue, routine: Routine
+) -> int:
+    """Opens the window on ``routine`` and runs until it closes; returns the exit code."""
     trace = None
     if args.trace is not None:
         try:
@@ -67,15 +69,10 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
 
-    catalogue = load_catalogue(paths)
-    choices = [
-        RoutineChoice(r, make_plan(resolve(r), with_cues=False).total_seconds)
-        for r in catalogue.routines
-    ]
-    if all(c.routine.id != routine.id for c in choices):
-        choices.append(
-            RoutineChoice(routine, make_plan(resolve(routine), with_cues=False).total_seconds)
-        )
+    routines = list(catalogue.routines)
+    if all(r.id != routine.id for r in routines):
+        routines.append(routine)
+    choices = [RoutineChoice(r, build_schedule(resolve(r)).total_ms / 1000) for r in routines]
     problems = [str(p) for p in catalogue.problems]
     loaded = load_settings(paths.settings_file)
     if loaded.problem:
