@@ -203,10 +203,10 @@ def cmd_speak(text: str, *, voice: str | None, rate: int, wav: Path | None) -> i
             file=sys.stderr,
         )
         return EXIT_INVALID
-    if voice is not None:
-        status = probe_speech(with_voices=True)
+    status = probe_speech(with_voices=voice is not None) if voice or wav is None else None
+    if status is not None and voice is not None:
         if not status.engine:
-            print(status.problem, file=sys.stderr)
+            print(status.engine_problem, file=sys.stderr)
             return EXIT_INVALID
         if voice not in {v.id for v in status.voices}:
             print(
@@ -225,10 +225,11 @@ def cmd_speak(text: str, *, voice: str | None, rate: int, wav: Path | None) -> i
             return EXIT_INVALID
         print(_("{file}: {seconds:.1f} s of speech").format(file=wav, seconds=outcome.seconds))
         return EXIT_OK
-    outcome = oneshot.speak_text(text, settings)
+    outcome = oneshot.speak_text(text, settings, checked=status)
     if outcome.problem is not None:
         print(outcome.problem, file=sys.stderr)
-        print(_("Use --wav FILE to write the speech to a file instead."), file=sys.stderr)
+        if status is not None and status.engine:
+            print(_("Use --wav FILE to write the speech to a file instead."), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

@@ -1,0 +1,87 @@
+"""A Speaker that records what it is asked to say, for the window's tests (no process, no sound)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from exercise_timer.speech.speaker import CaptionsOnly, CueReport, Speaker, VoiceSettings
+
+if TYPE_CHECKING:
+    from exercise_timer.speech.chime import ChimeSpeaker
+    from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
+
+
+class RecordingSpeaker:
+    """Implements the whole Speaker interface and remembers every call.
+
+    Attributes:
+        said: Every text passed to ``say``, in order.
+        times: The clock's reading at each ``say`` (empty without a clock).
+        interrupts: How many times ``interrupt`` was called.
+        settings: The settings last passed to ``configure``.
+        closed: Whether ``close`` was called.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float] | None = None,
+        problem: str | None = None,
+        lead_seconds: float = 0.0,
+    ) -> None:
+        self._clock = clock
+        self._problem = problem
+        self._lead = lead_seconds
+        self._reports: list[CueReport] = []
+        self.said: list[str] = []
+        self.times: list[float] = []
+        self.interrupts = 0
+        self.settings = VoiceSettings()
+        self.closed = False
+
+    @property
+    def problem(self) -> str | None:
+        """The problem given to the constructor."""
+        return self._problem
+
+    @property
+    def lead_seconds(self) -> float:
+        """The lead given to the constructor."""
+        return self._lead
+
+    def say(self, text: str) -> None:
+        """Records ``text`` (and the time, with a clock)."""
+        self.said.append(text)
+        if self._clock is not None:
+            self.times.append(self._clock())
+
+    def interrupt(self) -> None:
+        """Counts the call."""
+        self.interrupts += 1
+
+    def configure(self, settings: VoiceSettings) -> None:
+        """Keeps the settings."""
+        self.settings = settings
+
+    def seed_reports(self, *reports: CueReport) -> None:
+        """Makes the next ``reports()`` return these."""
+        self._reports.extend(reports)
+
+    def reports(self) -> list[CueReport]:
+        """The seeded reports, once; empty unless seeded."""
+        made, self._reports = self._reports, []
+        return made
+
+    def close(self) -> None:
+        """Marks the speaker closed."""
+        self.closed = True
+
+
+if TYPE_CHECKING:
+
+    def _every_speaker_implements_the_interface(
+        voice: Pyttsx3Speaker, chime: ChimeSpeaker, fake: RecordingSpeaker, none: CaptionsOnly
+    ) -> list[Speaker]:
+        """Checked by mypy only: each class must be assignable to Speaker."""
+        return [voice, chime, fake, none]

@@ -1,0 +1,389 @@
+"""The speech worker process: one pyttsx3 engine, one cue at a time, JSON lines on stdin/stdout.
+
+Run as ``python -m exercise_timer.speech.worker --config JSON`` by
+:class:`exercise_timer.speech.process.WorkerProcess`; never imported for its side effects.
+The engine is created and run in this process's main thread. After any engine exception the
+worker reports it and exits, because pyttsx3 then fails for ever ("run loop already started");
+the parent starts a fresh one. See docs/decisions/0005-speech-worker-process.md.
+
+Requests (one JSON object per line on stdin), each answered by events on stdout:
+
+- ``{"op": "say", "id", "text", "voice", "rate", "volume"}`` → ``started`` then ``finished``
+- ``{"op": "render", "id", "text", "path", "voice", "rate", "volume"}`` → ``rendered``
+- ``{"op": "voices", "id"}`` → ``voices``
+- ``{"op": "probe-sound", "id"}`` → ``probe-sound`` (needs no engine)
+- end of input, or ``{"op": "quit"}``: exit
+
+Unprompted events: ``hello`` first, then ``ready`` (engine loaded) or ``engine-failed``
+(``kind`` is ``import``, ``init`` or ``other``), ``warning``, and ``fatal`` just before an exit.
+
+In ``wav`` mode (Linux) a cue is synthesised with ``save_to_file``, its trailing pause trimmed,
+its volume applied, and then played with the player (``aplay``) that this process starts and
+waits for. ``t_started`` is the best estimate of when sound began: the player's exit time
+minus the clip's length (``aplay`` returns after draining), but never before the player was
+launched. In ``direct`` mode (other systems) pyttsx3 speaks itself and the
+``started-utterance``/``finished-utterance`` callbacks give the times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any, TextIO
+
+from exercise_timer.speech import wavutil
+
+#: Exit codes of the worker.
+EXIT_OK, EXIT_ENGINE_ERROR, EXIT_BAD_CONFIG = 0, 3, 4
+
+
+class EngineError(Exception):
+    """The engine raised or reported an error; the engine is unusable from now on."""
+
+
+class Worker:
+    """The state of one worker process. Only the main thread touches the engine."""
+
+    def __init__(self, config: dict[str, Any], out: TextIO) -> None:
+        self.config = config
+        self.out = out
+        self.lock = threading.Lock()
+        self.engine: Any = None
+        self.errors: list[str] = []
+        self.voice_ids: set[str] | None = None
+        self.applied: dict[str, Any] = {}
+        self.player: subprocess.Popen[bytes] | None = None
+        folder = config.get("workdir")
+        self.workdir = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="et-speech-"))
+        self.own_workdir = not folder
+        mode = config.get("mode", "auto")
+        self.mode = (
+            ("wav" if sys.platform.startswith("linux") else "direct") if mode == "auto" else mode
+        )
+
+    # -- output ----------------------------------------------------------------------------
+
+    def emit(self, event: str, **fields: Any) -> None:
+        """Writes one event line; the parent reads them in order."""
+        line = json.dumps({"event": event, **fields}, ensure_ascii=False)
+        with self.lock:
+            self.out.write(line + "\n")
+            self.out.flush()
+
+    # -- engine ----------------------------------------------------------------------------
+
+    def load_engine(self) -> bool:
+        """Imports and initialises the engine; reports ``ready`` or ``engine-failed``."""
+        began = time.monotonic()
+        name = self.config.get("engine", "pyttsx3")
+        try:
+            module = importlib.import_module(name)
+        except ImportError as error:
+            self.emit("engine-failed", kind="import", detail=f"{type(error).__name__}: {error}")
+            return False
+        try:
+            self.engine = module.init()
+        except RuntimeError as error:
+            self.emit("engine-failed", kind="init", detail=f"RuntimeError: {error}")
+            return False
+        except Exception as error:
+            self.emit("engine-failed", kind="other", detail=f"{type(error).__name__}: {error}")
+            return False
+        try:
+            self.engine.connect("error", self._on_error)
+        except Exception as error:
+            self.emit("engine-failed", kind="other", detail=f"{type(error).__name__}: {error}")
+            return False
+        self.emit(
+            "ready",
+            t=time.monotonic(),
+            mode=self.mode,
+            driver=_driver_name(self.engine),
+            init_seconds=time.monotonic() - began,
+        )
+        return True
+
+    def _on_error(self, name: object = None, exception: object = None) -> None:
+        self.errors.append(f"{type(exception).__name__}: {exception}")
+
+    def _run(self) -> None:
+        """``runAndWait`` that turns errors reported since the request began into an exception."""
+        self.engine.runAndWait()
+        if self.errors:
+            raise EngineError("; ".join(self.errors))
+
+    def _apply(self, request: dict[str, Any], volume: float) -> None:
+        voice = request.get("voice")
+        if voice is not None and voice not in self._voice_ids():
+            self.emit("warning", detail=f"unknown voice {voice!r}; the default voice is used")
+            voice = None
+        wanted = {"voice": voice, "rate": request.get("rate"), "volume": volume}
+        for key, value in wanted.items():
+            if value is not None and self.applied.get(key) != value:
+                self.engine.setProperty(key, value)
+                self.applied[key] = value
+
+    def _voice_ids(self) -> set[str]:
+        if self.voice_ids is None:
+            self.voice_ids = {v["id"] for v in self.voices()}
+        return self.voice_ids
+
+    def voices(self) -> list[dict[str, Any]]:
+        """Every voice the engine offers."""
+        found = []
+        for voice in self.engine.getProperty("voices") or []:
+            languages = [
+                lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
+                for lang in (getattr(voice, "languages", None) or [])
+            ]
+            found.append(
+                {
+                    "id": str(voice.id),
+                    "name": str(getattr(voice, "name", voice.id)),
+                    "languages": languages,
+                }
+            )
+        return found
+
+    # -- requests --------------------------------------------------------------------------
+
+    def say(self, request: dict[str, Any]) -> None:
+        """Speaks one cue and reports when it started and finished."""
+        cue = request["id"]
+        volume = float(request.get("volume", 1.0))
+        if self.mode == "direct":
+            self._say_direct(cue, request, volume)
+            return
+        self._apply(request, 1.0)
+        synth = self.workdir / "synth.wav"
+        clip = self.workdir / "cue.wav"
+        synth.unlink(missing_ok=True)
+        self.engine.save_to_file(str(request["text"]), str(synth))
+        self._run()
+        if not synth.exists():
+            raise EngineError("the engine wrote no sound for the cue")
+        pcm = wavutil.scale(wavutil.trim_silence(wavutil.read_pcm(synth)), volume)
+        wavutil.write_pcm(clip, pcm)
+        ok, detail, launched, ended = self.play(clip, cue)
+        started = max(launched, ended - pcm.seconds) if ok else None
+        self.emit(
+            "finished",
+            id=cue,
+            ok=ok,
+            kind=None if ok else ("no-player" if self.player_command() is None else "playback"),
+            error=detail,
+            t_started=started,
+            t_finished=ended if ok else None,
+            t_launched=launched,
+            seconds=pcm.seconds,
+        )
+
+    def _say_direct(self, cue: int, request: dict[str, Any], volume: float) -> None:
+        self._apply(request, volume)
+        times: dict[str, float] = {}
+        tokens = [
+            self.engine.connect("started-utterance", lambda **_: _stamp(times, "started")),
+            self.engine.connect("finished-utterance", lambda **_: _stamp(times, "finished")),
+        ]
+        try:
+            self.engine.say(str(request["text"]))
+            self._run()
+        finally:
+            for token in tokens:
+                self.engine.disconnect(token)
+        started = times.get("started")
+        if started is not None:
+            self.emit("started", id=cue, t=started, player_pid=None)
+        self.emit(
+            "finished",
+            id=cue,
+            ok=True,
+            error=None,
+            t_started=started,
+            t_finished=times.get("finished", time.monotonic()),
+        )
+
+    def play(self, clip: Path, cue: int | None) -> tuple[bool, str | None, float, float]:
+        """Plays a WAV with the player and waits; returns ok, problem, launch and end times."""
+        command = self.player_command()
+        if command is None:
+            now = time.monotonic()
+            return False, f"{self.config['player'][0]} not found", now, now
+        launched = time.monotonic()
+        try:
+            self.player = subprocess.Popen(
+                [*command, str(clip)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        except OSError as error:
+            now = time.monotonic()
+            return False, f"{command[0]}: {error}", now, now
+        if cue is not None:
+            self.emit("started", id=cue, t=launched, player_pid=self.player.pid)
+        timeout = self.config.get("player_timeout")
+        try:
+            _, err = self.player.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.player.kill()
+            self.player.communicate()
+            return False, f"{command[0]} did not finish", launched, time.monotonic()
+        ended = time.monotonic()
+        code = self.player.returncode
+        self.player = None
+        if code != 0:
+            lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
+            return (
+                False,
+                lines[-1] if lines else f"{command[0]} exited with {code}",
+                launched,
+                ended,
+            )
+        return True, None, launched, ended
+
+    def player_command(self) -> list[str] | None:
+        """The player's command line, or None when the program is not installed."""
+        player = list(self.config.get("player") or ["aplay", "-q"])
+        found = shutil.which(player[0], path=self.config.get("search_path"))
+        if found is None:
+            return None
+        device = self.config.get("device")
+        return [found, *player[1:], *(["-D", device] if device else [])]
+
+    def render(self, request: dict[str, Any]) -> None:
+        """Writes a cue's speech to a WAV file, as it would be played."""
+        target = Path(request["path"])
+        synth = self.workdir / "render.wav"
+        synth.unlink(missing_ok=True)
+        self._apply(request, 1.0)
+        self.engine.save_to_file(str(request["text"]), str(synth))
+        self._run()
+        if not synth.exists():
+            raise EngineError("the engine wrote no sound")
+        pcm = wavutil.read_pcm(synth)
+        if self.mode == "wav":
+            pcm = wavutil.trim_silence(pcm)
+        pcm = wavutil.scale(pcm, float(request.get("volume", 1.0)))
+        partial = target.with_name(target.name + ".part")
+        wavutil.write_pcm(partial, pcm)
+        os.replace(partial, target)
+        self.emit("rendered", id=request["id"], path=str(target), seconds=pcm.seconds)
+
+    def probe_sound(self, request: dict[str, Any]) -> None:
+        """Finds the player and plays a short silence through it."""
+        command = self.player_command()
+        if command is None:
+            self.emit("probe-sound", id=request["id"], player=False, sound=False, detail=None)
+            return
+        clip = self.workdir / "probe.wav"
+        wavutil.write_pcm(clip, wavutil.silence(0.05))
+        ok, detail, _, _ = self.play(clip, None)
+        self.emit("probe-sound", id=request["id"], player=True, sound=ok, detail=detail)
+
+    # -- main loop -------------------------------------------------------------------------
+
+    def serve(self, requests: TextIO) -> int:
+        """Answers requests until the input ends; returns the exit code."""
+        self.emit("hello", pid=os.getpid(), t=time.monotonic())
+        engine_ok = self.load_engine()
+        for line in requests:
+            if not line.strip():
+                continue
+            request = json.loads(line)
+            op = request.get("op")
+            if op == "quit":
+                break
+            if op == "probe-sound":
+                self.probe_sound(request)
+                continue
+            if not engine_ok:
+                self.emit("finished", id=request.get("id"), ok=False, error="no engine")
+                continue
+            self.errors.clear()
+            try:
+                if op == "say":
+                    self.say(request)
+                elif op == "render":
+                    self.render(request)
+                    if self.mode == "direct":
+                        # After save_to_file pyttsx3 writes every later say() to the file too.
+                        return EXIT_OK
+                elif op == "voices":
+                    self.emit("voices", id=request["id"], voices=self.voices())
+                else:
+                    self.emit("warning", detail=f"unknown request {op!r}")
+            except Exception as error:
+                detail = f"{type(error).__name__}: {error}"
+                self.emit("finished", id=request.get("id"), ok=False, error=detail)
+                self.emit("fatal", detail=detail, traceback=traceback.format_exc())
+                return EXIT_ENGINE_ERROR
+        return EXIT_OK
+
+    def cleanup(self) -> None:
+        """Removes this worker's own temporary folder (a shared one belongs to the parent)."""
+        if self.own_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _stamp(times: dict[str, float], key: str) -> None:
+    times.setdefault(key, time.monotonic())
+
+
+def _driver_name(engine: Any) -> str:
+    module = getattr(getattr(getattr(engine, "proxy", None), "_module", None), "__name__", "")
+    return str(module).rsplit(".", 1)[-1] or type(engine).__module__
+
+
+def _guard_orphan(worker: Worker) -> None:
+    """Ends this process and its player if the parent disappears (killed without closing us)."""
+    parent = os.getppid()
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            if os.getpgid(0) == os.getpid():
+                os.killpg(os.getpid(), signal.SIGKILL)
+            player = worker.player
+            if player is not None:
+                player.kill()
+            os._exit(EXIT_OK)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the worker on stdin/stdout."""
+    parser = argparse.ArgumentParser(prog="exercise_timer.speech.worker")
+    parser.add_argument("--config", default="{}", help="JSON settings from the parent")
+    args = parser.parse_args(argv)
+    try:
+        config = json.loads(args.config)
+    except json.JSONDecodeError:
+        return EXIT_BAD_CONFIG
+    # Keep stdout for the protocol alone: libraries that print (pyttsx3 prints "Audio saved
+    # to ...") go to nowhere, and anything written to file descriptor 1 goes to stderr.
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as we do)
+    worker = Worker(config, protocol)
+    threading.Thread(target=_guard_orphan, args=(worker,), daemon=True, name="orphan").start()
+    try:
+        return worker.serve(sys.stdin)
+    finally:
+        worker.cleanup()
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stderr.flush()
+    # Skip interpreter teardown: espeak's library is known to assert while shutting down.
+    os._exit(code)

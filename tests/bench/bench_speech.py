@@ -1,0 +1,143 @@
+"""Speech figures for espeak-ng: worker start, request-to-sound latency, countdown landing.
+
+Run: .venv/bin/python tests/bench/bench_speech.py  (prints figures; targets in brackets)
+
+Uses the real engine and ``aplay``. On a machine without a sound device (CI) the cues go to
+ALSA's ``null`` device, which discards them at once: "started" is then the moment ``aplay`` was
+launched (synthesis, trimming and process start included, the sound device's own start-up
+latency not). With a sound device, "started" is aplay's exit minus the clip's length.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+from exercise_timer.core.cues import countdown_cue, phase_cue
+from exercise_timer.core.resolve import resolve
+from exercise_timer.core.schedule import build_schedule
+from exercise_timer.speech.probe import probe_speech
+from exercise_timer.speech.process import WorkerSpec
+from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
+from exercise_timer.speech.speaker import CueReport, VoiceSettings
+from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, open_routine
+from exercise_timer.storage.paths import find_paths
+
+WAIT = 30.0
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def session_cues(limit: int) -> list[str]:
+    """The default routine's phase cues with a countdown after each hold, in session order."""
+    schedule = build_schedule(resolve(open_routine(DEFAULT_ROUTINE, find_paths(None))))
+    cues: list[str] = []
+    for index, segment in enumerate(schedule.segments):
+        cues.append(phase_cue(schedule, index))
+        if segment.phase.value == "hold":
+            cues += [countdown_cue(n) for n in (3, 2, 1)]
+        if len(cues) >= limit:
+            break
+    return cues[:limit]
+
+
+def speak_and_wait(speaker: Pyttsx3Speaker, text: str, count: int) -> None:
+    speaker.say(text)
+    if not speaker.wait_for(lambda s: s.reports_made >= count, WAIT):
+        sys.exit(f"no report for {text!r}: {speaker.status()}")
+
+
+def main() -> None:
+    status = probe_speech()
+    if not status.engine:
+        sys.exit(f"no speech engine: {status.problem}")
+    device = None if status.sound else "null"
+    where = "the default sound device" if device is None else "ALSA's null device (no sound card)"
+    print(f"espeak-ng through aplay on {where}")
+    spec = WorkerSpec(device=device, quiet=True)
+
+    began = time.perf_counter()
+    probe_speech(spec)
+    print(
+        f"start-up probe (a worker, engine load, a silent aplay): {ms(time.perf_counter() - began)}"
+    )
+
+    starts = []
+    for _ in range(10):
+        speaker = Pyttsx3Speaker(VoiceSettings(), spec=spec, lead_probes=())
+        began = time.perf_counter()
+        speaker.start()
+        speaker.wait_for(lambda s: s.ready, WAIT)
+        starts.append(time.perf_counter() - began)
+        speaker.close()
+    print(
+        f"worker start to engine ready: median {ms(statistics.median(starts))}, "
+        f"max {ms(max(starts))}   [target < 500 ms]"
+    )
+
+    speaker = Pyttsx3Speaker(VoiceSettings(), spec=spec)
+    speaker.start()
+    speaker.wait_for(lambda s: s.lead_measured, WAIT)
+    lead = speaker.lead_seconds
+    print(f"lead measured at start-up (median of 3 silent probes): {ms(lead)}")
+
+    cues = session_cues(80)
+    for number, text in enumerate(cues, start=1):
+        speak_and_wait(speaker, text, number)
+    made: list[CueReport] = speaker.reports()
+    latency = [r.t_started - r.t_requested for r in made if r.t_started is not None]
+    print(
+        f"{len(cues)} session cues, request to start: p50 {ms(percentile(latency, 0.5))}, "
+        f"p95 {ms(percentile(latency, 0.95))}, max {ms(max(latency))}   "
+        f"[target p95 < 150 ms]  ({len(made) - len(latency)} not started)"
+    )
+
+    # Skip: interrupt() kills the worker mid-cue; the next cue waits for a fresh one.
+    requested = len(made)
+    after_skip = []
+    for _ in range(10):
+        speaker.say(cues[0])
+        speaker.interrupt()
+        speak_and_wait(speaker, "Relax.", requested + 2)
+        requested += 2
+        [relax] = [r for r in speaker.reports() if r.text == "Relax."]
+        if relax.t_started is not None:
+            after_skip.append(relax.t_started - relax.t_requested)
+    print(
+        f"cue right after an interrupt (kill, fresh worker, speak): "
+        f"p50 {ms(percentile(after_skip, 0.5))}, max {ms(max(after_skip))}   [target < 250 ms]"
+    )
+
+    # A countdown sent early by the lead: each number should be heard on its second.
+    errors = []
+    for _hold in range(5):
+        speak_and_wait(speaker, "Hold for 5 seconds.", requested + 1)
+        requested += 1
+        zero = time.monotonic() + 0.5
+        for k, number in enumerate((3, 2, 1)):
+            second = zero + k
+            time.sleep(max(0.0, second - lead - time.monotonic()))
+            speak_and_wait(speaker, countdown_cue(number), requested + 1)
+            requested += 1
+            [report] = [r for r in speaker.reports() if r.text == str(number)]
+            if report.t_started is not None:
+                errors.append(report.t_started - second)
+    speaker.close()
+    off = [abs(e) for e in errors]
+    print(
+        f"countdown after the early-send correction ({len(errors)} numbers): "
+        f"mean {ms(statistics.mean(errors))}, |error| p50 {ms(percentile(off, 0.5))}, "
+        f"p95 {ms(percentile(off, 0.95))}, max {ms(max(off))}   [target within 50 ms]"
+    )
+
+
+if __name__ == "__main__":
+    main()

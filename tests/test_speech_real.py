@@ -1,0 +1,166 @@
+"""Real speech in CI: cues rendered to WAV by the real engine (espeak-ng), checked for length
+and loudness, and the ``voices`` and ``speak`` commands end to end. No sound card is needed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exercise_timer.cli import main
+from exercise_timer.speech import problems, wavutil
+from exercise_timer.speech.oneshot import render_wav
+from exercise_timer.speech.probe import probe_speech
+from exercise_timer.speech.speaker import VoiceSettings
+
+pytestmark = pytest.mark.slow
+
+SILENCE_FLOOR = 500.0  # RMS of 16-bit samples; espeak-ng speech is well above 2000
+
+
+@pytest.fixture(scope="module")
+def engine_works() -> None:
+    status = probe_speech()
+    if not status.engine:
+        pytest.skip(f"no speech engine here: {status.problem}")
+
+
+@pytest.fixture
+def broken_pyttsx3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every worker started from now on finds a pyttsx3 that fails to import."""
+    package = tmp_path / "shadow" / "pyttsx3"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("raise ImportError('no pyttsx3 here')\n")
+    monkeypatch.setenv("PYTHONPATH", str(package.parent))
+
+
+@pytest.mark.usefixtures("engine_works")
+@pytest.mark.parametrize(
+    ("text", "shortest", "longest"),
+    [
+        ("Hold for 5 seconds.", 0.5, 5.0),
+        ("3", 0.1, 1.5),
+        ("Relax. Next: Knee to chest.", 1.0, 6.0),
+    ],
+)
+def test_cues_render_to_plausible_non_silent_speech(
+    tmp_path: Path, text: str, shortest: float, longest: float
+) -> None:
+    path = tmp_path / "cue.wav"
+    outcome = render_wav(text, path, VoiceSettings())
+    assert outcome.problem is None
+    clip = wavutil.read_pcm(path)
+    assert clip.rate == 22050
+    assert shortest <= clip.seconds <= longest
+    assert outcome.seconds == pytest.approx(clip.seconds)
+    assert wavutil.rms(clip) > SILENCE_FLOOR
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_rate_and_volume_change_the_speech(tmp_path: Path) -> None:
+    def render(settings: VoiceSettings) -> wavutil.Pcm:
+        path = tmp_path / "cue.wav"
+        assert render_wav("Breathe in and lift your knee.", path, settings).problem is None
+        return wavutil.read_pcm(path)
+
+    normal = render(VoiceSettings(rate=160))
+    slow = render(VoiceSettings(rate=100))
+    silent = render(VoiceSettings(rate=160, volume=0.0))
+    assert slow.seconds > 1.3 * normal.seconds
+    assert wavutil.rms(silent) == 0.0
+    assert silent.seconds == pytest.approx(normal.seconds, abs=0.05)
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_speak_wav_through_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "hold.wav"
+    code = main(["speak", "Hold for 5 seconds.", "--rate", "150", "--wav", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert str(path) in out
+    clip = wavutil.read_pcm(path)
+    assert 0.5 <= clip.seconds <= 5.0
+    assert wavutil.rms(clip) > SILENCE_FLOOR
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_voices_json_and_a_chosen_voice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["voices", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) == {"speech_works", "problem", "voices"}
+    assert isinstance(document["speech_works"], bool)
+    assert (document["problem"] is None) == document["speech_works"]
+    voices = document["voices"]
+    assert voices and all(set(v) == {"id", "name", "languages"} for v in voices)
+    english = next(v for v in voices if any(lang.startswith("en") for lang in v["languages"]))
+    path = tmp_path / "en.wav"
+    assert main(["speak", "Relax.", "--voice", english["id"], "--wav", str(path)]) == 0
+    assert wavutil.rms(wavutil.read_pcm(path)) > SILENCE_FLOOR
+
+
+def test_voices_text_says_whether_speech_works(capsys: pytest.CaptureFixture[str]) -> None:
+    status = probe_speech()
+    assert main(["voices"]) == 0
+    first_line = capsys.readouterr().out.splitlines()[0]
+    assert first_line == (status.problem or "Speech works on this machine.")
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_an_unknown_voice_names_the_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["speak", "Relax.", "--voice", "xx/nobody"]) == 1
+    err = capsys.readouterr().err
+    assert "'xx/nobody'" in err and "exercise-timer voices" in err
+    assert "Traceback" not in err
+
+
+def test_speak_aloud_works_or_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    status = probe_speech()
+    code = main(["speak", "3"])
+    err = capsys.readouterr().err
+    if status.speech_works:
+        assert code == 0, err
+    else:
+        assert code == 1
+        assert err.splitlines()[0] == status.problem
+        assert "Traceback" not in err
+
+
+@pytest.mark.usefixtures("broken_pyttsx3")
+@pytest.mark.parametrize("extra", [[], ["--wav", "out.wav"], ["--voice", "gmw/en"]])
+def test_speak_without_an_engine_gives_the_probe_message(
+    extra: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["speak", "Relax.", *extra]) == 1
+    err = capsys.readouterr().err
+    if extra:  # writing a file, or choosing a voice, needs the engine whatever the sound
+        assert err.splitlines() == [problems.no_pyttsx3()]
+    else:
+        assert err.splitlines()[0] in (problems.no_pyttsx3(), problems.no_sound_device())
+    assert "--wav" not in err  # no engine: writing a file would not help either
+    assert "Traceback" not in err
+    assert not (tmp_path / "out.wav").exists()
+
+
+@pytest.mark.usefixtures("broken_pyttsx3")
+def test_voices_without_an_engine(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["voices", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["speech_works"] is False
+    assert document["problem"] in (problems.no_pyttsx3(), problems.no_sound_device())
+    assert document["voices"] == []
+
+
+def test_speak_wav_into_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["speak", "Relax.", "--wav", str(tmp_path / "no" / "such.wav")]) == 1
+    err = capsys.readouterr().err
+    assert "existing folder" in err and "Traceback" not in err
