@@ -407,3 +407,21 @@ def test_countdown_is_sent_early_by_the_cue_lead(clock: FakeClock) -> None:
         pytest.approx(hold.start + 3),
         pytest.approx(hold.start + 4),
     ]
+
+
+def test_a_large_cue_lead_never_moves_the_countdown_before_its_hold(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
+    engine = Engine(session, clock, countdown=Countdown.LAST_THREE, cue_lead=4.0)
+    engine.start()
+    hold_start = None
+    ticks = []
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline
+        for effect in engine.advance():
+            if isinstance(effect, PhaseStarted) and effect.segment.phase is Phase.HOLD:
+                hold_start = clock.now
+            if isinstance(effect, CountdownTick):
+                ticks.append((effect.number, clock.now))
+    assert hold_start is not None
+    assert [number for number, _ in ticks] == [3, 2, 1]
+    assert all(woke >= hold_start for _, woke in ticks)

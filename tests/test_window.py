@@ -48,6 +48,10 @@ class RecordingSpeaker:
     def lead_seconds(self) -> float:
         return 0.0
 
+    @property
+    def busy(self) -> bool:
+        return False
+
     def say(self, text: str) -> None:
         self.said.append(text)
 
@@ -447,7 +451,7 @@ def settings_window(
         notice_flag=None,
         settings=load_settings(path).settings,
         save_settings=lambda settings: save_settings(path, settings),
-        voices=[("en-gb", "English (Great Britain)"), ("de", "German")],
+        list_voices=lambda: [("en-gb", "English (Great Britain)"), ("de", "German")],
     )
     qtbot.addWidget(window)
     window.resize(1024, 600)

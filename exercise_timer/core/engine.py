@@ -269,7 +269,8 @@ class Engine:
             whole -= 1
         top = whole if self._countdown is Countdown.EVERY else min(whole, 3)
         end = self.deadline_of(index)
-        return [(end - number - self.cue_lead, number) for number in range(top, 0, -1)]
+        start = self.start_of(index)
+        return [(max(start, end - number - self.cue_lead), number) for number in range(top, 0, -1)]
 
     def _jump(self, index: int, now: float) -> PhaseStarted:
         """Makes segment ``index`` start now (or at resume, when paused)."""

@@ -97,6 +97,11 @@ class ChimeSpeaker:
             return None
         return [found, *self._player[1:], *(["-D", self._device] if self._device else [])]
 
+    @property
+    def busy(self) -> bool:
+        """True while a chime is playing."""
+        return any(player.poll() is None for player, _ in self._playing)
+
     def interrupt(self) -> None:
         """Stops a chime that is still playing."""
         for player, _ in self._playing:

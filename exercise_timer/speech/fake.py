@@ -50,6 +50,11 @@ class RecordingSpeaker:
         """The lead given to the constructor."""
         return self._lead
 
+    @property
+    def busy(self) -> bool:
+        """Never speaking: it only records."""
+        return False
+
     def say(self, text: str) -> None:
         """Records ``text`` (and the time, with a clock)."""
         self.said.append(text)

@@ -189,6 +189,12 @@ class Pyttsx3Speaker:
 
     # -- for tests, benchmarks and the command line ----------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """True while a cue is being spoken or waits to be sent."""
+        status = self.status()
+        return status.speaking is not None or status.pending is not None
+
     def status(self) -> SpeakerStatus:
         """The latest snapshot."""
         with self._changed:

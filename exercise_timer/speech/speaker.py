@@ -47,6 +47,10 @@ class Speaker(Protocol):
     def lead_seconds(self) -> float:
         """How long after a request speech is usually heard; cues are sent that much early."""
 
+    @property
+    def busy(self) -> bool:
+        """True while a cue is being spoken or waits to be. Never blocks."""
+
     def say(self, text: str) -> None:
         """Speaks ``text`` soon, dropping anything older still waiting. Never blocks."""
 
@@ -78,6 +82,11 @@ class CaptionsOnly:
     def lead_seconds(self) -> float:
         """Captions appear at once."""
         return 0.0
+
+    @property
+    def busy(self) -> bool:
+        """Never speaking."""
+        return False
 
     def say(self, text: str) -> None:
         """Says nothing."""

@@ -16,15 +16,21 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
-from exercise_timer.speech.speaker import CaptionsOnly
+from exercise_timer.speech.probe import make_speaker, probe_speech
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.settings import load_settings, save_settings
 from exercise_timer.storage.trace import TraceWriter
-from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions, voice_settings
 
 NOTICE_FLAG = "safety-notice-seen"
+
+
+def _voice_choices() -> list[tuple[str, str]]:
+    """The voices for the settings dialog, as (id, "Name (languages)")."""
+    status = probe_speech(with_voices=True)
+    return [(v.id, f"{v.name} ({', '.join(v.languages)})") for v in status.voices]
 
 
 def _display_available() -> bool:
@@ -85,11 +91,7 @@ def run_window(
                 "it is recorded as interrupted."
             ).format(routine=lost.routine, when=lost.started_at.strftime("%Y-%m-%d %H:%M"))
         )
-    speaker = CaptionsOnly(
-        None
-        if args.no_voice
-        else _("Spoken cues are not available in this version yet; follow the captions.")
-    )
+    speaker = make_speaker(voice_settings(loaded.settings), args.no_voice)
     window = MainWindow(
         choices=choices,
         routine=routine,
@@ -107,6 +109,7 @@ def run_window(
         problems=problems,
         settings=loaded.settings,
         save_settings=lambda settings: save_settings(paths.settings_file, settings),
+        list_voices=_voice_choices,
     )
     if args.kiosk:
         window.showFullScreen()

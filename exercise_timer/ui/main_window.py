@@ -68,6 +68,7 @@ from exercise_timer.ui.widgets import CountdownRing, PositionPicture
 
 EXIT_COMPLETED, EXIT_STOPPED = 0, 3
 KIOSK_RESTART_MS = 15_000
+LAST_WORDS_SECONDS = 6.0
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         problems: Sequence[str] = (),
         settings: Settings | None = None,
         save_settings: Callable[[Settings], None] | None = None,
-        voices: Sequence[tuple[str, str]] = (),
+        list_voices: Callable[[], Sequence[tuple[str, str]]] = tuple,
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -138,7 +139,8 @@ class MainWindow(QMainWindow):
         self._problems = list(problems)
         self.settings = settings or Settings.default().replace(wait_for_me=options.wait_for_me)
         self._save_settings = save_settings
-        self._voices = list(voices)
+        self._list_voices = list_voices
+        self._voices: list[tuple[str, str]] | None = None
         self._real_start = 0.0
         speaker.configure(voice_settings(self.settings))
         self._session_id: int | None = None
@@ -183,6 +185,11 @@ class MainWindow(QMainWindow):
         self._kiosk_restart.setSingleShot(True)
         self._kiosk_restart.setInterval(KIOSK_RESTART_MS)
         self._kiosk_restart.timeout.connect(self._kiosk_again)
+        self._exit_poll = QTimer(self)
+        self._exit_poll.setObjectName("exit-when-done")
+        self._exit_poll.setInterval(50)
+        self._exit_poll.timeout.connect(self._exit_when_quiet)
+        self._exit_deadline = 0.0
 
         self._keys()
         self.load_routine(routine)
@@ -432,9 +439,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Shows the settings dialog; saving applies the new settings at once."""
-        dialog = SettingsDialog(
-            self, self.settings, voices=self._voices, test_voice=self._test_voice
-        )
+        voices = self._voices if self._voices is not None else list(self._list_voices())
+        self._voices = voices
+        dialog = SettingsDialog(self, self.settings, voices=voices, test_voice=self._test_voice)
         dialog.accepted.connect(lambda: self._settings_saved(dialog.values()))
         dialog.open()
         return dialog
@@ -465,6 +472,9 @@ class MainWindow(QMainWindow):
         """Start, pause, resume, or "ready" while waiting."""
         if self.driver is None or not self._on_session_page():
             return
+        if self.engine is not None and self.engine.state is State.READY:
+            # The voice measures its lateness after start-up; use the latest figure.
+            self.engine.cue_lead = self._speaker.lead_seconds * self._options.speed
         self.driver.toggle()
         self._update_controls()
 
@@ -537,7 +547,6 @@ class MainWindow(QMainWindow):
                 self._session_ended(effect)
         self._update_controls()
         self._refresh_time()
-        self._check_journal()
 
     def _session_started(self, effect: SessionStarted) -> None:
         assert self.engine is not None
@@ -625,7 +634,8 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.advice_page)
         if self._options.exit_when_done:
             self.exit_code = EXIT_COMPLETED if effect.outcome is Outcome.COMPLETED else EXIT_STOPPED
-            QTimer.singleShot(0, lambda: QApplication.exit(self.exit_code or 0))
+            self._exit_deadline = time.monotonic() + LAST_WORDS_SECONDS
+            self._exit_poll.start()
         elif self._options.kiosk:
             self._kiosk_restart.start()
 
@@ -739,6 +749,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_time(self) -> None:
         self._trace_cues()
+        self._show_problems()
         engine = self.engine
         if engine is None:
             return
@@ -783,17 +794,18 @@ class MainWindow(QMainWindow):
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.phase, text))
 
     def _show_problems(self) -> None:
-        lines = [*self._problems, *self._routine_notes]
-        if self._journal.problem:
-            lines.append(self._journal.problem)
-        if self._speaker.problem:
-            lines.append(self._speaker.problem)
-        self.notice.setText("\n".join(dict.fromkeys(lines)))
-        self.notice.setVisible(bool(lines))
+        """Shows start-up problems, routine notes, and journal or voice trouble.
 
-    def _check_journal(self) -> None:
-        if self._journal.problem and self._journal.problem not in self.notice.text():
-            self._show_problems()
+        The last two can appear, or go away, mid-session.
+        """
+        lines = [*self._problems, *self._routine_notes]
+        for problem in (self._journal.problem, self._speaker.problem):
+            if problem:
+                lines.append(problem)
+        text = "\n".join(dict.fromkeys(lines))
+        if text != self.notice.text():
+            self.notice.setText(text)
+            self.notice.setVisible(bool(text))
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -819,6 +831,15 @@ class MainWindow(QMainWindow):
     def _kiosk_again(self) -> None:
         self._back_to_start()
         self.toggle()
+
+    def _exit_when_quiet(self) -> None:
+        """--exit-when-done: lets the last sentence be heard (and traced), then quits."""
+        self._trace_cues()
+        if self._speaker.busy and time.monotonic() < self._exit_deadline:
+            return
+        self._exit_poll.stop()
+        self._trace_cues()
+        QApplication.exit(self.exit_code or 0)
 
     def _leave_kiosk(self) -> None:
         self._options = WindowOptions(**{**self._options.__dict__, "kiosk": False})
@@ -859,6 +880,7 @@ class MainWindow(QMainWindow):
     def _shutdown(self) -> None:
         self._refresh.stop()
         self._kiosk_restart.stop()
+        self._exit_poll.stop()
         if self.driver is not None:
             self.driver.shutdown()
         self._speaker.interrupt()
