@@ -164,3 +164,18 @@ def test_speak_wav_into_a_missing_folder(
     assert main(["speak", "Relax.", "--wav", str(tmp_path / "no" / "such.wav")]) == 1
     err = capsys.readouterr().err
     assert "existing folder" in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("engine_works")
+def test_the_chosen_rate_holds_for_every_render(tmp_path: Path) -> None:
+    """Regression: a second thread in the worker made espeak-ng now and then ignore the rate."""
+    lengths = set()
+    for _ in range(15):
+        path = tmp_path / "cue.wav"
+        assert (
+            render_wav("Breathe in and lift your knee.", path, VoiceSettings(rate=160)).problem
+            is None
+        )
+        lengths.add(round(wavutil.read_pcm(path).seconds, 3))
+    assert len(lengths) == 1, lengths

@@ -12,8 +12,10 @@ import os
 import select
 import shutil
 import signal
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -363,3 +365,38 @@ def test_the_real_engine_on_this_machines_sound_device(make_speaker: MakeSpeaker
     else:
         assert (report.t_started, report.t_finished) == (None, None)
         assert speaker.problem == problems.no_sound_device()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_the_worker_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    parent_code = (
+        "import subprocess, sys\n"
+        "worker = subprocess.Popen([sys.executable, '-m', 'exercise_timer.speech.worker'],\n"
+        "                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)\n"
+        "print(worker.pid, flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", parent_code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    worker_pid = int(parent.stdout.readline())
+    assert Path(f"/proc/{worker_pid}").exists()
+    parent.kill()
+    parent.wait()
+    parent.stdout.close()
+    assert parent.stdin is not None
+    parent.stdin.close()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{worker_pid}").exists() and time.monotonic() < deadline:
+        status = Path(f"/proc/{worker_pid}/status").read_text(errors="replace")
+        if "State:\tZ" in status:
+            break
+        time.sleep(0.02)
+    gone = not Path(f"/proc/{worker_pid}").exists()
+    zombie = not gone and "State:\tZ" in Path(f"/proc/{worker_pid}/status").read_text()
+    assert gone or zombie, "the worker outlived its parent"

@@ -45,7 +45,10 @@ from exercise_timer.core.effects import Effect
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.plan import make_plan
 from exercise_timer.core.resolve import ResolvedExercise, resolve
-from exercise_timer.speech.speaker import CaptionsOnly
+from exercise_timer.speech.probe import probe_speech
+from exercise_timer.speech.process import WorkerSpec
+from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
+from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue
 from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
@@ -236,12 +239,29 @@ class SessionRun:
 
     finished: bool
     phases: list[Result]
+    cues: list[Result]
     session_start: float  # monotonic time of the engine's start
     session_end: float
     paints: list[float]
     wakes: list[float]  # monotonic times the driver called engine.advance()
     ticks: TickRecorder
     refs_lost_per_s: dict[str, float]
+
+
+def session_speaker() -> Speaker:
+    """The real voice, sounding into ALSA's null device, so the window is measured speaking."""
+    spec = WorkerSpec(device="null", quiet=True)
+    if not probe_speech(spec).speech_works:
+        print("  (speech does not work here: the session runs on captions only)")
+        return CaptionsOnly(None)
+    speaker = Pyttsx3Speaker(VoiceSettings(), spec=spec)
+    speaker.start()
+    speaker.wait_for(lambda status: status.lead_measured, timeout=10)
+    print(
+        f"  the session speaks every cue (pyttsx3 into ALSA null; lead "
+        f"{speaker.lead_seconds * 1000:.0f} ms)"
+    )
+    return speaker
 
 
 def run_session(folder: Path) -> SessionRun:
@@ -262,7 +282,7 @@ def run_session(folder: Path) -> SessionRun:
     journal = open_journal(paths.journal_file)
     trace_file = folder / "trace.jsonl"
     trace = TraceWriter(trace_file)
-    speaker = CaptionsOnly(None)
+    speaker = session_speaker()
     clock = ScaledClock(time.monotonic, 1.0)
     window = MainWindow(
         choices=choices,
@@ -322,6 +342,7 @@ def run_session(folder: Path) -> SessionRun:
     return SessionRun(
         finished=code == 0 and any(line["event"] == "end" for line in lines),
         phases=[line for line in lines if line["event"] == "phase"],
+        cues=[line for line in lines if line["event"] == "cue"],
         session_start=session_start,
         session_end=session_end,
         paints=paints.stamps,
@@ -534,6 +555,15 @@ def report_session(run: SessionRun) -> tuple[Result, Result, Result]:
     print("\n1. a real session at speed 1 (ScaledClock(time.monotonic, 1.0), --trace)")
     seconds = run.session_end - run.session_start
     print(f"  ran {seconds:.1f} s, {len(run.phases)} phases, finished: {run.finished}")
+    spoken = [c for c in run.cues if c["t_started"] is not None]
+    if run.cues:
+        waits = sorted(1000 * (c["t_started"] - c["t_requested"]) for c in spoken)
+        p50 = statistics.median(waits) if waits else math.nan
+        p95 = waits[min(len(waits) - 1, int(0.95 * len(waits)))] if waits else math.nan
+        print(
+            f"  voice: {len(run.cues)} cues, {len(spoken)} spoken, the rest replaced by newer "
+            f"ones; request to sound p50 {p50:.0f} ms, p95 {p95:.0f} ms"
+        )
     b = boundary_figures(run)
     print(
         f"  boundary error t_actual - t_planned over {b['count']} boundaries: "
