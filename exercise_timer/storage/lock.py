@@ -1,0 +1,232 @@
+"""The clinician lock: an optional PIN that keeps the prescribed values from being changed.
+
+A patient or a kiosk visitor still sees the values; the editor and prescription import ask
+for the PIN. The PIN is never stored, only a salted hash (scrypt from the standard library,
+with its cost recorded; PBKDF2-SHA256 where Python lacks scrypt), in
+``Paths.config_dir / "lock.toml"``::
+
+    format_version = 1
+    algorithm = "scrypt"
+    n = 16384
+    r = 8
+    p = 1
+    salt = "9f2c..."
+    hash = "4a71..."
+
+This keeps honest people from changing values by accident; it is not protection against
+someone who can edit files in the configuration folder. A lock file that cannot be read never
+unlocks: the values stay locked and the message says how to remove the lock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import re
+import secrets
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+import tomli_w
+
+from exercise_timer.core.i18n import _
+from exercise_timer.storage.atomic import write_text_atomic
+from exercise_timer.storage.paths import Paths
+
+LOCK_FORMAT_VERSION = 1
+PIN_PATTERN = re.compile(r"[0-9]{4,12}")
+"""A PIN is 4 to 12 digits (0-9 only)."""
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+PBKDF2_ITERATIONS = 600_000
+SALT_BYTES = 16
+HASH_BYTES = 32
+_MAX_MEMORY = 128 * 1024 * 1024
+
+
+class LockError(Exception):
+    """The values are locked and could not be unlocked; ``message`` says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class _Record:
+    algorithm: str
+    salt: bytes
+    digest: bytes
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+    iterations: int = PBKDF2_ITERATIONS
+
+
+class _Damaged(Exception):
+    pass
+
+
+def lock_file(paths: Paths) -> Path:
+    """Where the PIN's hash is kept."""
+    return paths.config_dir / "lock.toml"
+
+
+def is_locked(paths: Paths) -> bool:
+    """True when a lock file is there, readable or not (a damaged one stays locked)."""
+    path = lock_file(paths)
+    return path.exists() or path.is_symlink()
+
+
+def lock_problem(paths: Paths) -> str | None:
+    """A plain message when the lock file is there but cannot be used, else None."""
+    if not is_locked(paths):
+        return None
+    try:
+        _read(lock_file(paths))
+    except _Damaged as damaged:
+        return _(
+            "The clinician lock file {file} cannot be read ({reason}), so the values stay "
+            "locked. To remove the lock, delete that file; then set a new PIN with "
+            "exercise-timer prescription lock."
+        ).format(file=lock_file(paths), reason=damaged)
+    return None
+
+
+def pin_problem(pin: str) -> str | None:
+    """None when ``pin`` is acceptable as a PIN, else what a PIN must be."""
+    if PIN_PATTERN.fullmatch(pin):
+        return None
+    return _("A PIN is 4 to 12 digits (0-9), such as 482913.")
+
+
+def set_pin(paths: Paths, pin: str) -> None:
+    """Locks the values with a new PIN.
+
+    Raises:
+        LockError: The PIN is not 4-12 digits, or the values are already locked (unlock
+            them with the current PIN first, so a PIN cannot be replaced without it).
+        OSError: The lock file could not be written.
+    """
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise LockError(problem)
+    if is_locked(paths):
+        raise LockError(
+            lock_problem(paths)
+            or _(
+                "The values are already locked; unlock them with the current PIN first, "
+                "then set the new one."
+            )
+        )
+    salt = secrets.token_bytes(SALT_BYTES)
+    record = _Record("scrypt" if hasattr(hashlib, "scrypt") else "pbkdf2-sha256", salt, b"")
+    record = dataclasses.replace(record, digest=_derive(pin, record))
+    document: dict[str, Any] = {
+        "format_version": LOCK_FORMAT_VERSION,
+        "algorithm": record.algorithm,
+    }
+    if record.algorithm == "scrypt":
+        document.update(n=record.n, r=record.r, p=record.p)
+    else:
+        document["iterations"] = record.iterations
+    document.update(salt=salt.hex(), hash=record.digest.hex())
+    write_text_atomic(lock_file(paths), tomli_w.dumps(document))
+
+
+def check_pin(paths: Paths, pin: str) -> bool:
+    """True when the values are locked with this PIN (compared in constant time).
+
+    False when there is no lock, or the lock file cannot be read.
+    """
+    if not is_locked(paths) or pin_problem(pin) is not None:
+        return False
+    try:
+        record = _read(lock_file(paths))
+    except _Damaged:
+        return False
+    return hmac.compare_digest(_derive(pin, record), record.digest)
+
+
+def clear_pin(paths: Paths, pin: str) -> None:
+    """Removes the lock; nothing happens when the values are not locked.
+
+    Raises:
+        LockError: The PIN is wrong, or the lock file cannot be read (it is left in place).
+        OSError: The lock file could not be removed.
+    """
+    if not is_locked(paths):
+        return
+    problem = lock_problem(paths)
+    if problem is not None:
+        raise LockError(problem)
+    if not check_pin(paths, pin):
+        raise LockError(_("That PIN is not right; the values stay locked."))
+    lock_file(paths).unlink()
+
+
+def _derive(pin: str, record: _Record) -> bytes:
+    secret = pin.encode("utf-8")
+    if record.algorithm == "scrypt":
+        return hashlib.scrypt(
+            secret,
+            salt=record.salt,
+            n=record.n,
+            r=record.r,
+            p=record.p,
+            maxmem=_MAX_MEMORY,
+            dklen=HASH_BYTES,
+        )
+    return hashlib.pbkdf2_hmac("sha256", secret, record.salt, record.iterations, HASH_BYTES)
+
+
+def _read(path: Path) -> _Record:
+    """The lock file's record; _Damaged says in a few words what is wrong with it."""
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except OSError as error:
+        raise _Damaged(error.strerror.lower() if error.strerror else str(error)) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        raise _Damaged(_("it is not a valid lock file")) from None
+    if data.get("format_version") != LOCK_FORMAT_VERSION:
+        raise _Damaged(_("format_version is {value!r}").format(value=data.get("format_version")))
+    salt = _hex(data.get("salt"))
+    digest = _hex(data.get("hash"))
+    if salt is None or digest is None or len(digest) != HASH_BYTES or not 8 <= len(salt) <= 64:
+        raise _Damaged(_("the salt or the hash is missing or malformed"))
+    algorithm = data.get("algorithm")
+    if algorithm == "scrypt":
+        n, r, p = data.get("n"), data.get("r"), data.get("p")
+        if not (
+            _whole(n, 2, 2**20)
+            and n & (n - 1) == 0
+            and _whole(r, 1, 32)
+            and _whole(p, 1, 16)
+            and 128 * n * r * p <= _MAX_MEMORY // 2
+        ):
+            raise _Damaged(_("the scrypt cost n, r, p is out of range"))
+        if not hasattr(hashlib, "scrypt"):
+            raise _Damaged(_("this Python has no scrypt"))
+        return _Record("scrypt", salt, digest, n=n, r=r, p=p)
+    if algorithm == "pbkdf2-sha256":
+        iterations = data.get("iterations")
+        if not _whole(iterations, 100_000, 10_000_000):
+            raise _Damaged(_("the PBKDF2 iteration count is out of range"))
+        return _Record("pbkdf2-sha256", salt, digest, iterations=iterations)
+    raise _Damaged(_("the algorithm {value!r} is not known").format(value=algorithm))
+
+
+def _hex(value: object) -> bytes | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return bytes.fromhex(value)
+    except ValueError:
+        return None
+
+
+def _whole(value: object, low: int, high: int) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
