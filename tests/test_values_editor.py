@@ -14,6 +14,7 @@ from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.progression import Progression
 from exercise_timer.ui.values_editor import OUTSIDE_STYLE, UNFILLED_STYLE, ValuesEditor
 
 pytestmark = pytest.mark.gui
@@ -195,10 +196,10 @@ def test_import_loads_values_and_a_bad_file_changes_nothing(
 ) -> None:
     good = PersonalValues({"pelvic-tilt": ExerciseValues(repetitions=7)}, order=("pelvic-tilt",))
 
-    def import_file(path: Path) -> PersonalValues:
+    def import_file(path: Path) -> tuple[PersonalValues, Progression]:
         if path.name == "bad.toml":
             raise InputError([Problem(path, 3, "hold_seconds is 500; use 1 to 120")])
-        return good
+        return good, Progression(enabled=True, every=3)
 
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
@@ -206,6 +207,8 @@ def test_import_loads_values_and_a_bad_file_changes_nothing(
     assert not dialog.import_path(tmp_path / "bad.toml")
     assert warnings == [f"{tmp_path / 'bad.toml'}:3: hold_seconds is 500; use 1 to 120"]
     assert dialog.values() == PersonalValues()
+    assert not dialog.build_up.isChecked()
     assert dialog.import_path(tmp_path / "good.toml")
     assert dialog.rows[0].exercise.id == "pelvic-tilt"
     assert dialog.values().exercises == good.exercises
+    assert (dialog.progression().enabled, dialog.progression().every) == (True, 3)

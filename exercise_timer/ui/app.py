@@ -14,12 +14,12 @@ from exercise_timer import resources
 from exercise_timer.core.clock import ScaledClock
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
-from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.probe import make_speaker, probe_speech
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.settings import load_settings, save_settings
 from exercise_timer.storage.trace import TraceWriter
 from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions, voice_settings
@@ -78,12 +78,19 @@ def run_window(
     routines = list(catalogue.routines)
     if all(r.id != routine.id for r in routines):
         routines.append(routine)
-    choices = [RoutineChoice(r, build_schedule(resolve(r)).total_ms / 1000) for r in routines]
+    journal = open_journal(paths.journal_file)
+    personal = StoredPersonal(paths, catalogue, journal)
     problems = [str(p) for p in catalogue.problems]
+    choices = []
+    for each in routines:
+        values = personal.load(each)  # a damaged file is moved aside here: say so now
+        if values.problem:
+            problems.append(values.problem)
+        seconds = build_schedule(personal.today(values).session).total_ms / 1000
+        choices.append(RoutineChoice(each, seconds))
     loaded = load_settings(paths.settings_file)
     if loaded.problem:
         problems.append(loaded.problem)
-    journal = open_journal(paths.journal_file)
     for lost in journal.interrupted_since_last_open():
         problems.append(
             _(
@@ -110,6 +117,7 @@ def run_window(
         settings=loaded.settings,
         save_settings=lambda settings: save_settings(paths.settings_file, settings),
         list_voices=_voice_choices,
+        personal=personal,
     )
     if args.kiosk:
         window.showFullScreen()

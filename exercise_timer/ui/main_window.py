@@ -58,12 +58,15 @@ from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.core.schedule import Phase, Segment
 from exercise_timer.speech.speaker import Speaker, VoiceSettings
 from exercise_timer.storage.journal import SessionJournal, StopRecord
+from exercise_timer.storage.personal_access import StoredPersonal
+from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
 from exercise_timer.storage.trace import TraceWriter
 from exercise_timer.ui.driver import SessionDriver
 from exercise_timer.ui.pages import EndPage, NoticePage, StopPage
 from exercise_timer.ui.settings_dialog import TEST_SENTENCE, SettingsDialog
 from exercise_timer.ui.theme import STYLE, phase_look
+from exercise_timer.ui.values_editor import ValuesEditor
 from exercise_timer.ui.widgets import CountdownRing, PositionPicture
 
 EXIT_COMPLETED, EXIT_STOPPED = 0, 3
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         save_settings: Callable[[Settings], None] | None = None,
         list_voices: Callable[[], Sequence[tuple[str, str]]] = tuple,
+        personal: StoredPersonal | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -140,6 +144,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.default().replace(wait_for_me=options.wait_for_me)
         self._save_settings = save_settings
         self._list_voices = list_voices
+        self._personal = personal
+        self._loaded: LoadedPersonal | None = None
+        self._day: Today | None = None
         self._voices: list[tuple[str, str]] | None = None
         self._real_start = 0.0
         speaker.configure(voice_settings(self.settings))
@@ -240,8 +247,13 @@ class MainWindow(QMainWindow):
         self.time_left = self._label("time-left", page, wrap=False)
         self.settings_button = self._button(_("Settings…"), _("Settings"), page)
         self.settings_button.clicked.connect(self.open_settings)
+        self.values_button = self._button(
+            _("Values…"), _("Personal hold times and repetitions"), page
+        )
+        self.values_button.clicked.connect(self.open_values_editor)
         top.addWidget(self.picker, 3)
         top.addWidget(self.wait_box)
+        top.addWidget(self.values_button)
         top.addWidget(self.settings_button)
         top.addSpacing(12)
         top.addWidget(self.progress, 2)
@@ -271,6 +283,7 @@ class MainWindow(QMainWindow):
         self.picture = PositionPicture(card)
         self.start_text = self._label("start-text", card)
         self.variant = self._label("muted", card)
+        self.building = self._label("building", card)
         self.cautions = self._label("caution", card)
         self.steps_box = QWidget(card)
         self.steps_box.setObjectName("steps")
@@ -286,7 +299,10 @@ class MainWindow(QMainWindow):
         picture_column.addWidget(self.start_text)
         picture_column.addStretch(1)
         left.addLayout(picture_column, 0, 0, 2, 1)
-        left.addWidget(self.variant, 0, 1)
+        variant_column = QVBoxLayout()
+        variant_column.addWidget(self.variant)
+        variant_column.addWidget(self.building)
+        left.addLayout(variant_column, 0, 1)
         left.addWidget(self.steps_box, 1, 1)
         left.addWidget(self.cautions, 2, 0, 1, 2)
         left.addWidget(self.tips, 3, 0, 1, 2)
@@ -371,7 +387,14 @@ class MainWindow(QMainWindow):
             self.driver.shutdown()
             self.driver.deleteLater()
         self.routine = routine
-        session = resolve(routine)
+        personal_problem = None
+        if self._personal is not None:
+            self._loaded = self._personal.load(routine)
+            self._day = self._personal.today(self._loaded)
+            session = self._day.session
+            personal_problem = self._loaded.problem
+        else:
+            session = resolve(routine)
         self.engine = Engine(
             session,
             self._clock,
@@ -405,7 +428,9 @@ class MainWindow(QMainWindow):
             note = _("Not prescribed yet, using the routine's default values: {names}.").format(
                 names=", ".join(unfilled)
             )
-        self._routine_notes = [note] if unfilled else []
+        self._routine_notes = ([note] if unfilled else []) + (
+            [personal_problem] if personal_problem else []
+        )
         self._show_problems()
         self._update_controls()
         self._refresh_time()
@@ -445,6 +470,39 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._settings_saved(dialog.values()))
         dialog.open()
         return dialog
+
+    def open_values_editor(self) -> ValuesEditor | None:
+        """Shows the personal values editor for this routine (read-only while locked)."""
+        personal, loaded, routine = self._personal, self._loaded, self.routine
+        if personal is None or loaded is None:
+            return None
+        editor = ValuesEditor(
+            self,
+            routine,
+            loaded.values,
+            progression=loaded.progression,
+            locked=personal.locked(),
+            check_pin=personal.check_pin,
+            import_file=lambda path: personal.read(routine, path),
+            export_file=lambda path, values, progression, clinic, patient: personal.export(
+                routine, path, values, progression, clinic, patient
+            ),
+        )
+        editor.accepted.connect(lambda: self._values_saved(editor))
+        editor.open()
+        return editor
+
+    def _values_saved(self, editor: ValuesEditor) -> None:
+        assert self._personal is not None
+        try:
+            self._personal.save(self.routine, editor.values(), editor.progression())
+        except (OSError, ValueError) as error:
+            self._problems.append(
+                _("The values could not be saved ({reason}); nothing was changed.").format(
+                    reason=error
+                )
+            )
+        self.load_routine(self.routine)
 
     def _test_voice(self, settings: Settings) -> None:
         self._speaker.interrupt()
@@ -550,7 +608,10 @@ class MainWindow(QMainWindow):
 
     def _session_started(self, effect: SessionStarted) -> None:
         assert self.engine is not None
-        self._session_id = self._journal.start_session(self.routine.id, effect.exercises)
+        values = journal_values(self._day) if self._day is not None else None
+        self._session_id = self._journal.start_session(
+            self.routine.id, effect.exercises, values=values
+        )
         self._real_start = time.monotonic()
         self._refresh.start()
 
@@ -663,6 +724,8 @@ class MainWindow(QMainWindow):
             _("Version: {variant}").format(variant=variant.name) if variant else ""
         )
         self.variant.setVisible(variant is not None)
+        self.building.setText(self._building_text(exercise))
+        self.building.setVisible(bool(self.building.text()))
         cautions = list(exercise.exercise.cautions)
         if variant is not None and variant.advice:
             cautions.append(variant.advice)
@@ -687,6 +750,23 @@ class MainWindow(QMainWindow):
             else _("Last exercise")
         )
         self._apply_fonts()
+
+    def _building_text(self, exercise: ResolvedExercise) -> str:
+        """Today's values beside the targets while progression builds up to them."""
+        progress = self._day.progress if self._day is not None else None
+        if progress is None or exercise.id not in progress.exercises:
+            return ""
+        today = progress.exercises[exercise.id]
+        if today.reached:
+            return _("Prescribed values reached")
+        holds = ", ".join(
+            _("{today} s of {target} s").format(today=f"{now:g}", target=f"{goal:g}")
+            for now, goal in zip(today.holds, today.target.holds, strict=False)
+            if goal > 0
+        )
+        return _("Building up: hold {holds}; {reps} of {target} repetitions").format(
+            holds=holds or "–", reps=today.repetitions, target=today.target.repetitions
+        )
 
     def _show_phase(self, segment: Segment | None) -> None:
         look = phase_look(segment.phase if segment else None)
@@ -783,6 +863,9 @@ class MainWindow(QMainWindow):
         self.stop_button.setEnabled(active)
         self.picker.setEnabled(state is State.READY and not self._options.kiosk)
         self.settings_button.setEnabled(not active and not self._options.kiosk)
+        self.values_button.setEnabled(
+            not active and not self._options.kiosk and self._personal is not None
+        )
 
     def _say(self, text: str) -> None:
         self.caption.setText(text)
@@ -907,6 +990,7 @@ class MainWindow(QMainWindow):
             "page-title": 34,
             "reason": 26,
             "end-body": 30,
+            "building": 16,
         }
         for widget in self.findChildren(QWidget):
             size = sizes.get(widget.objectName())

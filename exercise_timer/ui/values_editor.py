@@ -39,6 +39,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Dose, DoseKind, Exercise, Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.problems import InputError
+from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exercise
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
@@ -46,8 +47,8 @@ from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VAR
 OUTSIDE_STYLE = "background: #ffe0b2;"
 UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; padding: 2px 6px;"
 
-ImportFile = Callable[[Path], PersonalValues]
-ExportFile = Callable[[Path, PersonalValues, str, str], None]
+ImportFile = Callable[[Path], tuple[PersonalValues, Progression]]
+ExportFile = Callable[[Path, PersonalValues, Progression, str, str], None]
 
 
 def _blank(spin: QSpinBox | QDoubleSpinBox, high: float) -> None:
@@ -126,6 +127,7 @@ class ValuesEditor(QDialog):
         routine: Routine,
         values: PersonalValues,
         *,
+        progression: Progression | None = None,
         locked: bool = False,
         check_pin: Callable[[str], bool] | None = None,
         import_file: ImportFile | None = None,
@@ -141,6 +143,7 @@ class ValuesEditor(QDialog):
         self.locked = locked
         self.rows: list[Row] = []
         self._loading = False
+        self._progression = progression or Progression()
 
         layout = QVBoxLayout(self)
         self.lock_note = QLabel(
@@ -199,6 +202,28 @@ class ValuesEditor(QDialog):
         for exercise_id in order:
             self.rows.append(self._make_row(exercises[exercise_id]))
         self.load(values)
+
+        growth = QHBoxLayout()
+        self.build_up = QCheckBox(
+            _(
+                "Build up gradually: start with 2 s holds and 2 repetitions, "
+                "and add 1 s and 1 repetition after every"
+            ),
+            self,
+        )
+        self.build_up.setAccessibleName(_("Build up gradually to these values"))
+        self.every = QSpinBox(self)
+        self.every.setRange(1, 30)
+        self.every.setAccessibleName(_("Sessions between steps"))
+        self.every.setSuffix(_(" sessions"))
+        growth_tail = QLabel(_("completed without a stop for pain, numbness or dizziness."), self)
+        growth.addWidget(self.build_up)
+        growth.addWidget(self.every)
+        growth.addWidget(growth_tail, 1)
+        layout.addLayout(growth)
+        self._show_progression(self._progression)
+        self.build_up.toggled.connect(lambda _on: self.changed.emit())
+        self.every.valueChanged.connect(lambda _v: self.changed.emit())
 
         bottom = QHBoxLayout()
         self.duration = QLabel(self)
@@ -460,6 +485,20 @@ class ValuesEditor(QDialog):
         order = [row.exercise.id for row in self.rows]
         return PersonalValues(exercises, tuple(order) if order != document_order else ())
 
+    def progression(self) -> Progression:
+        """Whether and how fast to build up, as the editor shows it."""
+        return Progression(
+            enabled=self.build_up.isChecked(),
+            every=self.every.value(),
+            start_hold=self._progression.start_hold,
+            start_repetitions=self._progression.start_repetitions,
+            started=self._progression.started,
+        )
+
+    def _show_progression(self, progression: Progression) -> None:
+        self.build_up.setChecked(progression.enabled)
+        self.every.setValue(progression.every)
+
     def outside_values(self) -> list[str]:
         """Each value set outside what the document gives, in words."""
         found: list[str] = []
@@ -576,6 +615,8 @@ class ValuesEditor(QDialog):
         save.setEnabled(not self.locked)
         self.reset_all.setEnabled(not self.locked)
         self.import_button.setEnabled(not self.locked)
+        self.build_up.setEnabled(not self.locked)
+        self.every.setEnabled(not self.locked)
         self._refresh()
 
     def unlock(self, pin: str) -> bool:
@@ -598,7 +639,7 @@ class ValuesEditor(QDialog):
         if self._import_file is None or self.locked:
             return False
         try:
-            values = self._import_file(path)
+            values, progression = self._import_file(path)
         except InputError as error:
             QMessageBox.warning(self, _("Import"), "\n".join(str(p) for p in error.problems))
             return False
@@ -608,6 +649,7 @@ class ValuesEditor(QDialog):
         by_id = {row.exercise.id: row for row in self.rows}
         self.rows = [by_id[i] for i in order]
         self.load(values)
+        self._show_progression(progression)
         return True
 
     def _import(self) -> None:
@@ -622,7 +664,7 @@ class ValuesEditor(QDialog):
         if self._export_file is None:
             return False
         try:
-            self._export_file(path, self.values(), clinic, patient)
+            self._export_file(path, self.values(), self.progression(), clinic, patient)
         except (OSError, InputError) as error:
             QMessageBox.warning(self, _("Export"), str(error))
             return False

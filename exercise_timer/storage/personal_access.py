@@ -1,0 +1,87 @@
+"""What the window needs of personal values, prescriptions and the lock, in one object.
+
+The window is handed this (tests hand it one over a temporary folder), so it never builds
+paths or reads files itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Routine
+from exercise_timer.core.personal import PersonalValues
+from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.progression import Progression
+from exercise_timer.storage import lock
+from exercise_timer.storage.catalogue import Catalogue
+from exercise_timer.storage.journal import SessionJournal
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_store import (
+    LoadedPersonal,
+    Today,
+    load_personal,
+    save_personal,
+    today,
+)
+from exercise_timer.storage.prescription import export_prescription, read_prescription
+
+
+class StoredPersonal:
+    """Personal values, prescriptions and the lock, kept under ``paths``."""
+
+    def __init__(self, paths: Paths, catalogue: Catalogue, journal: SessionJournal) -> None:
+        self._paths = paths
+        self._catalogue = catalogue
+        self._journal = journal
+
+    def load(self, routine: Routine) -> LoadedPersonal:
+        """The routine's saved values (a damaged file is kept aside; see ``problem``)."""
+        return load_personal(self._paths, routine)
+
+    def today(self, loaded: LoadedPersonal) -> Today:
+        """The values a session runs today, progression applied from the journal."""
+        return today(loaded, self._journal.sessions())
+
+    def save(self, routine: Routine, values: PersonalValues, progression: Progression) -> None:
+        """Writes the values atomically; raises ValueError or OSError and writes nothing."""
+        save_personal(self._paths, routine.id, values, progression)
+
+    def locked(self) -> bool:
+        """Whether a clinician's PIN protects the values."""
+        return lock.is_locked(self._paths)
+
+    def check_pin(self, pin: str) -> bool:
+        """Whether ``pin`` is the clinician's PIN."""
+        return lock.check_pin(self._paths, pin)
+
+    def read(self, routine: Routine, path: Path) -> tuple[PersonalValues, Progression]:
+        """A prescription file's values for ``routine``; InputError says what is wrong."""
+        prescription, found = read_prescription(path, self._catalogue)
+        if found.id != routine.id:
+            raise InputError(
+                [
+                    Problem(
+                        path,
+                        None,
+                        _(
+                            "this prescription is for the routine {found}, not {routine}; "
+                            "choose that routine first"
+                        ).format(found=found.id, routine=routine.id),
+                    )
+                ]
+            )
+        return prescription.values, prescription.progression
+
+    def export(
+        self,
+        routine: Routine,
+        path: Path,
+        values: PersonalValues,
+        progression: Progression,
+        clinic: str,
+        patient: str,
+    ) -> None:
+        """Writes ``values`` as a prescription file (InputError or OSError on failure)."""
+        loaded = LoadedPersonal(values, progression, None, routine)
+        export_prescription(loaded, path, clinic=clinic, patient=patient or None)
