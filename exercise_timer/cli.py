@@ -763,6 +763,8 @@ def cmd_prescription(args: argparse.Namespace, paths: Paths) -> int:
     except LockError as error:
         print(error.message, file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``); main() treats that as done
     except OSError as error:
         target = {
             "export": args.file if action == "export" else None,

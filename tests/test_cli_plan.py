@@ -183,3 +183,18 @@ def test_a_bad_routine_fails_before_any_window_opens(home: Path, tmp_path: Path)
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(f"{bad}:")
     assert "Traceback" not in result.stderr
+
+
+def test_output_into_a_closed_pipe_is_not_reported_as_a_failure(home: Path) -> None:
+    for command in (["plan", "chiro-clinic"], ["prescription", "show", "chiro-clinic"]):
+        program = subprocess.Popen(
+            [sys.executable, "-m", "exercise_timer", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert program.stdout is not None
+        program.stdout.close()  # the reader is gone before the first line is written
+        _, errors = program.communicate(timeout=60)
+        assert errors == "", (command, errors)
+        assert program.returncode == 0
