@@ -191,3 +191,34 @@ def test_export_from_the_editor_then_import_elsewhere(
     importing.buttons.button(importing.buttons.StandardButton.Save).click()
     assert load_personal(other, spine).values.exercises["pelvic-tilt"].repetitions == 8
     other_journal.close()
+
+
+def test_every_personal_field_set_in_the_editor_is_read_back_from_disk(
+    qtbot: QtBot, paths: Paths, journal: Journal, clock: FakeClock
+) -> None:
+    chiro = load_routine(resources.routines_dir() / "chiro-clinic.toml", bundled=True)
+    window = window_for(qtbot, chiro, paths, journal, clock)
+    editor = window.open_values_editor()
+    assert editor is not None
+    hamstring = next(r for r in editor.rows if r.exercise.id == "hamstring-stretch")
+    hamstring.variant.setCurrentIndex(hamstring.variant.findData("supine"))  # variant
+    hamstring.holds[0].setValue(4)  # hold, per stage
+    hamstring.holds[1].setValue(20)
+    hamstring.repetitions.setValue(6)  # repetitions
+    hamstring.relax.setValue(4.5)  # relax
+    lunge = next(r for r in editor.rows if r.exercise.id == "lunge")
+    lunge.include.setChecked(False)  # included
+    qtbot.mouseClick(hamstring.up, Qt.MouseButton.LeftButton)  # order
+    editor.build_up.setChecked(True)  # progression
+    editor.every.setValue(3)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    on_disk = load_personal(paths, chiro)
+    assert on_disk.problem is None
+    assert on_disk.values.exercises["hamstring-stretch"] == ExerciseValues(
+        hold_seconds=(4.0, 20.0), repetitions=6, relax_seconds=4.5, variant="supine"
+    )
+    assert on_disk.values.exercises["lunge"] == ExerciseValues(included=False)
+    ids = [e.id for e in chiro.exercises]
+    moved = ids.index("hamstring-stretch")
+    assert on_disk.values.order[moved - 1 : moved + 1] == ("hamstring-stretch", ids[moved - 1])
+    assert (on_disk.progression.enabled, on_disk.progression.every) == (True, 3)
