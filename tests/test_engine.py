@@ -425,3 +425,18 @@ def test_a_large_cue_lead_never_moves_the_countdown_before_its_hold(clock: FakeC
     assert hold_start is not None
     assert [number for number, _ in ticks] == [3, 2, 1]
     assert all(woke >= hold_start for _, woke in ticks)
+
+
+def test_an_exercise_repeated_with_back_counts_once(clock: FakeClock) -> None:
+    session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
+    engine = Engine(session, clock, countdown=Countdown.NONE)
+    engine.start()
+    while engine.segment is not None and engine.segment.exercise == 0:
+        clock.now = engine.next_deadline() or clock.now
+        engine.advance()
+    engine.back()  # just started b: back to a, which is done again
+    while (deadline := engine.next_deadline()) is not None:
+        clock.now = deadline
+        engine.advance()
+    assert engine.ended is not None
+    assert (engine.ended.exercises_completed, engine.ended.exercises_total) == (2, 2)

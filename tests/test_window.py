@@ -541,3 +541,15 @@ def test_wait_for_me_is_remembered(
     window = settings_window(qtbot, routine, journal, clock, path, RecordingSpeaker())
     window.wait_box.setChecked(True)
     assert load_settings(path).settings.wait_for_me
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3])
+def test_kiosk_does_not_restart_after_a_stop_for_a_symptom(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, key: Qt.Key
+) -> None:
+    window = make_window(qtbot, routine, journal, clock, options=WindowOptions(kiosk=True))
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, key)
+    assert window.pages.currentWidget() is window.advice_page
+    assert not window._kiosk_restart.isActive()

@@ -79,7 +79,7 @@ class Engine:
         self._started_at = 0.0
         self._paused_total = 0.0
         self._ticks: list[tuple[float, int]] = []
-        self._completed = 0
+        self._completed: set[int] = set()
         self.ended: SessionEnded | None = None
 
     # -- what the owner reads --------------------------------------------------------------
@@ -236,7 +236,7 @@ class Engine:
             finished = segments[self.index].exercise
             following = self.index + 1
             if following >= len(segments) or segments[following].exercise != finished:
-                self._completed += 1
+                self._completed.add(finished)
                 effects.append(ExerciseFinished(finished, self._exercise_id(finished), True))
             if following >= len(segments):
                 effects.append(self._end(Outcome.COMPLETED, None, end))
@@ -288,7 +288,7 @@ class Engine:
             reason=reason,
             where=where,
             session_seconds=at - self._started_at - self._paused_total,
-            exercises_completed=self._completed,
+            exercises_completed=len(self._completed),
             exercises_total=len(self.session.exercises),
         )
         return self.ended

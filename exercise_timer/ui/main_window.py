@@ -697,7 +697,9 @@ class MainWindow(QMainWindow):
             self.exit_code = EXIT_COMPLETED if effect.outcome is Outcome.COMPLETED else EXIT_STOPPED
             self._exit_deadline = time.monotonic() + LAST_WORDS_SECONDS
             self._exit_poll.start()
-        elif self._options.kiosk:
+        elif self._options.kiosk and effect.reason in (None, StopReason.CLOSED):
+            # After a stop for pain, numbness or dizziness the advice stays on screen: a new
+            # session must not start talking to someone who should be sitting down.
             self._kiosk_restart.start()
 
     # -- showing ---------------------------------------------------------------------------
