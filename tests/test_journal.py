@@ -477,12 +477,29 @@ def test_disk_full_mid_session_switches_to_failed_without_raising(
     assert "database or disk is full" in journal.problem
     assert "the rest of this session will not be recorded" in journal.problem
     assert "stopped because of dizziness" in journal.problem  # so the person can note it
-    journal.exercise_finished(session, "b", 1, True)  # a no-op now, and no exception
+    journal.exercise_finished(session, "b" * 200_000, 1, True)  # still full: no exception
     assert journal.start_session("xplain-back", 13) == 0
     journal.close()
     # What was committed before the failure is all there.
     assert peek(journal_path, "SELECT outcome FROM sessions") == [("open",)]
     assert peek(journal_path, "SELECT exercise_id FROM exercises") == [("a",)]
+
+
+def test_a_stop_after_a_passing_failure_is_still_recorded(
+    journal: Journal, journal_path: Path
+) -> None:
+    session = journal.start_session("xplain-back", 13)
+    pages = journal._connection.execute("PRAGMA page_count").fetchone()[0]
+    journal._connection.execute(f"PRAGMA max_page_count = {pages}")
+    journal.exercise_finished(session, "a" * 200_000, 0, True)  # fails: the file is full
+    assert journal.problem is not None
+    journal._connection.execute("PRAGMA max_page_count = 1073741823")  # space again
+    stop = StopRecord(StopReason.DIZZINESS, "room spinning", "b", None, 1, 1, "hold", 42)
+    journal.end_session(session, Outcome.STOPPED, stop)
+    journal.close()
+    assert peek(journal_path, "SELECT outcome, stop_reason, stop_note FROM sessions") == [
+        ("stopped", "dizziness", "room spinning")
+    ]
 
 
 def test_a_lost_connection_mid_session_switches_to_failed_without_raising(

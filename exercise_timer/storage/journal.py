@@ -305,8 +305,6 @@ class Journal:
             position: Its index in the session (0 for the first).
             completed: False when it was skipped.
         """
-        if self.problem is not None:
-            return
         try:
             self._connection.execute(
                 "INSERT INTO exercises (session_id, exercise_id, position, completed, finished_at)"
@@ -325,9 +323,10 @@ class Journal:
             session_id: What :meth:`start_session` returned.
             outcome: Completed or stopped.
             stop: Why and where it stopped (None when completed).
+
+        The write is tried even after an earlier one failed (a lock held by another window
+        may be gone by now): the end of a session, above all a stop, matters most.
         """
-        if self.problem is not None:
-            return
         try:
             self._connection.execute(
                 "UPDATE sessions SET ended_at = ?, outcome = ?, stop_reason = ?, stop_note = ?,"
