@@ -69,7 +69,6 @@ def test_every_field_is_set_through_the_editor(
     hamstring = row(dialog, "hamstring-stretch")
     hamstring.variant.setCurrentIndex(hamstring.variant.findData("supine"))
     assert len(hamstring.holds) == 2
-    hamstring.holds[0].setValue(8)
     hamstring.holds[1].setValue(20)
     hamstring.repetitions.setValue(4)
     hamstring.relax.setValue(3)
@@ -212,3 +211,40 @@ def test_import_loads_values_and_a_bad_file_changes_nothing(
     assert dialog.rows[0].exercise.id == "pelvic-tilt"
     assert dialog.values().exercises == good.exercises
     assert (dialog.progression().enabled, dialog.progression().every) == (True, 3)
+
+
+def test_a_stage_with_no_hold_stays_without_a_hold(qtbot: QtBot, chiro: Routine) -> None:
+    dialog = editor(qtbot, chiro)
+    hamstring = row(dialog, "hamstring-stretch")
+    hamstring.variant.setCurrentIndex(hamstring.variant.findData("supine"))
+    pull, straighten = hamstring.holds
+    assert pull.text() == "no hold" and not pull.isEnabled()
+    straighten.setValue(20)
+    assert dialog.values().exercises["hamstring-stretch"].hold_seconds == (0.0, 20.0)
+    assert dialog.outside_values() == []
+
+
+def test_a_half_filled_prescription_is_refused_with_a_message(
+    qtbot: QtBot, chiro: Routine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    dialog = editor(qtbot, chiro)
+    mad_cat = row(dialog, "mad-cat")
+    mad_cat.holds[0].setValue(5)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert warned == ["Set the hold of every stage, or none, for: Mad Cat."]
+    assert dialog.isVisible()
+    mad_cat.holds[1].setValue(6)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_import_keeps_the_prescription_start_values(
+    qtbot: QtBot, spine: Routine, tmp_path: Path
+) -> None:
+    wanted = Progression(enabled=True, every=3, start_hold=3.0, start_repetitions=4)
+    dialog = editor(qtbot, spine, import_file=lambda _path: (PersonalValues(), wanted))
+    assert dialog.import_path(tmp_path / "rx.toml")
+    got = dialog.progression()
+    assert (got.start_hold, got.start_repetitions, got.every) == (3.0, 4, 3)

@@ -202,7 +202,7 @@ def test_every_personal_field_set_in_the_editor_is_read_back_from_disk(
     assert editor is not None
     hamstring = next(r for r in editor.rows if r.exercise.id == "hamstring-stretch")
     hamstring.variant.setCurrentIndex(hamstring.variant.findData("supine"))  # variant
-    hamstring.holds[0].setValue(4)  # hold, per stage
+    assert hamstring.holds[0].text() == "no hold"  # pulling the thigh in has no hold
     hamstring.holds[1].setValue(20)
     hamstring.repetitions.setValue(6)  # repetitions
     hamstring.relax.setValue(4.5)  # relax
@@ -215,7 +215,7 @@ def test_every_personal_field_set_in_the_editor_is_read_back_from_disk(
     on_disk = load_personal(paths, chiro)
     assert on_disk.problem is None
     assert on_disk.values.exercises["hamstring-stretch"] == ExerciseValues(
-        hold_seconds=(4.0, 20.0), repetitions=6, relax_seconds=4.5, variant="supine"
+        hold_seconds=(0.0, 20.0), repetitions=6, relax_seconds=4.5, variant="supine"
     )
     assert on_disk.values.exercises["lunge"] == ExerciseValues(included=False)
     ids = [e.id for e in chiro.exercises]

@@ -7,6 +7,7 @@ so the session keeps saying it uses the routine's default.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,13 @@ UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; pa
 
 ImportFile = Callable[[Path], tuple[PersonalValues, Progression]]
 ExportFile = Callable[[Path, PersonalValues, Progression, str, str], None]
+
+
+def _all_set(row: Row) -> bool:
+    """True when every stage that holds has a hold (a blank shows 0 until it is set)."""
+    return all(
+        bool(spin.property("no_hold")) or spin.value() >= (HOLD.low or 1.0) for spin in row.holds
+    )
 
 
 def _blank(spin: QSpinBox | QDoubleSpinBox, high: float) -> None:
@@ -342,7 +350,11 @@ class ValuesEditor(QDialog):
             spin.setFixedWidth(125 if len(resolved.stages) > 1 else 100)
             spin.setDecimals(1)
             spin.setSuffix(" s")
-            if stage.dose.is_prescribed and personal is None:
+            if stage.dose.kind is DoseKind.FIXED and stage.dose.values[0] == 0:
+                spin.setRange(0, 0)
+                spin.setSpecialValueText(_("no hold"))
+                spin.setProperty("no_hold", True)
+            elif stage.dose.is_prescribed and personal is None:
                 _blank(spin, HOLD.high or 120.0)
             else:
                 spin.setRange(HOLD.low or 1.0, HOLD.high or 120.0)
@@ -466,7 +478,7 @@ class ValuesEditor(QDialog):
         for row in self.rows:
             touched = row.touched
             holds = tuple(spin.value() for spin in row.holds)
-            all_set = all(hold >= (HOLD.low or 1.0) for hold in holds)
+            all_set = _all_set(row)
             repetitions = row.repetitions.value()
             values = ExerciseValues(
                 hold_seconds=holds if "hold_seconds" in touched and all_set else None,
@@ -577,7 +589,8 @@ class ValuesEditor(QDialog):
             )
             editable = not self.locked
             for widget in [row.variant, *row.holds, row.repetitions, row.relax]:
-                widget.setEnabled(editable and row.include.isChecked())
+                fixed = bool(widget.property("no_hold"))
+                widget.setEnabled(editable and row.include.isChecked() and not fixed)
             for widget in (row.include, row.up, row.down, row.reset):
                 widget.setEnabled(editable)
 
@@ -587,8 +600,28 @@ class ValuesEditor(QDialog):
         widget.setToolTip(_("Outside what the document gives") if on else "")
         widget.setAccessibleDescription(_("outside the document's range") if on else "")
 
+    def half_filled(self) -> list[str]:
+        """Exercises with some of their stage holds set and some still blank."""
+        return [
+            row.exercise.name
+            for row in self.rows
+            if "hold_seconds" in row.touched
+            and not _all_set(row)
+            and any(spin.value() > 0 for spin in row.holds)
+        ]
+
     def _save(self) -> None:
         if self.locked:
+            return
+        unfinished = self.half_filled()
+        if unfinished:
+            QMessageBox.warning(
+                self,
+                _("Holds not filled in"),
+                _("Set the hold of every stage, or none, for: {names}.").format(
+                    names=", ".join(unfinished)
+                ),
+            )
             return
         found = self.outside_values()
         if found:
@@ -649,6 +682,7 @@ class ValuesEditor(QDialog):
         by_id = {row.exercise.id: row for row in self.rows}
         self.rows = [by_id[i] for i in order]
         self.load(values)
+        self._progression = dataclasses.replace(progression, started=None)
         self._show_progression(progression)
         return True
 
