@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from exercise_timer import resources
+from exercise_timer.cli import main
+from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
@@ -289,7 +293,7 @@ def test_a_damaged_file_is_kept_aside_and_the_routine_values_are_used(
     path = personal_file(paths, chiro.id)
     path.parent.mkdir(parents=True)
     path.write_bytes(data)
-    loaded = load_personal(paths, chiro, now=lambda: NOW)
+    loaded = load_personal(paths, chiro, now=lambda: NOW, keep_aside_if_unusable=True)
     assert loaded.values == PersonalValues() and loaded.progression == NO_PROGRESSION
     kept = path.parent / f"chiro-clinic.toml.broken-{STAMP}"
     assert kept.read_bytes() == data
@@ -304,7 +308,7 @@ def test_several_problems_are_counted_in_the_message(paths: Paths, chiro: Routin
     path = personal_file(paths, chiro.id)
     path.parent.mkdir(parents=True)
     path.write_text(HEAD + "[exercises.bridge]\nrepetitions = 45\nrelax_seconds = 99\n")
-    loaded = load_personal(paths, chiro, now=lambda: NOW)
+    loaded = load_personal(paths, chiro, now=lambda: NOW, keep_aside_if_unusable=True)
     assert loaded.problem is not None and ", and 1 more" in loaded.problem
 
 
@@ -315,7 +319,7 @@ def test_a_second_damaged_file_the_same_second_does_not_overwrite_the_first(
     path.parent.mkdir(parents=True)
     for content in (b"first = [", b"second = ["):
         path.write_bytes(content)
-        load_personal(paths, chiro, now=lambda: NOW)
+        load_personal(paths, chiro, now=lambda: NOW, keep_aside_if_unusable=True)
     assert (path.parent / f"chiro-clinic.toml.broken-{STAMP}").read_bytes() == b"first = ["
     assert (path.parent / f"chiro-clinic.toml.broken-{STAMP}-2").read_bytes() == b"second = ["
 
@@ -345,7 +349,41 @@ def test_an_unreadable_file_is_kept_aside_not_overwritten(paths: Paths, chiro: R
     path = personal_file(paths, chiro.id)
     path.mkdir(parents=True)  # a folder where the file should be: it cannot be read
     (path / "inside.txt").write_text("mine")
-    loaded = load_personal(paths, chiro, now=lambda: NOW)
+    loaded = load_personal(paths, chiro, now=lambda: NOW, keep_aside_if_unusable=True)
     kept = path.parent / f"chiro-clinic.toml.broken-{STAMP}"
     assert (kept / "inside.txt").read_text() == "mine" and not path.exists()
     assert loaded.problem is not None and "is a directory" in loaded.problem
+
+
+def test_a_read_only_look_never_moves_the_file(paths: Paths, chiro: Routine) -> None:
+    path = personal_file(paths, chiro.id)
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'format_version = 1\nroutine = "chiro-clinic"\n[exercises.gone]\nrepetitions = 3\n',
+        encoding="utf-8",
+    )
+    loaded = load_personal(paths, chiro)
+    assert loaded.values == PersonalValues()
+    assert loaded.problem is not None and "left as it is" in loaded.problem
+    assert path.exists() and not list(path.parent.glob("*.broken-*"))
+
+
+def test_plan_of_a_draft_with_the_same_id_keeps_the_real_values(
+    home: Path, paths: Paths, tmp_path: Path
+) -> None:
+    spine_file = resources.routines_dir() / "spine-clinic.toml"
+    spine = load_routine(spine_file, bundled=True)
+    save_personal(
+        paths,
+        spine.id,
+        PersonalValues({"isometric-abdominal": ExerciseValues(repetitions=9)}),
+        Progression(),
+    )
+    saved = personal_file(paths, spine.id).read_bytes()
+    draft = tmp_path / "draft.toml"
+    text = spine_file.read_text(encoding="utf-8")
+    cut = text.index('id = "isometric-abdominal"')
+    draft.write_text(text[: text.rindex("[[exercises]]", 0, cut)], encoding="utf-8")
+    assert main(["plan", str(draft)]) == 0
+    assert personal_file(paths, spine.id).read_bytes() == saved
+    assert not list(personal_file(paths, spine.id).parent.glob("*.broken-*"))

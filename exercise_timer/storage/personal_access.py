@@ -36,8 +36,14 @@ class StoredPersonal:
         self._journal = journal
 
     def load(self, routine: Routine) -> LoadedPersonal:
-        """The routine's saved values (a damaged file is kept aside; see ``problem``)."""
-        return load_personal(self._paths, routine)
+        """The routine's saved values (see ``problem``).
+
+        A damaged file is kept aside only for the routine the catalogue knows by that id, not
+        for another file that happens to share the id.
+        """
+        known = self._catalogue.find(routine.id)
+        own = known is not None and known.path == routine.path
+        return load_personal(self._paths, routine, keep_aside_if_unusable=own)
 
     def today(self, loaded: LoadedPersonal) -> Today:
         """The values a session runs today, progression applied from the journal."""

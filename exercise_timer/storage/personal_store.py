@@ -177,14 +177,22 @@ def _local_now() -> datetime:
 
 
 def load_personal(
-    paths: Paths, routine: Routine, *, now: Callable[[], datetime] = _local_now
+    paths: Paths,
+    routine: Routine,
+    *,
+    now: Callable[[], datetime] = _local_now,
+    keep_aside_if_unusable: bool = False,
 ) -> LoadedPersonal:
-    """Reads a routine's personal values; an unusable file is kept aside and none are used.
+    """Reads a routine's personal values; with an unusable file, none are used.
 
     Args:
         paths: Where the program keeps its files.
         routine: The routine the values are for (they are validated against it).
         now: The current time, for the name of a file kept aside.
+        keep_aside_if_unusable: Rename an unusable file to ``NAME.broken-DATE`` (the window
+            does, for the routine it runs). Read-only commands leave the file as it is: a
+            routine file with the same id but other exercises must not cost the clinician's
+            values.
     """
     path = personal_file(paths, routine.id)
     empty = LoadedPersonal(PersonalValues(), NO_PROGRESSION, None, routine)
@@ -211,6 +219,14 @@ def load_personal(
             reason = _("{problem}, and {count} more").format(
                 problem=reason, count=len(problems) - 1
             )
+    if not keep_aside_if_unusable:
+        return dataclasses.replace(
+            empty,
+            problem=_(
+                "Your personal values for {routine} in {path} could not be used ({reason}); "
+                "the routine's own values are used and the file is left as it is."
+            ).format(routine=routine.title, path=path, reason=reason),
+        )
     try:
         kept = keep_aside(path, now())
     except OSError:

@@ -415,6 +415,7 @@ def import_prescription(
             )
         )
     prescription, routine = read_prescription(path, catalogue or load_catalogue(paths))
-    load_personal(paths, routine, now=now)  # keeps a damaged file aside, never overwrites it
+    # Keep a damaged file aside before writing: it is never overwritten in place.
+    load_personal(paths, routine, now=now, keep_aside_if_unusable=True)
     save_personal(paths, routine.id, prescription.values, prescription.progression, now=now)
     return Imported(prescription, routine, personal_file(paths, routine.id))
