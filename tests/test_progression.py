@@ -359,3 +359,24 @@ def test_plan_text_says_what_is_built_up(paths: Paths, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "Building up gradually" in out
     assert "Building up: today hold 2 s, 2 times; the target is hold 5 s, 5 times" in out
+
+
+def test_a_growing_hold_is_never_above_the_document_for_its_repetition(paths: Paths) -> None:
+    """Spine clinic's lying Hamstring holds 1, 2, 3, 4, 5 s; building up must keep that shape."""
+    routine = load_catalogue(paths).find("spine-clinic")
+    assert routine is not None
+    save_personal(
+        paths, routine.id, PersonalValues(), Progression(enabled=True, every=1), now=lambda: START
+    )
+    clock = Days()
+    journal = open_journal(paths.journal_file, now=clock)
+    assert isinstance(journal, Journal)
+    for number in range(2):  # two steps: today's flat value is 2 + 2 = 4 s
+        clock.moment = START + timedelta(days=number + 1)
+        session = journal.start_session(routine.id, 10)
+        journal.end_session(session, Outcome.COMPLETED, None)
+    day = today(load_personal(paths, routine), journal.sessions())
+    journal.close()
+    hamstring = next(e for e in day.session.exercises if e.id == "hamstring-stretch-lying")
+    assert hamstring.repetitions == 4
+    assert hamstring.stages[0].holds == (1.0, 2.0, 3.0, 4.0)

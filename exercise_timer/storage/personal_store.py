@@ -53,7 +53,7 @@ from exercise_timer.core.progression import (
     Target,
     progress,
 )
-from exercise_timer.core.resolve import Session, resolve, resolve_exercise
+from exercise_timer.core.resolve import ResolvedExercise, Session, resolve, resolve_exercise
 from exercise_timer.core.toml_lines import LineIndex, PathKey
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.journal import SessionRecord
@@ -758,16 +758,36 @@ def today(loaded: LoadedPersonal, history: Sequence[SessionRecord]) -> Today:
                 repetitions=today_values.repetitions,
             )
     values = PersonalValues(exercises=exercises, order=loaded.values.order)
-    flags = {exercise.id: exercise.needs_prescription for exercise in planned.exercises}
+    targets_by_id = {exercise.id: exercise for exercise in planned.exercises}
     resolved = resolve(routine, values)
     session = Session(
         routine=routine,
         exercises=tuple(
-            dataclasses.replace(e, needs_prescription=flags.get(e.id, e.needs_prescription))
-            for e in resolved.exercises
+            _within_target(exercise, targets_by_id[exercise.id]) for exercise in resolved.exercises
         ),
     )
     return Today(session, values, state, loaded.values)
+
+
+def _within_target(today: ResolvedExercise, target: ResolvedExercise) -> ResolvedExercise:
+    """Today's exercise, never above its target repetition by repetition.
+
+    A hold that grows each repetition (1 to 5 s) is built up as one value per stage; without
+    this cap its first repetitions would be held longer than the document says. The flag for
+    an unfilled prescription is the target's: building up does not fill a blank.
+    """
+    stages = []
+    for now, goal in zip(today.stages, target.stages, strict=False):
+        if len(set(goal.holds)) > 1:
+            last = len(goal.holds) - 1
+            capped = tuple(
+                min(hold, goal.holds[min(rep, last)]) for rep, hold in enumerate(now.holds)
+            )
+            now = dataclasses.replace(now, holds=capped)
+        stages.append(now)
+    return dataclasses.replace(
+        today, stages=tuple(stages), needs_prescription=target.needs_prescription
+    )
 
 
 def session_values(loaded: LoadedPersonal, history: Sequence[SessionRecord]) -> PersonalValues:
