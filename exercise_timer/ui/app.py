@@ -45,6 +45,15 @@ def run_window(
     args: argparse.Namespace, paths: Paths, catalogue: Catalogue, routine: Routine
 ) -> int:
     """Opens the window on ``routine`` and runs until it closes; returns the exit code."""
+    if not _display_available():
+        print(
+            _(
+                "No display found: the window needs a desktop session (DISPLAY or "
+                "WAYLAND_DISPLAY). For commands without a window see exercise-timer --help."
+            ),
+            file=sys.stderr,
+        )
+        return 1
     trace = None
     if args.trace is not None:
         try:
@@ -57,15 +66,6 @@ def run_window(
                 file=sys.stderr,
             )
             return 1
-    if not _display_available():
-        print(
-            _(
-                "No display found: the window needs a desktop session (DISPLAY or "
-                "WAYLAND_DISPLAY). For commands without a window see exercise-timer --help."
-            ),
-            file=sys.stderr,
-        )
-        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("exercise-timer")
@@ -99,35 +99,35 @@ def run_window(
             ).format(routine=lost.routine, when=lost.started_at.strftime("%Y-%m-%d %H:%M"))
         )
     speaker = make_speaker(voice_settings(loaded.settings), args.no_voice)
-    window = MainWindow(
-        choices=choices,
-        routine=routine,
-        journal=journal,
-        speaker=speaker,
-        clock=ScaledClock(time.monotonic, args.speed),
-        options=WindowOptions(
-            speed=args.speed,
-            autostart=args.autostart,
-            exit_when_done=args.exit_when_done,
-            kiosk=args.kiosk,
-        ),
-        notice_flag=paths.config_dir / NOTICE_FLAG,
-        trace=trace,
-        problems=problems,
-        settings=loaded.settings,
-        save_settings=lambda settings: save_settings(paths.settings_file, settings),
-        list_voices=_voice_choices,
-        personal=personal,
-    )
-    if args.kiosk:
-        window.showFullScreen()
-    else:
-        window.resize(1280, 800)
-        window.show()
-    window.activateWindow()
-    if args.autostart:
-        window.autostart()
     try:
+        window = MainWindow(
+            choices=choices,
+            routine=routine,
+            journal=journal,
+            speaker=speaker,
+            clock=ScaledClock(time.monotonic, args.speed),
+            options=WindowOptions(
+                speed=args.speed,
+                autostart=args.autostart,
+                exit_when_done=args.exit_when_done,
+                kiosk=args.kiosk,
+            ),
+            notice_flag=paths.config_dir / NOTICE_FLAG,
+            trace=trace,
+            problems=problems,
+            settings=loaded.settings,
+            save_settings=lambda settings: save_settings(paths.settings_file, settings),
+            list_voices=_voice_choices,
+            personal=personal,
+        )
+        if args.kiosk:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        window.activateWindow()
+        if args.autostart:
+            window.autostart()
         code = app.exec()
     finally:
         speaker.close()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from exercise_timer.core.effects import Effect, StopReason
-from exercise_timer.core.engine import Engine
+from exercise_timer.core.engine import Engine, State
 
 
 class SessionDriver(QObject):
@@ -39,14 +39,14 @@ class SessionDriver(QObject):
 
     def toggle(self) -> None:
         """Space: start, pause, resume, or "I am ready" while waiting in prepare."""
-        state = self.engine.state.value
-        if state == "ready":
+        state = self.engine.state
+        if state is State.READY:
             self.start()
-        elif state == "running":
+        elif state is State.RUNNING:
             self._apply(self.engine.pause())
-        elif state == "paused":
+        elif state is State.PAUSED:
             self._apply(self.engine.resume())
-        elif state == "waiting":
+        elif state is State.WAITING:
             self._apply(self.engine.ready())
 
     def skip(self) -> None:

@@ -468,6 +468,7 @@ class MainWindow(QMainWindow):
         self._voices = voices
         dialog = SettingsDialog(self, self.settings, voices=voices, test_voice=self._test_voice)
         dialog.accepted.connect(lambda: self._settings_saved(dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
@@ -489,6 +490,7 @@ class MainWindow(QMainWindow):
             ),
         )
         editor.accepted.connect(lambda: self._values_saved(editor))
+        editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor
 
