@@ -7,6 +7,7 @@ exercise ``needs_prescription``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from exercise_timer.core.i18n import _
@@ -89,11 +90,39 @@ class ResolvedExercise:
         if named:
             return named
         part = self.exercise.side_label
+        known = _SIDE_NAMES.get(part)
+        if known is not None:
+            return known[side]()
         if side is Side.RIGHT:
             return _("Right {part}").format(part=part)
         if side is Side.LEFT:
             return _("Left {part}").format(part=part)
-        return _("Both {part}s").format(part=part)
+        return _("Both: {part}").format(part=part)
+
+
+# Whole phrases for the usual labels, so a translation never has to build a plural.
+_SIDE_NAMES: dict[str, dict[Side, Callable[[], str]]] = {
+    "leg": {
+        Side.RIGHT: lambda: _("Right leg"),
+        Side.LEFT: lambda: _("Left leg"),
+        Side.BOTH: lambda: _("Both legs"),
+    },
+    "arm": {
+        Side.RIGHT: lambda: _("Right arm"),
+        Side.LEFT: lambda: _("Left arm"),
+        Side.BOTH: lambda: _("Both arms"),
+    },
+    "side": {
+        Side.RIGHT: lambda: _("Right side"),
+        Side.LEFT: lambda: _("Left side"),
+        Side.BOTH: lambda: _("Both sides"),
+    },
+    "knee": {
+        Side.RIGHT: lambda: _("Right knee"),
+        Side.LEFT: lambda: _("Left knee"),
+        Side.BOTH: lambda: _("Both knees"),
+    },
+}
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def stop_record(ended: SessionEnded, exercise_ids: Sequence[str], note: str = ""
         rep=where.rep if where is not None else None,
         stage=where.stage if where is not None else None,
         phase=where.phase.value if where is not None else None,
-        session_seconds=ended.session_seconds,
+        session_seconds=round(ended.session_seconds, 3),
     )
 
 

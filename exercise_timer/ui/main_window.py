@@ -57,7 +57,7 @@ from exercise_timer.core.model import Breathing, Routine
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.core.schedule import Phase, Segment
 from exercise_timer.speech.speaker import Speaker, VoiceSettings
-from exercise_timer.storage.journal import SessionJournal, StopRecord
+from exercise_timer.storage.journal import SessionJournal, stop_record
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
@@ -650,20 +650,8 @@ class MainWindow(QMainWindow):
         self._refresh.stop()
         stop = None
         if effect.outcome is Outcome.STOPPED and effect.reason is not None:
-            where = effect.where
-            exercise = (
-                self.engine.session.exercises[where.exercise].id if where is not None else None
-            )
-            stop = StopRecord(
-                reason=effect.reason,
-                note=self._stop_note,
-                exercise=exercise,
-                side=where.side.value if where and where.side else None,
-                rep=where.rep if where else None,
-                stage=where.stage if where else None,
-                phase=where.phase.value if where else None,
-                session_seconds=round(effect.session_seconds, 3),
-            )
+            ids = [exercise.id for exercise in self.engine.session.exercises]
+            stop = stop_record(effect, ids, self._stop_note)
         if self._session_id is not None:
             self._journal.end_session(self._session_id, effect.outcome, stop)
         if self._trace is not None:
@@ -736,7 +724,7 @@ class MainWindow(QMainWindow):
         self.cautions.setText("\n".join("⚠  " + c for c in cautions))
         self.cautions.setVisible(bool(cautions))
         tips = exercise.exercise.tips
-        self.tips.setText(_("Tips: ") + "  ·  ".join(tips) if tips else "")
+        self.tips.setText(_("Tips: {tips}").format(tips="  ·  ".join(tips)) if tips else "")
         self.tips.setVisible(bool(tips))
         for label in self.step_labels:
             label.deleteLater()

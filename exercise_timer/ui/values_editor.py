@@ -214,8 +214,11 @@ class ValuesEditor(QDialog):
         growth = QHBoxLayout()
         self.build_up = QCheckBox(
             _(
-                "Build up gradually: start with 2 s holds and 2 repetitions, "
+                "Build up gradually: start with {hold} s holds and {reps} repetitions, "
                 "and add 1 s and 1 repetition after every"
+            ).format(
+                hold=f"{self._progression.start_hold:g}",
+                reps=self._progression.start_repetitions,
             ),
             self,
         )
