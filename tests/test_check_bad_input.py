@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from exercise_timer.cli import main
-from exercise_timer.core.loader import MAX_FILE_BYTES
+from exercise_timer.core.textfile import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.usefixtures("home")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -35,9 +34,9 @@ from exercise_timer.core.model import (
     Variant,
 )
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.textfile import decode_text, read_text_file
 from exercise_timer.core.toml_lines import LineIndex, PathKey
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_TEXT_CHARS = 2000
 MAX_LIST_ITEMS = 50
 
@@ -55,59 +54,12 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def read_routine_text(path: Path) -> str:
     """The file's text, or InputError saying plainly why it cannot be a routine file."""
-    try:
-        if not path.exists():
-            raise _one(path, None, _("no such file; check the path and the file name"))
-        if path.is_dir():
-            raise _one(path, None, _("is a folder, not a file; name a routine .toml file in it"))
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            raise _one(
-                path,
-                None,
-                _("is not a regular file (a device or a pipe); name a routine .toml file"),
-            )
-        size = status.st_size
-        if size > MAX_FILE_BYTES:
-            raise _one(
-                path,
-                None,
-                _(
-                    "is {size} MB, far larger than any routine (at most 1 MB); "
-                    "check that this is the right file"
-                ).format(size=f"{size / 1_000_000:.1f}"),
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise _one(
-            path,
-            None,
-            _("cannot be read ({reason}); check its permissions").format(
-                reason=error.strerror or error.__class__.__name__
-            ),
-        ) from None
-    return decode_routine_bytes(data, path)
+    return read_text_file(path, _("routine"))
 
 
 def decode_routine_bytes(data: bytes, path: Path | str) -> str:
     """Decodes a routine file's bytes as UTF-8 text, refusing binary files."""
-    if len(data) > MAX_FILE_BYTES:
-        raise _one(path, None, _("is larger than 1 MB; check that this is the right file"))
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise _one(path, line, _("holds binary data, not text; a routine is a TOML text file"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _one(
-            path,
-            line,
-            _("is not UTF-8 text (byte 0x{byte:02x}); save the file with UTF-8 encoding").format(
-                byte=data[error.start]
-            ),
-        ) from None
-    return text.removeprefix("\ufeff")
+    return decode_text(data, path, _("routine"))
 
 
 def load_routine(path: Path, *, bundled: bool = False) -> Routine:

@@ -26,7 +26,6 @@ when there is nothing wrong, atomically: a file with any problem changes nothing
 from __future__ import annotations
 
 import re
-import stat
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.textfile import MAX_FILE_BYTES, read_text_file
 from exercise_timer.core.toml_lines import LineIndex
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue, load_catalogue
@@ -57,7 +57,6 @@ from exercise_timer.storage.personal_store import (
 
 PRESCRIPTION_FORMAT_VERSION = 1
 PRESCRIPTION_KIND = "exercise-timer prescription"
-MAX_PRESCRIPTION_BYTES = 1_000_000
 MAX_TEXT = 200
 
 _KEYS = (
@@ -158,7 +157,7 @@ def write_prescription(path: Path, prescription: Prescription) -> None:
 
 def _is_prescription_file(path: Path) -> bool:
     try:
-        if path.stat().st_size > MAX_PRESCRIPTION_BYTES:
+        if path.stat().st_size > MAX_FILE_BYTES:
             return False
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -220,7 +219,7 @@ def read_prescription(path: Path, catalogue: Catalogue) -> tuple[Prescription, R
     Raises:
         InputError: One ``FILE:LINE: problem`` per thing wrong with the file.
     """
-    return parse_prescription_text(_read_text(path), path, catalogue)
+    return parse_prescription_text(read_text_file(path, _("prescription")), path, catalogue)
 
 
 def parse_prescription_text(
@@ -333,33 +332,6 @@ def parse_prescription_text(
         ),
         routine,
     )
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if not path.exists():
-            raise _one(path, None, _("no such file; check the path and the file name"))
-        if path.is_dir():
-            raise _one(path, None, _("is a folder, not a file; name a prescription .toml file"))
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            raise _one(path, None, _("is not a regular file; name a prescription .toml file"))
-        if status.st_size > MAX_PRESCRIPTION_BYTES:
-            raise _one(path, None, _("is larger than 1 MB, far larger than any prescription"))
-        data = path.read_bytes()
-    except OSError as error:
-        raise _one(
-            path,
-            None,
-            _("cannot be read ({reason}); check its permissions").format(
-                reason=error.strerror or error.__class__.__name__
-            ),
-        ) from None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _one(path, line, _("is not UTF-8 text; a prescription is a TOML text file")) from None
 
 
 def _text_problem(key: str, value: object, required: bool = False) -> str | None:
