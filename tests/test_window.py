@@ -553,3 +553,20 @@ def test_kiosk_does_not_restart_after_a_stop_for_a_symptom(
     press(qtbot, window, key)
     assert window.pages.currentWidget() is window.advice_page
     assert not window._kiosk_restart.isActive()
+
+
+def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
+    qtbot: QtBot, journal: Journal, clock: FakeClock
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    chiro = load_routine(resources.routines_dir() / "chiro-clinic.toml")
+    window = make_window(qtbot, chiro, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    for _ in range(7):
+        press(qtbot, window, Qt.Key.Key_Right)
+    assert window.exercise_name.text() == "Hamstring Stretch"
+    seated = next(v for v in chiro.exercise("hamstring-stretch").variants if v.id == "seated")
+    assert window.variant.text() == f"Version: {seated.name}. {seated.advice}"
+    assert seated.advice not in window.cautions.text()

@@ -712,15 +712,19 @@ class MainWindow(QMainWindow):
         self.picture.show_position(exercise.position)
         self.start_text.setText(exercise.start)
         variant = exercise.variant
-        self.variant.setText(
-            _("Version: {variant}").format(variant=variant.name) if variant else ""
-        )
+        if variant is not None and variant.advice:
+            shown = _("Version: {variant}. {advice}").format(
+                variant=variant.name, advice=variant.advice
+            )
+        elif variant is not None:
+            shown = _("Version: {variant}").format(variant=variant.name)
+        else:
+            shown = ""
+        self.variant.setText(shown)
         self.variant.setVisible(variant is not None)
         self.building.setText(self._building_text(exercise))
         self.building.setVisible(bool(self.building.text()))
         cautions = list(exercise.exercise.cautions)
-        if variant is not None and variant.advice:
-            cautions.append(variant.advice)
         self.cautions.setText("\n".join("⚠  " + c for c in cautions))
         self.cautions.setVisible(bool(cautions))
         tips = exercise.exercise.tips
