@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from exercise_timer import __version__
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Dose, DoseKind, Routine, Sides
 from exercise_timer.core.personal import ExerciseValues
@@ -326,8 +326,12 @@ def cmd_routines(paths: Paths, *, as_json: bool) -> int:
     else:
         width = max((len(str(row["id"])) for row in rows), default=2)
         for row in rows:
+            count = int(str(row["exercises"]))
+            exercises = ngettext("{count} exercise", "{count} exercises", count).format(
+                count=f"{count:>3}"
+            )
             print(
-                f"{row['id']:<{width}}  {row['exercises']:>3} {_('exercises')}  "
+                f"{row['id']:<{width}}  {exercises}  "
                 f"{format_duration(float(str(row['estimated_seconds']))):>9}  "
                 f"{row['origin']:<8}  {row['title']}"
             )

@@ -52,7 +52,7 @@ from exercise_timer.core.effects import (
     StopReason,
 )
 from exercise_timer.core.engine import Engine, State
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Breathing, Routine
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.core.schedule import Phase, Segment
@@ -230,7 +230,9 @@ class MainWindow(QMainWindow):
             )
             self.picker.setItemData(
                 self.picker.count() - 1,
-                _("{count} exercises").format(count=len(choice.routine.exercises)),
+                ngettext(
+                    "{count} exercise", "{count} exercises", len(choice.routine.exercises)
+                ).format(count=len(choice.routine.exercises)),
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

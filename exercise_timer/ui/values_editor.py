@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Dose, DoseKind, Exercise, Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.problems import InputError
@@ -556,7 +556,11 @@ class ValuesEditor(QDialog):
         session = resolve(self.routine, values)
         seconds = build_schedule(session).total_ms / 1000
         self.duration.setText(
-            _("Session: {count} exercises, {minutes} min {seconds} s").format(
+            ngettext(
+                "Session: {count} exercise, {minutes} min {seconds} s",
+                "Session: {count} exercises, {minutes} min {seconds} s",
+                len(session.exercises),
+            ).format(
                 count=len(session.exercises),
                 minutes=int(seconds // 60),
                 seconds=round(seconds % 60),
