@@ -125,15 +125,15 @@ class Dose:
     def as_toml(self) -> float | str | list[float]:
         """The value as it is written in a routine file."""
         if self.kind is DoseKind.FIXED:
-            return _plain(self.values[0])
+            return plain_number(self.values[0])
         if self.kind is DoseKind.RANGE:
-            return f"{_plain(self.values[0])}-{_plain(self.values[1])}"
+            return f"{plain_number(self.values[0])}-{plain_number(self.values[1])}"
         if self.kind is DoseKind.GROWING:
-            return [_plain(v) for v in self.values]
+            return [plain_number(v) for v in self.values]
         return "prescribed"
 
 
-def _plain(value: float) -> float:
+def plain_number(value: float) -> float:
     """Writes 5.0 as 5 so files and messages read naturally."""
     return int(value) if float(value).is_integer() else value
 

@@ -34,6 +34,7 @@ from typing import Any, Protocol
 
 from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
 from exercise_timer.core.i18n import _
+from exercise_timer.storage.moments import aware, local_now
 
 APPLICATION_ID = 0x45544A31
 """``PRAGMA application_id`` of a journal ("ETJ1"), so another program's database is refused."""
@@ -164,14 +165,10 @@ def stop_record(ended: SessionEnded, exercise_ids: Sequence[str], note: str = ""
     )
 
 
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
 def open_journal(
     path: Path,
     *,
-    now: Callable[[], datetime] = _local_now,
+    now: Callable[[], datetime] = local_now,
     pid: int | None = None,
 ) -> Journal | UnavailableJournal:
     """Opens (creating or migrating) the journal, or explains why it cannot.
@@ -377,7 +374,7 @@ class Journal:
         self.close()
 
     def _timestamp(self) -> str:
-        return _aware(self._now()).isoformat()
+        return aware(self._now()).isoformat()
 
     def _fail(self, error: BaseException, stop: StopRecord | None = None) -> None:
         message = _(
@@ -591,7 +588,7 @@ def _mark_interrupted(
     ]
     if not dead:
         return []
-    found_at = _aware(now()).isoformat()
+    found_at = aware(now()).isoformat()
     connection.executemany(
         "UPDATE sessions SET outcome = 'interrupted', interrupted_found_at = ? WHERE id = ?",
         [(found_at, session_id) for session_id in dead],
@@ -749,10 +746,6 @@ def _windows_process_alive(pid: int) -> bool:
 
 
 # Messages and helpers.
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _close_quietly(connection: sqlite3.Connection | None) -> None:

@@ -43,7 +43,7 @@ from typing import Any
 import tomli_w
 
 from exercise_timer.core.i18n import _
-from exercise_timer.core.model import Dose, Exercise, Routine, Stage
+from exercise_timer.core.model import Dose, Exercise, Routine, Stage, plain_number
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import (
     NO_PROGRESSION,
@@ -57,6 +57,7 @@ from exercise_timer.core.resolve import ResolvedExercise, Session, resolve, reso
 from exercise_timer.core.toml_lines import LineIndex, PathKey
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.journal import SessionRecord
+from exercise_timer.storage.moments import aware, local_now
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_fields import (
     HOLD,
@@ -169,10 +170,6 @@ def personal_file(paths: Paths, routine_id: str) -> Path:
     return paths.personal_dir / f"{routine_id}.toml"
 
 
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
-
-
 # Loading.
 
 
@@ -180,7 +177,7 @@ def load_personal(
     paths: Paths,
     routine: Routine,
     *,
-    now: Callable[[], datetime] = _local_now,
+    now: Callable[[], datetime] = local_now,
     keep_aside_if_unusable: bool = False,
 ) -> LoadedPersonal:
     """Reads a routine's personal values; with an unusable file, none are used.
@@ -405,7 +402,7 @@ def _parse_started(value: object, where: PathKey, problems: list[ValueProblem]) 
             ValueProblem(where, _("use a date and time such as 2026-11-21T09:30:00+01:00"))
         )
         return None
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    return aware(moment)
 
 
 def _parse_exercise(
@@ -583,7 +580,7 @@ def values_document(
         table: dict[str, Any] = {
             "enabled": progression.enabled,
             "every": progression.every,
-            "start_hold": _plain(progression.start_hold),
+            "start_hold": plain_number(progression.start_hold),
             "start_repetitions": progression.start_repetitions,
         }
         if started and progression.started is not None:
@@ -597,21 +594,16 @@ def values_document(
         if exercise.variant is not None:
             table["variant"] = exercise.variant
         if exercise.hold_seconds is not None:
-            table["hold_seconds"] = [_plain(hold) for hold in exercise.hold_seconds]
+            table["hold_seconds"] = [plain_number(hold) for hold in exercise.hold_seconds]
         if exercise.repetitions is not None:
             table["repetitions"] = exercise.repetitions
         if exercise.relax_seconds is not None:
-            table["relax_seconds"] = _plain(exercise.relax_seconds)
+            table["relax_seconds"] = plain_number(exercise.relax_seconds)
         if table:
             exercises[exercise_id] = table
     if exercises:
         document["exercises"] = exercises
     return document
-
-
-def _plain(value: float) -> float | int:
-    """Writes 5.0 as 5 so files read naturally."""
-    return int(value) if float(value).is_integer() else float(value)
 
 
 def bounds_problems(values: PersonalValues, progression: Progression) -> list[ValueProblem]:
@@ -648,7 +640,7 @@ def save_personal(
     values: PersonalValues,
     progression: Progression,
     *,
-    now: Callable[[], datetime] = _local_now,
+    now: Callable[[], datetime] = local_now,
 ) -> Progression:
     """Writes a routine's personal values atomically; returns the progression as saved.
 
@@ -673,7 +665,7 @@ def save_personal(
     if progression.enabled:
         new = tomllib.loads(tomli_w.dumps(values_document(values, saved, started=False)))
         saved = dataclasses.replace(
-            saved, started=_kept_start(previous, new) or _aware(now()).replace(microsecond=0)
+            saved, started=_kept_start(previous, new) or aware(now()).replace(microsecond=0)
         )
     document = {
         "format_version": PERSONAL_FORMAT_VERSION,
@@ -718,11 +710,7 @@ def _kept_start(previous: Mapping[str, Any] | None, new: Mapping[str, Any]) -> d
     same = all(old.get(key) == new["progression"].get(key) for key in settings) and previous.get(
         "exercises", {}
     ) == new.get("exercises", {})
-    return _aware(started) if same else None
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    return aware(started) if same else None
 
 
 # Today's values.
@@ -802,14 +790,14 @@ def routine_history(
     started = progression.started
     if started is None:
         return []
-    start = _aware(started)
+    start = aware(started)
     return [
         PastSession(
             outcome=record.outcome,
             stop_reason=record.stop.reason if record.stop is not None else None,
         )
         for record in history
-        if record.routine == routine_id and _aware(record.started_at) >= start
+        if record.routine == routine_id and aware(record.started_at) >= start
     ]
 
 

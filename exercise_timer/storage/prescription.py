@@ -45,6 +45,7 @@ from exercise_timer.core.toml_lines import LineIndex
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue, load_catalogue
 from exercise_timer.storage.lock import LockError, check_pin, is_locked, lock_problem
+from exercise_timer.storage.moments import local_now
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
     LoadedPersonal,
@@ -101,10 +102,6 @@ class Imported:
     prescription: Prescription
     routine: Routine
     saved_to: Path
-
-
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
 
 
 # Writing.
@@ -357,7 +354,7 @@ def import_prescription(
     *,
     pin: str | None = None,
     catalogue: Catalogue | None = None,
-    now: Callable[[], datetime] = _local_now,
+    now: Callable[[], datetime] = local_now,
 ) -> Imported:
     """Validates a prescription and, only when all is well, saves it as the personal values.
 
