@@ -22,6 +22,7 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.engine import State
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
+from exercise_timer.speech.fake import RecordingSpeaker
 from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings, load_settings, save_settings
@@ -29,43 +30,6 @@ from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptio
 from exercise_timer.ui.settings_dialog import TEST_SENTENCE
 
 pytestmark = pytest.mark.gui
-
-
-class RecordingSpeaker:
-    """A Speaker that remembers what it was asked to say."""
-
-    def __init__(self, problem: str | None = None) -> None:
-        self.said: list[str] = []
-        self.interrupts = 0
-        self.configured: list[object] = []
-        self._problem = problem
-
-    @property
-    def problem(self) -> str | None:
-        return self._problem
-
-    @property
-    def lead_seconds(self) -> float:
-        return 0.0
-
-    @property
-    def busy(self) -> bool:
-        return False
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def configure(self, settings: object) -> None:
-        self.configured.append(settings)
-
-    def reports(self) -> list[object]:
-        return []
-
-    def interrupt(self) -> None:
-        self.interrupts += 1
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture(autouse=True)

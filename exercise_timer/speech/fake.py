@@ -20,6 +20,7 @@ class RecordingSpeaker:
         times: The clock's reading at each ``say`` (empty without a clock).
         interrupts: How many times ``interrupt`` was called.
         settings: The settings last passed to ``configure``.
+        configured: Every settings passed to ``configure``, in order.
         closed: Whether ``close`` was called.
     """
 
@@ -38,6 +39,7 @@ class RecordingSpeaker:
         self.times: list[float] = []
         self.interrupts = 0
         self.settings = VoiceSettings()
+        self.configured: list[VoiceSettings] = []
         self.closed = False
 
     @property
@@ -68,6 +70,7 @@ class RecordingSpeaker:
     def configure(self, settings: VoiceSettings) -> None:
         """Keeps the settings."""
         self.settings = settings
+        self.configured.append(settings)
 
     def seed_reports(self, *reports: CueReport) -> None:
         """Makes the next ``reports()`` return these."""
