@@ -25,7 +25,6 @@ from exercise_timer.storage.personal_store import (
     journal_values,
     load_personal,
     save_personal,
-    session_values,
     today,
 )
 
@@ -283,7 +282,7 @@ def test_sessions_before_the_start_and_of_other_routines_do_not_count(
         journal.end_session(session, Outcome.COMPLETED, None)
     routine = load_catalogue(paths).find("xplain-back")
     assert routine is not None
-    values = session_values(load_personal(paths, routine), journal.sessions())
+    values = today(load_personal(paths, routine), journal.sessions()).values
     assert values.for_exercise("back-arch") == ExerciseValues(hold_seconds=(2.0,), repetitions=2)
 
 

@@ -778,11 +778,6 @@ def _within_target(today: ResolvedExercise, target: ResolvedExercise) -> Resolve
     )
 
 
-def session_values(loaded: LoadedPersonal, history: Sequence[SessionRecord]) -> PersonalValues:
-    """Today's personal values (progression applied when it is on); see :func:`today`."""
-    return today(loaded, history).values
-
-
 def routine_history(
     routine_id: str, progression: Progression, history: Sequence[SessionRecord]
 ) -> list[PastSession]:
