@@ -1,0 +1,1 @@
+"""The application layer: services, the session controller and policies; free of Qt."""

@@ -1,0 +1,38 @@
+"""The one table of limits: every bound a value must keep, read by every layer that checks one.
+
+The loader, the personal values, prescription files, the values editor, the settings and the
+command line all take their bounds from here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limit:
+    """An inclusive range a value must lie in."""
+
+    low: float
+    high: float
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies within the range, both ends included."""
+        return self.low <= value <= self.high
+
+
+HOLD_SECONDS = Limit(1, 120)
+"""A hold a person is asked to keep (0 is allowed separately: a stage with no hold)."""
+REPETITIONS = Limit(1, 30)
+RELAX_SECONDS = Limit(0, 60)
+PREPARE_SECONDS = Limit(0, 300)
+MOVE_SECONDS = Limit(0.5, 60)
+"""Moving into a stage, and returning from it."""
+PROGRESSION_EVERY = Limit(1, 30)
+"""Build-up: completed sessions between two steps."""
+SPEAKING_RATE = Limit(80, 300)
+"""Words per minute."""
+VOLUME = Limit(0, 1)
+PIN_DIGITS = Limit(4, 12)
+SPEED = Limit(0.01, 1000)
+"""``--speed``: every duration divided by this factor."""
