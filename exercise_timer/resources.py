@@ -2,13 +2,19 @@
 
 An installed wheel carries them inside the package (``exercise_timer/_bundled/``, see
 pyproject.toml); a checkout or an editable install has them at the top of the repository.
-Everything else asks this module, so no other code knows the difference.
+Everything else asks this module, so no other code knows the difference. The translation
+catalogues live inside the package in every install; ``core.i18n`` finds them itself (the core
+imports nothing outside it) and ``locale_dir`` here is the same folder.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+
+from exercise_timer.core.i18n import locale_dir
+
+__all__ = ["asset", "assets_dir", "locale_dir", "routines_dir"]
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 

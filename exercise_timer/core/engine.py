@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
+from exercise_timer.core.countdown import Countdown
 from exercise_timer.core.effects import (
     CountdownTick,
     Effect,
@@ -31,6 +32,8 @@ from exercise_timer.core.schedule import Phase, Schedule, Segment, build_schedul
 
 Clock = Callable[[], float]
 
+__all__ = ["BACK_GRACE_SECONDS", "Clock", "Countdown", "Engine", "State"]
+
 BACK_GRACE_SECONDS = 3.0
 """Back within this long of an exercise's start goes to the previous exercise."""
 
@@ -43,14 +46,6 @@ class State(StrEnum):
     WAITING = "waiting"
     PAUSED = "paused"
     FINISHED = "finished"
-
-
-class Countdown(StrEnum):
-    """How many of a hold's last seconds are counted down."""
-
-    EVERY = "every"
-    LAST_THREE = "last-three"
-    NONE = "none"
 
 
 class Engine:

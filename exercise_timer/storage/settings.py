@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tomli_w
 
-from exercise_timer.core.engine import Countdown
+from exercise_timer.core.countdown import Countdown
 from exercise_timer.core.i18n import _
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.schema import Field, FieldKind, defaults, validate

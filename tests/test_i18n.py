@@ -1,0 +1,137 @@
+"""Translation at display time: the language can be chosen while the program runs."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from exercise_timer import resources
+from exercise_timer.core import i18n
+from exercise_timer.core.i18n import N_, _, ngettext
+
+HEADER = "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+
+
+def write_mo(path: Path, messages: dict[str, str]) -> None:
+    """A GNU .mo file (the format msgfmt writes); plural msgids and msgstrs join forms by NUL."""
+    entries = sorted({"": HEADER, **messages}.items())
+    ids = [key.encode() for key, _value in entries]
+    strs = [value.encode() for _key, value in entries]
+    count = len(entries)
+    table_start = 7 * 4
+    data_start = table_start + count * 16
+    offsets: list[tuple[int, int]] = []
+    blob = b""
+    for text in ids + strs:
+        offsets.append((len(text), data_start + len(blob)))
+        blob += text + b"\0"
+    header = struct.pack("<7I", 0x950412DE, 0, count, table_start, table_start + count * 8, 0, 0)
+    tables = b"".join(struct.pack("<2I", length, at) for length, at in offsets)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(header + tables + blob)
+
+
+@pytest.fixture
+def catalogues(tmp_path: Path) -> Iterator[Path]:
+    """A folder with one catalogue, for a made-up language "xx"."""
+    write_mo(
+        tmp_path / "xx" / "LC_MESSAGES" / "exercise_timer.mo",
+        {
+            "Relax": "Xelax",
+            "{count} exercise\0{count} exercises": "{count} xercise\0{count} xercises",
+        },
+    )
+    i18n.use_catalogue_folder(tmp_path)
+    yield tmp_path
+    i18n.use_catalogue_folder(None)
+    i18n.use_language(i18n.ENGLISH)
+
+
+def shown() -> str:
+    """A label drawn by code written before any language was chosen."""
+    return _("Relax")
+
+
+def test_underscore_reads_the_language_chosen_at_call_time(catalogues: Path) -> None:
+    assert shown() == "Relax"
+    i18n.use_language("xx")
+    assert shown() == "Xelax"
+    assert i18n.current_language() == "xx"
+    i18n.use_language("en")
+    assert shown() == "Relax"
+    assert i18n.current_language() == "en"
+
+
+def test_counts_go_through_the_chosen_catalogue(catalogues: Path) -> None:
+    i18n.use_language("xx")
+    one = ngettext("{count} exercise", "{count} exercises", 1).format(count=1)
+    many = ngettext("{count} exercise", "{count} exercises", 4).format(count=4)
+    assert (one, many) == ("1 xercise", "4 xercises")
+
+
+def test_a_marked_constant_is_translated_only_where_it_is_shown(catalogues: Path) -> None:
+    label = N_("Relax")
+    i18n.use_language("xx")
+    assert label == "Relax"
+    assert _(label) == "Xelax"
+
+
+def test_available_languages_are_english_and_each_catalogue(catalogues: Path) -> None:
+    (catalogues / "yy" / "LC_MESSAGES").mkdir(parents=True)  # no .mo: not a language
+    assert i18n.available_languages() == ["en", "xx"]
+
+
+def test_the_bundled_catalogues_are_found_through_the_package() -> None:
+    assert i18n.locale_dir() == resources.locale_dir()
+    assert i18n.locale_dir().parent == Path(i18n.__file__).resolve().parents[1]
+    assert i18n.available_languages()[0] == "en"
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"LANGUAGE": "xx_XX.UTF-8"}, "xx"),
+        ({"LANGUAGE": "zz:xx"}, "xx"),
+        ({"LC_ALL": "xx_XX.UTF-8"}, "xx"),
+        ({"LC_MESSAGES": "xx"}, "xx"),
+        ({"LANG": "xx_XX"}, "xx"),
+        ({"LANGUAGE": "en_GB:xx"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "xx"}, "en"),
+        ({"LANG": "zz_ZZ"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_system_language_comes_from_the_usual_variables(
+    catalogues: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    variables: dict[str, str],
+    expected: str,
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    for choice in (None, ""):
+        i18n.use_language(choice)
+        assert i18n.current_language() == expected
+        assert shown() == ("Xelax" if expected == "xx" else "Relax")
+
+
+def test_a_language_without_a_catalogue_is_english(catalogues: Path) -> None:
+    i18n.use_language("xx")
+    i18n.use_language("zz")
+    assert i18n.current_language() == "en"
+    assert shown() == "Relax"
+
+
+def test_pointing_at_another_folder_keeps_the_choice(catalogues: Path, tmp_path: Path) -> None:
+    i18n.use_language("xx")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    i18n.use_catalogue_folder(empty)
+    assert shown() == "Relax"
+    i18n.use_catalogue_folder(catalogues)
+    assert shown() == "Xelax"
