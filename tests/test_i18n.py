@@ -11,6 +11,8 @@ import pytest
 from exercise_timer import resources
 from exercise_timer.core import i18n
 from exercise_timer.core.i18n import N_, _, ngettext
+from exercise_timer.storage import settings
+from exercise_timer.storage.schema import Field
 
 HEADER = "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
 
@@ -41,6 +43,10 @@ def catalogues(tmp_path: Path) -> Iterator[Path]:
         tmp_path / "xx" / "LC_MESSAGES" / "exercise_timer.mo",
         {
             "Relax": "Xelax",
+            "Count down a hold": "Xount down a hold",
+            "Every second": "Xvery second",
+            "Voice": "Xoice",
+            "The voice id from `exercise-timer voices`; empty for the system's default": "Xid",
             "{count} exercise\0{count} exercises": "{count} xercise\0{count} xercises",
         },
     )
@@ -135,3 +141,29 @@ def test_pointing_at_another_folder_keeps_the_choice(catalogues: Path, tmp_path:
     assert shown() == "Relax"
     i18n.use_catalogue_folder(catalogues)
     assert shown() == "Xelax"
+
+
+def field(key: str) -> Field:
+    return next(f for f in settings.SETTINGS_FIELDS if f.key == key)
+
+
+def test_field_labels_help_and_choices_are_translated_when_shown(catalogues: Path) -> None:
+    counting, voice = field("counting"), field("voice")
+    i18n.use_language("xx")
+    assert counting.shown_label() == "Xount down a hold"
+    assert counting.shown_choices()[0] == ("every", "Xvery second")
+    assert voice.shown_label() == "Xoice"
+    assert voice.shown_help() == "Xid"
+    assert field("mute").shown_help() == ""  # not the catalogue's header
+    i18n.use_language("en")
+    assert counting.shown_label() == "Count down a hold"
+    assert counting.shown_choices()[0] == ("every", "Every second")
+    assert voice.shown_help().startswith("The voice id")
+
+
+def test_the_language_setting_offers_the_system_and_every_language() -> None:
+    language = field("language")
+    assert language.default == ""
+    assert [value for value, _label in language.choices] == ["", *i18n.available_languages()]
+    assert settings.Settings.default().language is None
+    assert settings.Settings.default().replace(language="en").language == "en"

@@ -2,38 +2,45 @@
 
 The editor's widgets, the personal-values file, prescription files and their validation all
 read these fields, so a bound or a label is changed in one place. Defaults come from the
-routine itself (what the document says), not from here.
+routine itself (what the document says), not from here; the bounds come from the one table
+in ``core.limits``. ``*_RANGE`` are those bounds as pairs, for older importers.
 """
 
 from __future__ import annotations
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core import limits
+from exercise_timer.core.i18n import N_
 from exercise_timer.storage.schema import Field, FieldKind
 
-HOLD_RANGE = (1.0, 120.0)
-REPETITIONS_RANGE = (1, 30)
-RELAX_RANGE = (0.0, 60.0)
+HOLD_RANGE = (limits.HOLD_SECONDS.low, limits.HOLD_SECONDS.high)
+REPETITIONS_RANGE = (int(limits.REPETITIONS.low), int(limits.REPETITIONS.high))
+RELAX_RANGE = (limits.RELAX_SECONDS.low, limits.RELAX_SECONDS.high)
 
-INCLUDED = Field("included", _("Include"), FieldKind.BOOL, True)
-VARIANT = Field("variant", _("Version"), FieldKind.TEXT, "")
+INCLUDED = Field("included", N_("Include"), FieldKind.BOOL, True)
+VARIANT = Field("variant", N_("Version"), FieldKind.TEXT, "")
 HOLD = Field(
-    "hold_seconds", _("Hold (seconds)"), FieldKind.FLOAT, 5.0, low=HOLD_RANGE[0], high=HOLD_RANGE[1]
+    "hold_seconds",
+    N_("Hold (seconds)"),
+    FieldKind.FLOAT,
+    5.0,
+    low=limits.HOLD_SECONDS.low,
+    high=limits.HOLD_SECONDS.high,
 )
 REPETITIONS = Field(
     "repetitions",
-    _("Repetitions"),
+    N_("Repetitions"),
     FieldKind.INT,
     5,
-    low=REPETITIONS_RANGE[0],
-    high=REPETITIONS_RANGE[1],
+    low=limits.REPETITIONS.low,
+    high=limits.REPETITIONS.high,
 )
 RELAX = Field(
     "relax_seconds",
-    _("Relax (seconds)"),
+    N_("Relax (seconds)"),
     FieldKind.FLOAT,
     2.0,
-    low=RELAX_RANGE[0],
-    high=RELAX_RANGE[1],
+    low=limits.RELAX_SECONDS.low,
+    high=limits.RELAX_SECONDS.high,
 )
 
 PERSONAL_FIELDS: tuple[Field, ...] = (INCLUDED, VARIANT, HOLD, REPETITIONS, RELAX)

@@ -1,4 +1,9 @@
-"""Declarative fields: one description drives defaults, validation and the editor's widgets."""
+"""Declarative fields: one description drives defaults, validation and the editor's widgets.
+
+A field's label, help and choice labels are English msgids marked with ``N_``; whatever shows
+them asks ``shown_label()``, ``shown_help()`` and ``shown_choices()``, which translate into the
+language in use when they are called.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +38,18 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
 
+    def shown_label(self) -> str:
+        """The label in the language in use now."""
+        return _shown(self.label)
+
+    def shown_help(self) -> str:
+        """The help text in the language in use now ("" when there is none)."""
+        return _shown(self.help)
+
+    def shown_choices(self) -> tuple[tuple[str, str], ...]:
+        """Each choice's value and its label in the language in use now."""
+        return tuple((value, _shown(label)) for value, label in self.choices)
+
     def check(self, value: object) -> str | None:
         """None when ``value`` is acceptable, else what is wrong and how to fix it."""
         if self.kind is FieldKind.BOOL:
@@ -58,6 +75,11 @@ class Field:
         low = -math.inf if self.low is None else self.low
         high = math.inf if self.high is None else self.high
         return low <= value <= high
+
+
+def _shown(message: str) -> str:
+    """``_()``, except that "" stays "" (gettext gives "" the catalogue's header)."""
+    return _(message) if message else ""
 
 
 def defaults(fields: Sequence[Field]) -> dict[str, object]:

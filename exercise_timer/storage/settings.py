@@ -14,36 +14,70 @@ from pathlib import Path
 
 import tomli_w
 
+from exercise_timer.core import limits
 from exercise_timer.core.countdown import Countdown
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import N_, _, available_languages
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.schema import Field, FieldKind, defaults, validate
 
 SETTINGS_FORMAT_VERSION = 1
 
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+"""Each language by its own name, so a person finds theirs whatever language is shown."""
+
+
+def _language_choices() -> tuple[tuple[str, str], ...]:
+    return (
+        ("", N_("The system's language")),
+        *((code, LANGUAGE_NAMES.get(code, code)) for code in available_languages()),
+    )
+
+
 SETTINGS_FIELDS: tuple[Field, ...] = (
     Field(
         "voice",
-        _("Voice"),
+        N_("Voice"),
         FieldKind.TEXT,
         "",
-        help=_("The voice id from `exercise-timer voices`; empty for the system's default"),
+        help=N_("The voice id from `exercise-timer voices`; empty for the system's default"),
     ),
-    Field("rate", _("Speaking rate (words per minute)"), FieldKind.INT, 160, low=80, high=300),
-    Field("volume", _("Volume"), FieldKind.FLOAT, 1.0, low=0.0, high=1.0),
-    Field("mute", _("Mute the voice (captions only)"), FieldKind.BOOL, False),
+    Field(
+        "rate",
+        N_("Speaking rate (words per minute)"),
+        FieldKind.INT,
+        160,
+        low=limits.SPEAKING_RATE.low,
+        high=limits.SPEAKING_RATE.high,
+    ),
+    Field(
+        "volume",
+        N_("Volume"),
+        FieldKind.FLOAT,
+        1.0,
+        low=limits.VOLUME.low,
+        high=limits.VOLUME.high,
+    ),
+    Field("mute", N_("Mute the voice (captions only)"), FieldKind.BOOL, False),
     Field(
         "counting",
-        _("Count down a hold"),
+        N_("Count down a hold"),
         FieldKind.CHOICE,
         Countdown.LAST_THREE.value,
         choices=(
-            (Countdown.EVERY.value, _("Every second")),
-            (Countdown.LAST_THREE.value, _("The last three seconds")),
-            (Countdown.NONE.value, _("Not at all")),
+            (Countdown.EVERY.value, N_("Every second")),
+            (Countdown.LAST_THREE.value, N_("The last three seconds")),
+            (Countdown.NONE.value, N_("Not at all")),
         ),
     ),
-    Field("wait_for_me", _("Wait for me before each exercise"), FieldKind.BOOL, False),
+    Field("wait_for_me", N_("Wait for me before each exercise"), FieldKind.BOOL, False),
+    Field(
+        "language",
+        N_("Language"),
+        FieldKind.CHOICE,
+        "",
+        choices=_language_choices(),
+        help=N_("The language of the program's text; the system's language by default"),
+    ),
 )
 
 
@@ -72,6 +106,11 @@ class Settings:
     def countdown(self) -> Countdown:
         """How a hold is counted down."""
         return Countdown(str(self.values["counting"]))
+
+    @property
+    def language(self) -> str | None:
+        """The language code chosen, or None for the system's language."""
+        return str(self.values["language"]) or None
 
     @property
     def wait_for_me(self) -> bool:
