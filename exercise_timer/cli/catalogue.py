@@ -1,0 +1,82 @@
+"""The catalogue commands: ``routines``, ``plan`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, print_problems
+from exercise_timer.cli.personal_day import history_reader, personal_today
+from exercise_timer.cli.registry import Commands, add_command
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.loader import load_routine
+from exercise_timer.core.plan import make_plan
+from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.report.plan import plan_json, plan_report, plan_text
+from exercise_timer.report.routines import routine_row, routines_json, routines_text
+from exercise_timer.report.table import json_text
+from exercise_timer.storage.catalogue import load_catalogue, open_routine
+from exercise_timer.storage.paths import Paths
+
+
+def register(commands: Commands) -> None:
+    """Adds ``routines``, ``plan`` and ``check``."""
+    listing = add_command(
+        commands, "routines", cmd_routines, help=_("list the bundled and personal routines")
+    )
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    plan = add_command(commands, "plan", cmd_plan, help=_("show every phase a session will run"))
+    plan.add_argument("routine", metavar="ROUTINE", help=_("routine id or path of a .toml file"))
+    plan.add_argument("--json", action="store_true", help=_("print JSON"))
+    check = add_command(commands, "check", cmd_check, help=_("validate routine files"))
+    check.add_argument("files", metavar="FILE", nargs="+", type=Path)
+
+
+def cmd_routines(args: argparse.Namespace, paths: Paths) -> int:
+    """Lists the routines with the estimated duration of today's session."""
+    catalogue = load_catalogue(paths)
+    history = history_reader(paths)
+    rows = []
+    for routine in catalogue.routines:
+        day = personal_today(paths, routine, history)
+        rows.append(routine_row(routine, make_plan(day.session, with_cues=False).total_seconds))
+    if args.json:
+        print(json_text(routines_json(rows)))
+    elif rows:
+        print(routines_text(rows))
+    print_problems(catalogue.problems)
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace, paths: Paths) -> int:
+    """Prints every phase the session will run, with the personal values of today."""
+    routine = open_routine(args.routine, paths)
+    day = personal_today(paths, routine, history_reader(paths))
+    report = plan_report(make_plan(day.session), day)
+    print(json_text(plan_json(report)) if args.json else plan_text(report))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
+    """Validates each routine file; one line per problem."""
+    return check_files(args.files)
+
+
+def check_files(files: Sequence[Path]) -> int:
+    """Prints ``FILE: ok`` for each valid file, then every problem; exit 1 if there is one."""
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            routine = load_routine(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        count = len(routine.exercises)
+        print(
+            ngettext("{file}: ok, {count} exercise", "{file}: ok, {count} exercises", count).format(
+                file=file, count=count
+            )
+        )
+    print_problems(problems)
+    return EXIT_INVALID if problems else EXIT_OK

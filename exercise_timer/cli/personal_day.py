@@ -1,0 +1,40 @@
+"""Today's session of a routine with its personal values, for the commands that show it."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Routine
+from exercise_timer.storage.journal import JournalUnreadable, SessionRecord, read_journal
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_store import Today, load_personal, today
+
+HistoryReader = Callable[[], Sequence[SessionRecord]]
+
+
+def history_reader(paths: Paths) -> HistoryReader:
+    """Reads the journal once, when progression needs it; never creates or changes it."""
+
+    @functools.cache
+    def history() -> Sequence[SessionRecord]:
+        try:
+            return read_journal(paths.journal_file)
+        except JournalUnreadable as error:
+            print(
+                _("{problem} Progression is counted from its start.").format(problem=error.message),
+                file=sys.stderr,
+            )
+            return []
+
+    return history
+
+
+def personal_today(paths: Paths, routine: Routine, history: HistoryReader) -> Today:
+    """Today's session of a routine with its personal values; a file problem goes to stderr."""
+    loaded = load_personal(paths, routine)
+    if loaded.problem is not None:
+        print(loaded.problem, file=sys.stderr)
+    return today(loaded, history() if loaded.progression.enabled else [])

@@ -1,0 +1,75 @@
+"""The window: its options, and opening it when no command is given."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from exercise_timer.app.options import AppOptions
+from exercise_timer.core import limits
+from exercise_timer.core.i18n import _
+from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
+from exercise_timer.storage.paths import Paths
+
+
+def add_window_options(parser: argparse.ArgumentParser) -> None:
+    """Adds the options of the window (they apply when no command is given)."""
+    window = parser.add_argument_group(_("window options"))
+    window.add_argument(
+        "--routine",
+        metavar="ID|PATH",
+        default=DEFAULT_ROUTINE,
+        help=_("routine to open (default: %(default)s)"),
+    )
+    window.add_argument("--kiosk", action="store_true", help=_("full-screen looping demonstration"))
+    window.add_argument(
+        "--speed",
+        metavar="FACTOR",
+        type=speed_factor,
+        default=1.0,
+        help=_("divide every duration by FACTOR (demonstrations, tests)"),
+    )
+    window.add_argument("--autostart", action="store_true", help=_("start the session at once"))
+    window.add_argument(
+        "--exit-when-done",
+        action="store_true",
+        help=_("quit after the session: exit 0 if completed, 3 if stopped"),
+    )
+    window.add_argument("--no-voice", action="store_true", help=_("captions only, no speech"))
+    window.add_argument(
+        "--trace", metavar="FILE", type=Path, help=_("write one JSON line per event to FILE")
+    )
+
+
+def speed_factor(text: str) -> float:
+    """``--speed``: a number within ``limits.SPEED``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a number such as 2 or 0.5")) from None
+    if not limits.SPEED.contains(value):
+        raise argparse.ArgumentTypeError(
+            _("must be between {low:g} and {high:g}").format(
+                low=limits.SPEED.low, high=limits.SPEED.high
+            )
+        )
+    return value
+
+
+def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
+    """Opens the follow-along window (the routine is validated first, before any window)."""
+    catalogue = load_catalogue(paths)
+    routine = open_routine(args.routine, paths, catalogue)
+    options = AppOptions(
+        routine=args.routine,
+        home=args.home,
+        kiosk=args.kiosk,
+        speed=args.speed,
+        autostart=args.autostart,
+        exit_when_done=args.exit_when_done,
+        no_voice=args.no_voice,
+        trace=args.trace,
+    )
+    from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
+
+    return run_window(options, paths, catalogue, routine)

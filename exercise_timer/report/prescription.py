@@ -1,0 +1,130 @@
+"""``prescription show``: per exercise, the routine's value, the personal value and today's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Routine
+from exercise_timer.core.personal import ExerciseValues
+from exercise_timer.core.progression import ExerciseProgress, ProgressState
+from exercise_timer.core.resolve import ResolvedExercise, resolve_exercise
+from exercise_timer.report.table import text_table
+from exercise_timer.report.wording import (
+    document_text,
+    personal_text,
+    progression_text,
+    values_text,
+)
+from exercise_timer.storage.personal_store import LoadedPersonal, Today
+
+
+@dataclass(frozen=True)
+class PrescriptionRow:
+    """One exercise of the routine.
+
+    Attributes:
+        exercise: The exercise as resolved with the personal values (its doses are the
+            document's).
+        personal: The personal values saved for it.
+        building_up: Whether the routine builds up gradually (then ``progress`` applies).
+        progress: Today's values beside the targets; None when the exercise does not build up.
+        needs_prescription: A blank the document leaves for the clinic is still unfilled.
+    """
+
+    exercise: ResolvedExercise
+    personal: ExerciseValues
+    building_up: bool
+    progress: ExerciseProgress | None
+    needs_prescription: bool
+
+
+def prescription_rows(loaded: LoadedPersonal, day: Today) -> list[PrescriptionRow]:
+    """One row per exercise of the routine, in the routine's order, left-out ones included."""
+    routine = loaded.routine
+    running = {exercise.id: exercise for exercise in day.session.exercises}
+    rows = []
+    for exercise in routine.exercises:
+        values = loaded.values.for_exercise(exercise.id)
+        resolved = running.get(exercise.id) or resolve_exercise(exercise, routine.defaults, values)
+        rows.append(
+            PrescriptionRow(
+                exercise=resolved,
+                personal=values,
+                building_up=day.progress is not None,
+                progress=day.progress.exercises.get(exercise.id) if day.progress else None,
+                needs_prescription=resolved.needs_prescription and values.included,
+            )
+        )
+    return rows
+
+
+def prescription_table(rows: Sequence[PrescriptionRow]) -> list[tuple[str, ...]]:
+    """The header and one line of words per exercise; "Today" only while building up."""
+    building_up = any(row.building_up for row in rows)
+    header = [_("Exercise"), _("Routine says"), _("Personal"), _("Needs prescription")]
+    if building_up:
+        header.insert(3, _("Today"))
+    table: list[tuple[str, ...]] = [tuple(header)]
+    for row in rows:
+        cells = [
+            row.exercise.id,
+            document_text(row.exercise),
+            personal_text(row.personal, row.exercise),
+        ]
+        if building_up:
+            cells.append(_today_text(row.progress))
+        cells.append(_("yes") if row.needs_prescription else "")
+        table.append(tuple(cells))
+    return table
+
+
+def _today_text(progress: ExerciseProgress | None) -> str:
+    if progress is None:
+        return "-"
+    if progress.reached:
+        return _("at target")
+    return values_text(progress.holds, progress.repetitions)
+
+
+def prescription_text(rows: Sequence[PrescriptionRow]) -> str:
+    """The table of ``prescription show`` as aligned columns."""
+    return text_table(prescription_table(rows))
+
+
+def prescription_sheet(
+    routine: Routine,
+    rows: Sequence[PrescriptionRow],
+    *,
+    personal_file: Path | None,
+    locked: bool,
+    lock_problem: str | None = None,
+    progress: ProgressState | None = None,
+) -> str:
+    """The whole of ``prescription show``: where the values come from, the lock, the table.
+
+    Args:
+        routine: The routine shown.
+        rows: Its exercises, from ``prescription_rows``.
+        personal_file: The file of saved personal values, or None when there is none.
+        locked: Whether a clinician's PIN locks the values.
+        lock_problem: What is wrong with the lock file, said instead of the lock sentence.
+        progress: Where building up stands; None when the routine does not build up.
+    """
+    lines = [
+        f"{routine.title} ({routine.id})",
+        _("Personal values: {file}").format(file=personal_file)
+        if personal_file is not None
+        else _("No personal values saved: the routine's own values are in use."),
+    ]
+    if locked:
+        lines.append(
+            lock_problem
+            or _("Locked: the editor and prescription import ask for the clinician's PIN.")
+        )
+    if progress is not None:
+        lines.append(progression_text(progress))
+    lines += ["", prescription_text(rows)]
+    return "\n".join(lines)
