@@ -14,13 +14,7 @@ from PySide6.QtWidgets import (
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _
-
-STOP_CHOICES = (
-    (StopReason.PAIN, _("Pain or discomfort")),
-    (StopReason.NUMBNESS, _("Tingling or numbness")),
-    (StopReason.DIZZINESS, _("Dizziness")),
-    (StopReason.OTHER, _("Other")),
-)
+from exercise_timer.ui.words import stop_choices
 
 
 def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
@@ -41,7 +35,22 @@ class NoticePage(QWidget):
         self.setObjectName("notice-page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
-        self.title = _label(_("Before you start"), self, "page-title")
+        self.title = _label("", self, "page-title")
+        self.points = [_label("", self) for _point in range(3)]
+        self.button = QPushButton(self)
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.accepted)
+        self.retranslate()
+        layout.addWidget(self.title)
+        layout.addSpacing(12)
+        for label in self.points:
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def retranslate(self) -> None:
+        """Sets every text in the current language."""
+        self.title.setText(_("Before you start"))
         points = [
             _(
                 "Talk to your healthcare provider before you start these exercises, "
@@ -54,17 +63,10 @@ class NoticePage(QWidget):
                 "sitting or lying down."
             ),
         ]
-        self.points = [_label("•  " + point, self) for point in points]
-        self.button = QPushButton(_("I understand"), self)
+        for label, point in zip(self.points, points, strict=True):
+            label.setText("•  " + point)
+        self.button.setText(_("I understand"))
         self.button.setAccessibleName(_("I understand the safety notice"))
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.accepted)
-        layout.addWidget(self.title)
-        layout.addSpacing(12)
-        for label in self.points:
-            layout.addWidget(label)
-        layout.addStretch(1)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
 
 
 class StopPage(QWidget):
@@ -77,26 +79,34 @@ class StopPage(QWidget):
         self.setObjectName("stop-page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 30, 60, 30)
-        self.title = _label(_("Stopped. What made you stop?"), self, "page-title")
+        self.title = _label("", self, "page-title")
         layout.addWidget(self.title)
         self.buttons: dict[StopReason, QPushButton] = {}
-        for number, (reason, words) in enumerate(STOP_CHOICES, start=1):
-            button = QPushButton(f"{number}   {words}", self)
+        for reason, _words in stop_choices():
+            button = QPushButton(self)
             button.setObjectName("reason")
-            button.setAccessibleName(words)
             button.clicked.connect(lambda _checked=False, r=reason: self._choose(r))
             layout.addWidget(button)
             self.buttons[reason] = button
         row = QHBoxLayout()
-        self.note_label = _label(_("Note (optional):"), self)
+        self.note_label = _label("", self)
         self.note = QLineEdit(self)
-        self.note.setAccessibleName(_("Note about why you stopped"))
-        self.note.setPlaceholderText(_("For example: sharp pain in the lower back"))
         self.note.setMaxLength(500)
         row.addWidget(self.note_label)
         row.addWidget(self.note, 1)
         layout.addLayout(row)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets every text in the current language."""
+        self.title.setText(_("Stopped. What made you stop?"))
+        for number, (reason, words) in enumerate(stop_choices(), start=1):
+            self.buttons[reason].setText(f"{number}   {words}")
+            self.buttons[reason].setAccessibleName(words)
+        self.note_label.setText(_("Note (optional):"))
+        self.note.setAccessibleName(_("Note about why you stopped"))
+        self.note.setPlaceholderText(_("For example: sharp pain in the lower back"))
 
     def reset(self) -> None:
         """Clears the note for a new stop."""
@@ -120,8 +130,7 @@ class EndPage(QWidget):
         self.title = _label("", self, "page-title")
         self.body = _label("", self, "end-body")
         self.detail = _label("", self, "muted")
-        self.button = QPushButton(_("Back to the start"), self)
-        self.button.setAccessibleName(_("Back to the start"))
+        self.button = QPushButton(self)
         self.button.clicked.connect(self.again)
         layout.addWidget(self.title)
         layout.addSpacing(16)
@@ -129,6 +138,12 @@ class EndPage(QWidget):
         layout.addWidget(self.detail)
         layout.addStretch(1)
         layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets the fixed texts in the current language."""
+        self.button.setText(_("Back to the start"))
+        self.button.setAccessibleName(_("Back to the start"))
 
     def show_text(self, title: str, body: str, detail: str) -> None:
         """Fills the page."""

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import N_, _
 from exercise_timer.storage.schema import Field, FieldKind
 from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings
 
-TEST_SENTENCE = _("Hold for 5 seconds. 3, 2, 1. Relax.")
+TEST_SENTENCE = N_("Hold for 5 seconds. 3, 2, 1. Relax.")
+"""Translated when it is spoken."""
 
 
 class SettingsDialog(QDialog):
@@ -47,11 +48,11 @@ class SettingsDialog(QDialog):
         for field in SETTINGS_FIELDS:
             editor = self._editor(field, settings[field.key], voices)
             editor.setObjectName(f"setting-{field.key}")
-            editor.setAccessibleName(field.label)
+            editor.setAccessibleName(field.shown_label())
             if field.help:
-                editor.setToolTip(field.help)
+                editor.setToolTip(field.shown_help())
             self.editors[field.key] = editor
-            form.addRow(field.label if field.kind is not FieldKind.BOOL else "", editor)
+            form.addRow(field.shown_label() if field.kind is not FieldKind.BOOL else "", editor)
         layout.addLayout(form)
         self.test_button = QPushButton(_("Test voice"), self)
         self.test_button.setAccessibleName(_("Test the voice with these settings"))
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
 
     def _editor(self, field: Field, value: object, voices: Sequence[tuple[str, str]]) -> QWidget:
         if field.kind is FieldKind.BOOL:
-            box = QCheckBox(field.label, self)
+            box = QCheckBox(field.shown_label(), self)
             box.setChecked(bool(value))
             return box
         if field.kind is FieldKind.INT:
@@ -84,7 +85,7 @@ class SettingsDialog(QDialog):
             return real
         if field.kind is FieldKind.CHOICE or (field.key == "voice" and voices):
             combo = QComboBox(self)
-            options = field.choices or ((("", _("System default")), *tuple(voices)))
+            options = field.shown_choices() or ((("", _("System default")), *tuple(voices)))
             for choice, label in options:
                 combo.addItem(label, choice)
             index = combo.findData(value)

@@ -1,0 +1,495 @@
+"""The session controller: the one owner of the engine, the journal writes, the trace and the cues.
+
+The window (or a test, or a headless run) sends commands and wakes the controller at its
+deadlines; the controller answers by publishing an immutable ``SessionState`` to its listeners.
+It never waits and never imports Qt: its clocks are injected, so a whole session runs on a
+simulated clock exactly as it runs in the window.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from exercise_timer.app.policy import HOME, Policy
+from exercise_timer.app.services import Services
+from exercise_timer.app.state import Notices, SessionState, Status
+from exercise_timer.app.values import today_values
+from exercise_timer.core.clock import ScaledClock
+from exercise_timer.core.cues import countdown_cue, end_cue, phase_cue, stop_advice
+from exercise_timer.core.effects import (
+    CountdownTick,
+    Effect,
+    ExerciseFinished,
+    Outcome,
+    Paused,
+    PhaseStarted,
+    SessionEnded,
+    SessionStarted,
+    StopReason,
+)
+from exercise_timer.core.engine import Engine, State
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Breathing, Routine
+from exercise_timer.core.personal import PersonalValues
+from exercise_timer.core.progression import Progression
+from exercise_timer.core.resolve import resolve
+from exercise_timer.core.schedule import Phase
+from exercise_timer.storage.journal import stop_record
+from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
+from exercise_timer.storage.settings import Settings
+
+Listener = Callable[[SessionState], None]
+
+_STATUS = {
+    State.READY: Status.READY,
+    State.RUNNING: Status.RUNNING,
+    State.WAITING: Status.WAITING,
+    State.PAUSED: Status.PAUSED,
+    State.FINISHED: Status.ENDED,
+}
+
+
+class SessionController:
+    """Runs sessions of one routine at a time for a window, a kiosk or a headless test."""
+
+    def __init__(
+        self,
+        services: Services,
+        routine: Routine,
+        *,
+        policy: Policy = HOME,
+        speed: float = 1.0,
+    ) -> None:
+        self.services = services
+        self.policy = policy
+        self.speed = speed
+        self._listeners: list[Listener] = []
+        self._real = services.clock
+        self._clock = ScaledClock(services.clock, speed)
+        self._wait_for_me = services.settings.wait_for_me and policy.can_wait
+        self._notice_pending = services.notice_pending()
+        self._start_pending = False
+        self._exit_code: int | None = None
+        self._exit_at: tuple[int, float] | None = None
+        self._restart_at: float | None = None
+        self._extra_problems: list[str] = []
+        self._asking = False
+        self._was_running = False
+        self.loaded: LoadedPersonal | None = None
+        self.day: Today | None = None
+        self.routine = routine
+        self.engine = self._new_engine(routine)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Calls ``listener`` with every new state from now on."""
+        self._listeners.append(listener)
+
+    @property
+    def state(self) -> SessionState:
+        """The session as it is now."""
+        engine = self.engine
+        segment = engine.segment
+        exercises = engine.session.exercises
+        index = segment.exercise if segment is not None else self._shown
+        exercise = exercises[index] if 0 <= index < len(exercises) else None
+        following = exercises[index + 1] if 0 <= index + 1 < len(exercises) else None
+        status = _STATUS[engine.state]
+        if self._asking and engine.state is not State.FINISHED:
+            status = Status.ASKING
+        step, breathing = None, None
+        if segment is not None and exercise is not None and segment.stage is not None:
+            stage = exercise.stages[segment.stage - 1]
+            step = stage.step
+            if segment.phase in (Phase.MOVE, Phase.HOLD):
+                breathing = stage.breathing
+        if segment is not None and exercise is not None and segment.phase is Phase.RETURN:
+            step = exercise.exercise.return_step
+        values = None
+        if exercise is not None:
+            saved = self.day.saved.for_exercise(exercise.id) if self.day else None
+            progress = self.day.progress if self.day else None
+            values = today_values(
+                exercise,
+                saved if saved is not None else _NO_VALUES,
+                progress.exercises.get(exercise.id) if progress is not None else None,
+            )
+        return SessionState(
+            routine=self.routine,
+            status=status,
+            exercise_count=len(exercises),
+            exercise_index=index if exercise is not None else -1,
+            exercise=exercise,
+            next_exercise=following,
+            segment=segment,
+            phase_serial=self._phase_serial,
+            phase_seconds=segment.seconds if segment is not None else 0.0,
+            seconds_left=engine.remaining(),
+            session_seconds_left=engine.remaining_session(),
+            session_total_seconds=engine.schedule.total_ms / 1000,
+            values=values,
+            current_step=step,
+            breathing=breathing if isinstance(breathing, Breathing) else None,
+            cue=self._cue,
+            notices=self._notices(),
+            ended=engine.ended,
+            note=self._note,
+            recorded=self._recorded,
+            notice_pending=self._notice_pending,
+            wait_for_me=self._wait_for_me,
+            exit_code=self._exit_code,
+        )
+
+    def next_wake(self) -> float | None:
+        """Real seconds until ``wake()`` has work to do, or None when nothing is due."""
+        deadline = self.engine.next_deadline()
+        if deadline is None:
+            return None
+        return max(0.0, (deadline - self._clock()) / self.speed)
+
+    def next_wake_ms(self) -> int | None:
+        """``next_wake()`` in whole milliseconds, rounded up (never early)."""
+        wait = self.next_wake()
+        return None if wait is None else math.ceil(wait * 1000)
+
+    # -- commands --------------------------------------------------------------------------
+
+    def load(self, routine: Routine) -> None:
+        """Prepares a new session of ``routine``; nothing runs until ``start()``."""
+        self.routine = routine
+        self.engine = self._new_engine(routine)
+        self._publish()
+
+    def again(self) -> None:
+        """Back to the start of the same routine after a session ended."""
+        self._restart_at = None
+        self.load(self.routine)
+
+    def autostart(self) -> None:
+        """Starts as soon as the safety notice (if it must be shown) is acknowledged."""
+        if self._notice_pending:
+            self._start_pending = True
+        else:
+            self.start()
+
+    def acknowledge_notice(self) -> None:
+        """The person read the safety notice."""
+        self.services.acknowledge_notice()
+        self._notice_pending = False
+        if self._start_pending:
+            self._start_pending = False
+            self.start()
+        else:
+            self._publish()
+
+    def start(self) -> None:
+        """Begins the session."""
+        if self._notice_pending or self.engine.state is not State.READY:
+            return
+        # The voice measures its lateness after start-up; use the latest figure.
+        self.engine.cue_lead = self.services.speaker.lead_seconds * self.speed
+        self._apply(self.engine.start())
+
+    def toggle(self) -> None:
+        """Space: start, pause, resume, or "I'm ready" while waiting."""
+        if self._asking or self._notice_pending:
+            return
+        state = self.engine.state
+        if state is State.READY:
+            self.start()
+        elif state is State.RUNNING:
+            self._apply(self.engine.pause())
+        elif state is State.PAUSED:
+            self._apply(self.engine.resume())
+        elif state is State.WAITING:
+            self._apply(self.engine.ready())
+
+    def skip(self) -> None:
+        """On to the next exercise."""
+        self._jump(self.engine.skip)
+
+    def back(self) -> None:
+        """Restarts this exercise, or goes to the previous one if it has just started."""
+        self._jump(self.engine.back)
+
+    def halt(self, *, ask: bool = True) -> None:
+        """Stop was pressed: timer and voice halt at once, then the reason is asked.
+
+        With ``ask=False`` the session is only held while the window asks something else
+        (whether to close); ``carry_on()`` lets it go on as it was.
+        """
+        if self.engine.segment is None or self._asking:
+            return
+        self._was_running = self.engine.state is State.RUNNING
+        self._asking = ask
+        self.services.speaker.interrupt()
+        self._apply(self.engine.pause(), publish=False)
+        self._publish()
+
+    def carry_on(self) -> None:
+        """The person did not stop after all: the session goes on as it was before ``halt``."""
+        self._asking = False
+        if self._was_running and self.engine.state is State.PAUSED:
+            self._was_running = False
+            self._apply(self.engine.resume())
+        else:
+            self._publish()
+
+    def stop(self, reason: StopReason, note: str = "") -> None:
+        """Ends the session for ``reason``, with the person's note; there is no resuming."""
+        if self.engine.segment is None:
+            return
+        self._note = note
+        self.services.speaker.interrupt()
+        self._apply(self.engine.stop(reason))
+
+    def close(self) -> None:
+        """The window closes: a session under way is recorded as stopped, "closed"."""
+        if self.engine.segment is not None:
+            self.stop(StopReason.CLOSED)
+        self.shutdown()
+
+    def wake(self) -> None:
+        """Does whatever has fallen due (the window's timer calls this at each deadline)."""
+        self._apply(self.engine.advance())
+
+    def poll(self) -> None:
+        """Frequent housekeeping: cue reports to the trace, the kiosk's restart, quitting."""
+        self._trace_cues()
+        now = self._real()
+        if self._exit_at is not None:
+            code, latest = self._exit_at
+            if not self.services.speaker.busy or now >= latest:
+                self._exit_at = None
+                self._trace_cues()
+                self._exit_code = code
+        if self._restart_at is not None and now >= self._restart_at:
+            self._restart_at = None
+            self.load(self.routine)
+            self.start()
+            return
+        self._publish()
+
+    def set_wait_for_me(self, on: bool) -> None:
+        """Turns "wait for me" on or off, and remembers it."""
+        on = on and self.policy.can_wait
+        self._wait_for_me = on
+        self.engine.wait_for_ready = on
+        if on != self.services.settings.wait_for_me:
+            self._problem(
+                self.services.store_settings(self.services.settings.replace(wait_for_me=on))
+            )
+        self._publish()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Saves new settings and applies them at once."""
+        self._problem(self.services.store_settings(settings))
+        self._wait_for_me = settings.wait_for_me and self.policy.can_wait
+        if self.engine.state in (State.READY, State.FINISHED):
+            self.load(self.routine)
+        else:
+            self.engine.wait_for_ready = self._wait_for_me
+            self._publish()
+
+    def test_voice(self, settings: Settings, sentence: str) -> None:
+        """Says ``sentence`` with ``settings`` (not yet saved), then goes back to the saved ones."""
+        from exercise_timer.app.services import voice_settings
+
+        speaker = self.services.speaker
+        speaker.interrupt()
+        speaker.configure(voice_settings(settings))
+        speaker.say(sentence)
+        speaker.configure(voice_settings(self.services.settings))
+
+    def save_values(self, values: PersonalValues, progression: Progression) -> None:
+        """Saves the personal values of this routine and prepares a session with them."""
+        personal = self.services.personal
+        if personal is None:
+            return
+        try:
+            personal.save(self.routine, values, progression)
+        except (OSError, ValueError) as error:
+            self._problem(
+                _("The values could not be saved ({reason}); nothing was changed.").format(
+                    reason=error
+                )
+            )
+        self.load(self.routine)
+
+    def shutdown(self) -> None:
+        """Silences the voice and writes what the trace still lacks; nothing runs after this."""
+        self._restart_at = None
+        self._exit_at = None
+        self.services.speaker.interrupt()
+        self._trace_cues()
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _new_engine(self, routine: Routine) -> Engine:
+        personal = self.services.personal
+        if personal is not None:
+            self.loaded = personal.load(routine)
+            self.day = personal.today(self.loaded)
+            session = self.day.session
+        else:
+            self.loaded, self.day = None, None
+            session = resolve(routine)
+        self._session_id: int | None = None
+        self._shown = 0
+        self._phase_serial = 0
+        self._asking = False
+        self._was_running = False
+        self._note = ""
+        self._recorded = False
+        self._real_start = 0.0
+        self._phase_cue = ""
+        self._cue = _("Press Start or the Space bar when you are ready.")
+        return Engine(
+            session,
+            self._clock,
+            wait_for_ready=self._wait_for_me,
+            countdown=self.services.settings.countdown,
+            cue_lead=self.services.speaker.lead_seconds * self.speed,
+        )
+
+    def _notices(self) -> Notices:
+        session = self.engine.session
+        defaults = self.routine.defaults
+        return Notices(
+            startup=tuple(dict.fromkeys([*self.services.problems, *self._extra_problems])),
+            unfilled=tuple(e.name for e in session.needs_prescription),
+            default_hold=defaults.hold_seconds,
+            default_repetitions=defaults.repetitions,
+            personal_problem=self.loaded.problem if self.loaded is not None else None,
+            journal_problem=self.services.journal.problem,
+            speech_problem=self.services.speaker.problem,
+        )
+
+    def _problem(self, problem: str | None) -> None:
+        if problem:
+            self._extra_problems.append(problem)
+
+    def _jump(self, command: Callable[[], list[Effect]]) -> None:
+        if self.engine.segment is None or self._asking:
+            return
+        self.services.speaker.interrupt()
+        self._apply(command())
+
+    def _apply(self, effects: list[Effect], *, publish: bool = True) -> None:
+        for effect in effects:
+            if isinstance(effect, SessionStarted):
+                self._started()
+            elif isinstance(effect, PhaseStarted):
+                self._phase_started(effect)
+            elif isinstance(effect, CountdownTick):
+                spoken = countdown_cue(effect.number)
+                self._cue = f"{self._phase_cue}   {spoken}"
+                self.services.speaker.say(spoken)
+            elif isinstance(effect, ExerciseFinished):
+                if self._session_id is not None:
+                    self.services.journal.exercise_finished(
+                        self._session_id, effect.exercise_id, effect.exercise, effect.completed
+                    )
+            elif isinstance(effect, Paused):
+                self.services.speaker.interrupt()
+                if not self._asking:
+                    self._cue = _("Paused. Press Space or Resume to go on.")
+            elif isinstance(effect, SessionEnded):
+                self._ended(effect)
+        if publish:
+            self._publish()
+
+    def _started(self) -> None:
+        values = journal_values(self.day) if self.day is not None else None
+        self._session_id = self.services.journal.start_session(
+            self.routine.id, len(self.engine.session.exercises), values=values
+        )
+        self._real_start = self._real()
+
+    def _phase_started(self, effect: PhaseStarted) -> None:
+        segment = effect.segment
+        self._shown = segment.exercise
+        self._phase_serial += 1
+        cue = phase_cue(self.engine.schedule, effect.index)
+        if self.engine.state is State.WAITING:
+            cue += " " + _("Press Ready or the Space bar when you are in position.")
+        self._say(cue)
+        self._phase_cue = cue
+        trace = self.services.trace
+        if trace is not None:
+            start = self.engine.started_at
+            exercise = self.engine.session.exercises[segment.exercise]
+            trace.write(
+                "phase",
+                phase=segment.phase.value,
+                exercise=exercise.id,
+                side=segment.side.value if segment.side else None,
+                rep=segment.rep,
+                stage=segment.stage,
+                t_planned=round((effect.planned_at - start) / self.speed, 6),
+                t_actual=round((self._clock() - start) / self.speed, 6),
+            )
+
+    def _ended(self, effect: SessionEnded) -> None:
+        self._asking = False
+        stop = None
+        if effect.outcome is Outcome.STOPPED and effect.reason is not None:
+            ids = [exercise.id for exercise in self.engine.session.exercises]
+            stop = stop_record(effect, ids, self._note)
+        journal = self.services.journal
+        if self._session_id is not None:
+            journal.end_session(self._session_id, effect.outcome, stop)
+        self._recorded = self._session_id is not None and journal.problem is None
+        if self.services.trace is not None:
+            self.services.trace.write(
+                "end",
+                outcome=effect.outcome.value,
+                reason=effect.reason.value if effect.reason else None,
+            )
+        if effect.outcome is Outcome.COMPLETED:
+            self._say(end_cue(effect))
+        else:
+            advice = stop_advice(effect.reason)
+            self._cue = advice
+            if effect.reason is not StopReason.CLOSED:
+                self.services.speaker.say(advice)
+        after = self.policy.after_end(effect)
+        now = self._real()
+        if after.exit_code is not None:
+            self._exit_at = (after.exit_code, now + self.policy.last_words_seconds)
+        if after.restart_after is not None:
+            self._restart_at = now + after.restart_after
+
+    def _say(self, text: str) -> None:
+        self._cue = text
+        self.services.speaker.say(text)
+
+    def _trace_cues(self) -> None:
+        reports = self.services.speaker.reports()
+        trace = self.services.trace
+        if trace is None:
+            return
+        start = self._real_start
+        for report in reports:
+            trace.write(
+                "cue",
+                text=report.text,
+                backend=report.backend,
+                t_requested=round(report.t_requested - start, 6),
+                t_started=None if report.t_started is None else round(report.t_started - start, 6),
+                t_finished=(
+                    None if report.t_finished is None else round(report.t_finished - start, 6)
+                ),
+            )
+
+    def _publish(self) -> None:
+        if not self._listeners:
+            return
+        state = self.state
+        for listener in list(self._listeners):
+            listener(state)
+
+
+_NO_VALUES = PersonalValues().for_exercise("")

@@ -1,0 +1,194 @@
+"""Everything a session needs from outside, built once from the options and handed down.
+
+The window, the controller and the tests take a ``Services``; tests build one over a temporary
+folder with a recording speaker and a simulated clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exercise_timer.app.options import AppOptions
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Routine
+from exercise_timer.core.schedule import build_schedule
+from exercise_timer.speech.speaker import Speaker, VoiceSettings
+from exercise_timer.storage.catalogue import Catalogue
+from exercise_timer.storage.journal import SessionJournal, open_journal
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_access import StoredPersonal
+from exercise_timer.storage.settings import Settings, load_settings, save_settings
+from exercise_timer.storage.trace import TraceWriter
+
+NOTICE_FLAG = "safety-notice-seen"
+
+
+class StartupError(Exception):
+    """The program cannot start as asked; ``message`` says why and what to do (exit 1)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RoutineChoice:
+    """A routine a person can pick, with how long today's session of it takes."""
+
+    routine: Routine
+    seconds: float
+
+
+def voice_settings(settings: Settings) -> VoiceSettings:
+    """The speaker's view of the person's settings."""
+    return VoiceSettings(
+        voice=str(settings["voice"]) or None,
+        rate=int(str(settings["rate"])),
+        volume=float(str(settings["volume"])),
+        mute=bool(settings["mute"]),
+    )
+
+
+@dataclass
+class Services:
+    """The program's collaborators; ``close()`` releases the ones that hold files or workers.
+
+    Attributes:
+        journal: Where sessions are recorded.
+        speaker: The voice (or captions only).
+        clock: Real monotonic seconds; the controller scales it by ``--speed``.
+        settings: The person's settings as they are now (``store_settings`` changes them).
+        personal: Personal values, prescriptions and the lock; None runs the routine as written.
+        trace: ``--trace FILE``, or None.
+        notice_flag: Exists once the safety notice was acknowledged; None never shows it.
+        problems: Start-up problems to state in the window, in words.
+        write_settings: Saves settings (raises OSError); None keeps them in memory only.
+        list_voices: The voices for the settings, as (id, label); asked only when needed.
+    """
+
+    journal: SessionJournal
+    speaker: Speaker
+    clock: Callable[[], float]
+    settings: Settings = field(default_factory=Settings.default)
+    personal: StoredPersonal | None = None
+    catalogue: Catalogue | None = None
+    paths: Paths | None = None
+    trace: TraceWriter | None = None
+    notice_flag: Path | None = None
+    problems: list[str] = field(default_factory=list)
+    write_settings: Callable[[Settings], None] | None = None
+    list_voices: Callable[[], Sequence[tuple[str, str]]] = tuple
+
+    def routine_choices(self, current: Routine) -> list[RoutineChoice]:
+        """The routines to pick from (``current`` included), with today's durations."""
+        routines = list(self.catalogue.routines) if self.catalogue is not None else []
+        if all(r.id != current.id for r in routines):
+            routines.append(current)
+        choices = []
+        for routine in routines:
+            if self.personal is not None:
+                loaded = self.personal.load(routine)  # a damaged file is moved aside here
+                if loaded.problem and loaded.problem not in self.problems:
+                    self.problems.append(loaded.problem)
+                session = self.personal.today(loaded).session
+            else:
+                from exercise_timer.core.resolve import resolve
+
+                session = resolve(routine)
+            choices.append(RoutineChoice(routine, build_schedule(session).total_ms / 1000))
+        return choices
+
+    def store_settings(self, settings: Settings) -> str | None:
+        """Makes ``settings`` current and saves them; a sentence when saving failed."""
+        self.settings = settings
+        self.speaker.configure(voice_settings(settings))
+        if self.write_settings is None:
+            return None
+        try:
+            self.write_settings(settings)
+        except OSError as error:
+            return _("Your settings could not be saved ({reason}).").format(
+                reason=error.strerror or error
+            )
+        return None
+
+    def notice_pending(self) -> bool:
+        """Whether the safety notice must still be acknowledged."""
+        return self.notice_flag is not None and not self.notice_flag.exists()
+
+    def acknowledge_notice(self) -> None:
+        """Remembers that the safety notice was read (a failure only means it shows again)."""
+        if self.notice_flag is None:
+            return
+        try:
+            self.notice_flag.parent.mkdir(parents=True, exist_ok=True)
+            self.notice_flag.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        """Stops the voice, closes the journal and the trace."""
+        try:
+            self.speaker.close()
+        finally:
+            self.journal.close()
+            if self.trace is not None:
+                self.trace.close()
+
+
+def _voice_choices() -> list[tuple[str, str]]:
+    from exercise_timer.speech.probe import probe_speech
+
+    status = probe_speech(with_voices=True)
+    return [(v.id, f"{v.name} ({', '.join(v.languages)})") for v in status.voices]
+
+
+def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> Services:
+    """Opens the journal, the trace and the voice for a window session.
+
+    Raises:
+        StartupError: The trace file cannot be written.
+    """
+    trace = None
+    if options.trace is not None:
+        try:
+            trace = TraceWriter(options.trace)
+        except OSError as error:
+            raise StartupError(
+                _("{file}: cannot write the trace ({reason}); check the folder exists").format(
+                    file=options.trace, reason=error.strerror
+                )
+            ) from None
+    journal = open_journal(paths.journal_file)
+    personal = StoredPersonal(paths, catalogue, journal)
+    problems = [str(p) for p in catalogue.problems]
+    loaded = load_settings(paths.settings_file)
+    if loaded.problem:
+        problems.append(loaded.problem)
+    for lost in journal.interrupted_since_last_open():
+        problems.append(
+            _(
+                "A session of {routine} started {when} ended unexpectedly; "
+                "it is recorded as interrupted."
+            ).format(routine=lost.routine, when=lost.started_at.strftime("%Y-%m-%d %H:%M"))
+        )
+    from exercise_timer.speech.probe import make_speaker
+
+    speaker = make_speaker(voice_settings(loaded.settings), options.no_voice)
+    return Services(
+        journal=journal,
+        speaker=speaker,
+        clock=time.monotonic,
+        settings=loaded.settings,
+        personal=personal,
+        catalogue=catalogue,
+        paths=paths,
+        trace=trace,
+        notice_flag=paths.config_dir / NOTICE_FLAG,
+        problems=problems,
+        write_settings=lambda settings: save_settings(paths.settings_file, settings),
+        list_voices=_voice_choices,
+    )

@@ -1,0 +1,161 @@
+"""What the window draws: one immutable snapshot of the session, published by the controller.
+
+Everything here is data, not words: the window chooses how to say it (and in which language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from exercise_timer.core.effects import SessionEnded, StopReason
+from exercise_timer.core.model import Breathing, Routine, Side, Variant
+from exercise_timer.core.progression import ExerciseProgress
+from exercise_timer.core.resolve import ResolvedExercise
+from exercise_timer.core.schedule import Phase, Segment
+
+
+class Status(StrEnum):
+    """Where the session is in its life, as a person sees it."""
+
+    READY = "ready"
+    RUNNING = "running"
+    WAITING = "waiting"
+    PAUSED = "paused"
+    ASKING = "asking"
+    """Stop was pressed: everything is frozen until the person says why."""
+    ENDED = "ended"
+
+
+class Origin(StrEnum):
+    """Where one of today's values comes from."""
+
+    ROUTINE = "routine"
+    """What the document says."""
+    PERSONAL = "personal"
+    """The person's or the clinician's own value."""
+    DEFAULT = "default"
+    """The document leaves it to the clinic and nobody filled it in: the routine's default."""
+    BUILDING = "build-up"
+    """Gradual build-up: lower than the target today."""
+
+
+@dataclass(frozen=True)
+class TodayValues:
+    """The numbers one exercise runs with today, and where each comes from."""
+
+    repetitions: int
+    holds: tuple[float, ...]
+    """The first repetition's hold of each stage (0: the stage has no hold)."""
+    relax_seconds: float
+    repetitions_from: Origin
+    holds_from: Origin
+    relax_from: Origin
+    progress: ExerciseProgress | None = None
+    """Today's values beside the targets while building up; None when not building up."""
+
+
+@dataclass(frozen=True)
+class Notices:
+    """Facts the window states above the session, each in its own sentence."""
+
+    startup: tuple[str, ...] = ()
+    """Problems found at start-up (already in words: file names and reasons)."""
+    unfilled: tuple[str, ...] = ()
+    """Names of the exercises the document leaves to the clinic and nobody filled in."""
+    default_hold: float = 0.0
+    default_repetitions: int = 0
+    personal_problem: str | None = None
+    journal_problem: str | None = None
+    speech_problem: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """One moment of a session: everything the window shows, nothing it must work out."""
+
+    routine: Routine
+    status: Status
+    exercise_count: int
+    exercise_index: int
+    """-1 before a routine with no exercises."""
+    exercise: ResolvedExercise | None
+    next_exercise: ResolvedExercise | None
+    segment: Segment | None
+    """The phase running (None before the start and after the end)."""
+    phase_serial: int
+    """Counts phases entered; a new number means a new phase to announce."""
+    phase_seconds: float
+    seconds_left: float
+    session_seconds_left: float
+    session_total_seconds: float
+    values: TodayValues | None
+    current_step: int | None
+    breathing: Breathing | None
+    cue: str
+    """The caption: the words just spoken (or that would be, without a voice)."""
+    notices: Notices
+    ended: SessionEnded | None = None
+    note: str = ""
+    recorded: bool = False
+    """The ended session is in the journal."""
+    notice_pending: bool = False
+    """The safety notice must be acknowledged before anything starts."""
+    wait_for_me: bool = False
+    exit_code: int | None = None
+    """The program should quit now with this code."""
+
+    @property
+    def phase(self) -> Phase | None:
+        """The phase running."""
+        return self.segment.phase if self.segment is not None else None
+
+    @property
+    def side(self) -> Side | None:
+        """The side worked now."""
+        return self.segment.side if self.segment is not None else None
+
+    @property
+    def repetition(self) -> int | None:
+        """The repetition (1-based) running."""
+        return self.segment.rep if self.segment is not None else None
+
+    @property
+    def stage(self) -> int | None:
+        """The stage (1-based) running."""
+        return self.segment.stage if self.segment is not None else None
+
+    @property
+    def variant(self) -> Variant | None:
+        """The version of the exercise in use."""
+        return self.exercise.variant if self.exercise is not None else None
+
+    @property
+    def active(self) -> bool:
+        """A session is under way (running, waiting, paused or asking why it stopped)."""
+        return self.status in (Status.RUNNING, Status.WAITING, Status.PAUSED, Status.ASKING)
+
+    @property
+    def paused(self) -> bool:
+        """The timer stands still, by a person's choice."""
+        return self.status is Status.PAUSED
+
+    @property
+    def waiting(self) -> bool:
+        """With "wait for me", the exercise waits until the person is ready."""
+        return self.status is Status.WAITING
+
+    @property
+    def stopped(self) -> bool:
+        """The session was stopped before its end (Stop, or the window closed)."""
+        return self.ended is not None and self.ended.reason is not None
+
+    @property
+    def stop_reason(self) -> StopReason | None:
+        """Why the session was stopped."""
+        return self.ended.reason if self.ended is not None else None
+
+    @property
+    def advice(self) -> StopReason | None:
+        """The advice to show: that of the stop reason (the window words it)."""
+        return self.stop_reason

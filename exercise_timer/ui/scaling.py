@@ -1,0 +1,51 @@
+"""The type scale: every text grows and shrinks with the window, to read from across a room."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+
+SIZES = {
+    "exercise-name": 32,
+    "phase": 34,
+    "detail": 22,
+    "breathing": 22,
+    "caption": 21,
+    "start-text": 16,
+    "step": 17,
+    "caution": 15,
+    "muted": 15,
+    "notice": 14,
+    "time-left": 17,
+    "page-title": 34,
+    "reason": 26,
+    "end-body": 30,
+    "building": 16,
+    "stop": 28,
+}
+"""Pixel sizes at 1024x600, by object name."""
+
+
+def apply_fonts(window: Any) -> None:
+    """Sets every widget's type for the window's size (``window`` is the main window)."""
+    unit = min(window.width() / 1024, window.height() / 600)
+    for widget in window.findChildren(QWidget):
+        size = SIZES.get(widget.objectName())
+        if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):
+            size = 18
+        if size is None and isinstance(widget, QLabel | QPushButton):
+            size = 17
+        if size is not None:
+            font = widget.font()
+            font.setPixelSize(max(11, int(size * unit)))
+            widget.setFont(font)
+    page = window.session_page
+    page.stop_button.setMinimumSize(int(200 * unit), int(64 * unit))
+    box = int(18 * unit)
+    page.wait_box.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
+    for button in (page.back_button, page.toggle_button, page.skip_button):
+        button.setMinimumHeight(int(52 * unit))
+    page.toggle_button.setMinimumWidth(int(150 * unit))
+    for button in window.stop_page.buttons.values():
+        button.setMinimumHeight(int(64 * unit))

@@ -1,0 +1,323 @@
+"""The page a person follows: the exercise, its steps, the phase, the countdown and the controls.
+
+It draws a ``SessionState`` and nothing else; every button is forwarded by the window as a
+command to the controller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exercise_timer.app.services import RoutineChoice
+from exercise_timer.app.state import SessionState, Status
+from exercise_timer.core.i18n import _
+from exercise_timer.core.resolve import ResolvedExercise
+from exercise_timer.ui import words
+from exercise_timer.ui.theme import HIGHLIGHT, phase_look
+from exercise_timer.ui.widgets import CountdownRing, PositionPicture
+
+
+def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _button(parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
+
+class SessionPage(QWidget):
+    """Shows one ``SessionState``; ``draw`` updates only what changed."""
+
+    def __init__(self, parent: QWidget, choices: list[RoutineChoice]) -> None:
+        super().__init__(parent)
+        self.setObjectName("session-page")
+        self._choices = choices
+        self._state: SessionState | None = None
+        self._exercise: ResolvedExercise | None = None
+        self._exercise_number = -2
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 10, 16, 12)
+        outer.setSpacing(8)
+        outer.addLayout(self._build_top())
+        self.notice = _label("notice", self)
+        self.notice.hide()
+        outer.addWidget(self.notice)
+        header = QHBoxLayout()
+        self.exercise_name = _label("exercise-name", self)
+        self.exercise_count = _label("muted", self, wrap=False)
+        header.addWidget(self.exercise_name, 1)
+        header.addWidget(self.exercise_count, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(header)
+        self.purpose = _label("muted", self)
+        outer.addWidget(self.purpose)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self._build_card(), 11)
+        body.addLayout(self._build_timer(), 7)
+        outer.addLayout(body, 1)
+        self.caption = _label("caption", self)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        outer.addWidget(self.caption)
+        outer.addLayout(self._build_bottom())
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_top(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.picker = QComboBox(self)
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for choice in self._choices:
+            self.picker.addItem("", choice.routine.id)
+        self.wait_box = QCheckBox(self)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.progress.setMaximum(1000)
+        self.time_left = _label("time-left", self, wrap=False)
+        self.settings_button = _button(self)
+        self.values_button = _button(self)
+        top.addWidget(self.picker, 3)
+        top.addWidget(self.wait_box)
+        top.addWidget(self.values_button)
+        top.addWidget(self.settings_button)
+        top.addSpacing(12)
+        top.addWidget(self.progress, 2)
+        top.addWidget(self.time_left)
+        return top
+
+    def _build_card(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("card")
+        left = QGridLayout(card)
+        left.setContentsMargins(12, 10, 12, 10)
+        self.picture = PositionPicture(card)
+        self.start_text = _label("start-text", card)
+        self.variant = _label("muted", card)
+        self.building = _label("building", card)
+        self.cautions = _label("caution", card)
+        self.steps_box = QWidget(card)
+        self.steps_box.setObjectName("steps")
+        self.steps_layout = QVBoxLayout(self.steps_box)
+        self.steps_layout.setContentsMargins(0, 0, 0, 0)
+        self.steps_layout.setSpacing(6)
+        self.steps_layout.addStretch(1)
+        self.step_labels: list[QLabel] = []
+        self.tips = _label("muted", card)
+        picture_column = QVBoxLayout()
+        picture_column.addWidget(self.picture, 1)
+        picture_column.addWidget(self.start_text)
+        picture_column.addStretch(1)
+        left.addLayout(picture_column, 0, 0, 2, 1)
+        variant_column = QVBoxLayout()
+        variant_column.addWidget(self.variant)
+        variant_column.addWidget(self.building)
+        left.addLayout(variant_column, 0, 1)
+        left.addWidget(self.steps_box, 1, 1)
+        left.addWidget(self.cautions, 2, 0, 1, 2)
+        left.addWidget(self.tips, 3, 0, 1, 2)
+        left.setColumnStretch(0, 4)
+        left.setColumnStretch(1, 6)
+        left.setRowStretch(1, 1)
+        return card
+
+    def _build_timer(self) -> QVBoxLayout:
+        right = QVBoxLayout()
+        self.phase = _label("phase", self, wrap=False)
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ring = CountdownRing(self)
+        self.detail = _label("detail", self)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.breathing = _label("breathing", self)
+        self.breathing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.phase)
+        right.addWidget(self.ring, 1)
+        right.addWidget(self.detail)
+        right.addWidget(self.breathing)
+        return right
+
+    def _build_bottom(self) -> QHBoxLayout:
+        bottom = QHBoxLayout()
+        self.back_button = _button(self)
+        self.toggle_button = _button(self)
+        self.skip_button = _button(self)
+        self.next_up = _label("muted", self)
+        self.stop_button = _button(self)
+        self.stop_button.setObjectName("stop")
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.toggle_button)
+        bottom.addWidget(self.skip_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.next_up, 1)
+        bottom.addWidget(self.stop_button)
+        return bottom
+
+    def retranslate(self) -> None:
+        """Sets every fixed text in the current language."""
+        self.picker.setAccessibleName(_("Routine"))
+        for index, choice in enumerate(self._choices):
+            self.picker.setItemText(index, words.routine_choice(choice))
+            self.picker.setItemData(
+                index,
+                words.exercise_count(len(choice.routine.exercises)),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.wait_box.setText(_("Wait for me"))
+        self.wait_box.setToolTip(_("Each exercise waits until you press Ready (or Space)"))
+        self.wait_box.setAccessibleName(_("Wait for me before each exercise"))
+        self.progress.setAccessibleName(_("Session progress"))
+        self.settings_button.setText(_("Settings…"))
+        self.settings_button.setAccessibleName(_("Settings"))
+        self.values_button.setText(_("Values…"))
+        self.values_button.setAccessibleName(_("Personal hold times and repetitions"))
+        self.exercise_count.setAccessibleName(_("Exercise number"))
+        self.tips.setAccessibleName(_("Tips"))
+        self.phase.setAccessibleName(_("Phase"))
+        self.ring.setAccessibleName(_("Seconds left in this phase"))
+        self.caption.setAccessibleName(_("Spoken cue"))
+        self.back_button.setText(_("◀ Back"))
+        self.back_button.setAccessibleName(_("Back: restart this exercise"))
+        self.skip_button.setText(_("Skip ▶"))
+        self.skip_button.setAccessibleName(_("Skip to the next exercise"))
+        self.stop_button.setText(_("STOP"))
+        self.stop_button.setAccessibleName(_("Stop the session"))
+        if self._state is not None:
+            state, self._state = self._state, None
+            self._exercise_number = -2
+            self.draw(state)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def draw(self, state: SessionState) -> None:
+        """Shows ``state``; what is unchanged since the last state is left alone."""
+        last = self._state
+        self._state = state
+        if state.exercise is not self._exercise or state.exercise_index != self._exercise_number:
+            self._draw_exercise(state)
+        if last is None or (last.segment, last.status, last.current_step, last.values) != (
+            state.segment,
+            state.status,
+            state.current_step,
+            state.values,
+        ):
+            self._draw_phase(state)
+        notice = words.notices(state.notices)
+        if notice != self.notice.text():
+            self.notice.setText(notice)
+            self.notice.setVisible(bool(notice))
+        if state.cue != self.caption.text():
+            self.caption.setText(state.cue)
+        colour = phase_look(state.phase).colour
+        self.ring.show_time(state.seconds_left, state.phase_seconds, colour)
+        self.time_left.setText(
+            _("{time} left").format(time=words.minutes(state.session_seconds_left))
+        )
+        total = state.session_total_seconds
+        self.progress.setValue(int(1000 * (1 - state.session_seconds_left / total)) if total else 0)
+        self._draw_controls(state)
+
+    def _draw_exercise(self, state: SessionState) -> None:
+        exercise = state.exercise
+        self._exercise = exercise
+        self._exercise_number = state.exercise_index
+        index = self.picker.findData(state.routine.id)
+        if index >= 0 and index != self.picker.currentIndex():
+            self.picker.blockSignals(True)
+            self.picker.setCurrentIndex(index)
+            self.picker.blockSignals(False)
+        for label in self.step_labels:
+            label.deleteLater()
+        self.step_labels = []
+        if exercise is None:
+            for label in (self.exercise_name, self.exercise_count, self.purpose, self.start_text):
+                label.clear()
+            self.picture.show_position(None)
+            return
+        self.exercise_name.setText(exercise.name)
+        self.exercise_count.setText(
+            words.exercise_number(state.exercise_index + 1, state.exercise_count, exercise)
+        )
+        self.purpose.setText(words.purpose(exercise))
+        self.picture.show_position(exercise.position)
+        self.start_text.setText(exercise.start)
+        self.variant.setText(words.variant(exercise))
+        self.variant.setVisible(exercise.variant is not None)
+        cautions = exercise.exercise.cautions
+        self.cautions.setText("\n".join("⚠  " + c for c in cautions))
+        self.cautions.setVisible(bool(cautions))
+        tips = exercise.exercise.tips
+        self.tips.setText(_("Tips: {tips}").format(tips="  ·  ".join(tips)) if tips else "")
+        self.tips.setVisible(bool(tips))
+        for number, step in enumerate(exercise.steps, start=1):
+            label = QLabel(f"{number}.  {step}", self.steps_box)
+            label.setWordWrap(True)
+            label.setObjectName("step")
+            self.steps_layout.insertWidget(self.steps_layout.count() - 1, label)
+            self.step_labels.append(label)
+        self.next_up.setText(
+            _("Next: {name}").format(name=state.next_exercise.name)
+            if state.next_exercise is not None
+            else _("Last exercise")
+        )
+        window = self.window()
+        if hasattr(window, "apply_fonts"):
+            window.apply_fonts()
+
+    def _draw_phase(self, state: SessionState) -> None:
+        look = phase_look(state.phase)
+        self.phase.setText(_("Paused") if state.status is Status.PAUSED else look.words)
+        self.phase.setStyleSheet(f"background: {look.colour};")
+        self.detail.setText(words.phase_detail(state))
+        breathing = words.breathing(state.breathing)
+        self.breathing.setText(breathing)
+        self.breathing.setVisible(bool(breathing))
+        building = words.building(state.values)
+        self.building.setText(building)
+        self.building.setVisible(bool(building))
+        for number, label in enumerate(self.step_labels, start=1):
+            on = number == state.current_step
+            label.setStyleSheet(
+                f"background: {HIGHLIGHT}; font-weight: bold; border-radius: 6px;" if on else ""
+            )
+            label.setAccessibleDescription(_("current step") if on else "")
+
+    def _draw_controls(self, state: SessionState) -> None:
+        toggle = words.toggle(state.status)
+        if toggle != self.toggle_button.text():
+            self.toggle_button.setText(toggle)
+            self.toggle_button.setAccessibleName(toggle)
+        running = state.status in (Status.RUNNING, Status.PAUSED, Status.WAITING)
+        self.toggle_button.setEnabled(state.status is not Status.ENDED)
+        self.back_button.setEnabled(running)
+        self.skip_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        window = self.window()
+        policy = getattr(window, "policy", None)
+        can_edit = policy is None or policy.can_edit
+        idle = not state.active
+        self.picker.setEnabled(state.status is Status.READY and can_edit)
+        self.settings_button.setEnabled(idle and can_edit)
+        self.values_button.setEnabled(idle and can_edit and getattr(window, "has_values", False))
+        self.wait_box.setVisible(policy is None or policy.can_wait)
+        if self.wait_box.isChecked() != state.wait_for_me:
+            self.wait_box.blockSignals(True)
+            self.wait_box.setChecked(state.wait_for_me)
+            self.wait_box.blockSignals(False)

@@ -1,0 +1,189 @@
+"""The sentences the window builds from a ``SessionState``, translated when they are shown.
+
+Qt-free on purpose: the words are the same on screen, in the tests and in a future report.
+"""
+
+from __future__ import annotations
+
+from exercise_timer.app.services import RoutineChoice
+from exercise_timer.app.state import Notices, Origin, SessionState, Status, TodayValues
+from exercise_timer.core.effects import SessionEnded, StopReason
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.model import Breathing
+from exercise_timer.core.resolve import ResolvedExercise
+
+
+def minutes(seconds: float) -> str:
+    """Seconds as ``m:ss``."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def routine_choice(choice: RoutineChoice) -> str:
+    """A routine in the picker, with its length."""
+    return _("{title} · {minutes} min").format(
+        title=choice.routine.title, minutes=round(choice.seconds / 60)
+    )
+
+
+def exercise_count(count: int) -> str:
+    """A number of exercises, such as "13 exercises"."""
+    return ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+
+
+def exercise_number(number: int, total: int, exercise: ResolvedExercise) -> str:
+    """Where this exercise is in the session, and whether its values are only defaults."""
+    if exercise.needs_prescription:
+        return _("Default values, not prescribed yet  ·  {number} of {total}").format(
+            number=number, total=total
+        )
+    return _("{number} of {total}").format(number=number, total=total)
+
+
+def kind(exercise: ResolvedExercise) -> str:
+    """The kind of exercise in words."""
+    return {
+        "stretch": _("Stretch"),
+        "strengthen": _("Strengthening"),
+        "range-of-motion": _("Range of motion"),
+    }[exercise.exercise.kind.value]
+
+
+def purpose(exercise: ResolvedExercise) -> str:
+    """What the exercise is for, and its kind."""
+    return _("{purpose}  ·  {kind}").format(purpose=exercise.exercise.purpose, kind=kind(exercise))
+
+
+def variant(exercise: ResolvedExercise) -> str:
+    """The version of the exercise in use, with its advice."""
+    chosen = exercise.variant
+    if chosen is None:
+        return ""
+    if chosen.advice:
+        return _("Version: {variant}. {advice}").format(variant=chosen.name, advice=chosen.advice)
+    return _("Version: {variant}").format(variant=chosen.name)
+
+
+def building(values: TodayValues | None) -> str:
+    """Today's values beside the targets while building up to them."""
+    if values is None or values.progress is None:
+        return ""
+    today = values.progress
+    if today.reached:
+        return _("Prescribed values reached")
+    holds = ", ".join(
+        _("{today} s of {target} s").format(today=f"{now:g}", target=f"{goal:g}")
+        for now, goal in zip(today.holds, today.target.holds, strict=False)
+        if goal > 0
+    )
+    return _("Building up: hold {holds}; {reps} of {target} repetitions").format(
+        holds=holds or "–", reps=today.repetitions, target=today.target.repetitions
+    )
+
+
+def origin(value_origin: Origin) -> str:
+    """Where a value comes from, in a few words."""
+    return {
+        Origin.ROUTINE: _("as the routine says"),
+        Origin.PERSONAL: _("your personal value"),
+        Origin.DEFAULT: _("the routine's default: not prescribed yet"),
+        Origin.BUILDING: _("building up"),
+    }[value_origin]
+
+
+def phase_detail(state: SessionState) -> str:
+    """Repetition, side and stage of the phase running, each in its own words."""
+    segment, exercise = state.segment, state.exercise
+    if segment is None or exercise is None:
+        return ""
+    parts: list[str] = []
+    if segment.rep is not None:
+        parts.append(
+            _("Repetition {number} of {total}").format(
+                number=segment.rep, total=exercise.repetitions
+            )
+        )
+    if segment.side is not None:
+        parts.append(exercise.side_name(segment.side))
+    if segment.stage is not None and len(exercise.stages) > 1:
+        stage = exercise.stages[segment.stage - 1]
+        parts.append(_("Stage {number}: {name}").format(number=segment.stage, name=stage.name))
+    return "  ·  ".join(parts)
+
+
+def breathing(how: Breathing | None) -> str:
+    """The breathing of a move or hold."""
+    if how is Breathing.IN:
+        return _("Breathe in")
+    if how is Breathing.OUT:
+        return _("Breathe out")
+    return ""
+
+
+def toggle(status: Status) -> str:
+    """The words on the Start / Pause / Resume / I'm ready button."""
+    return {
+        Status.READY: _("Start"),
+        Status.RUNNING: _("Pause"),
+        Status.PAUSED: _("Resume"),
+        Status.WAITING: _("I'm ready"),
+        Status.ASKING: _("Resume"),
+        Status.ENDED: _("Start"),
+    }[status]
+
+
+def notices(found: Notices) -> str:
+    """Everything the window must state above the session, one sentence a line."""
+    lines = list(found.startup)
+    unfilled = found.unfilled
+    if len(unfilled) > 3:
+        lines.append(
+            _(
+                "{count} exercises are not prescribed yet and use this routine's default "
+                "values (hold {hold} s, {reps} repetitions). Ask your clinic to fill them in."
+            ).format(
+                count=len(unfilled),
+                hold=f"{found.default_hold:g}",
+                reps=found.default_repetitions,
+            )
+        )
+    elif unfilled:
+        lines.append(
+            _("Not prescribed yet, using the routine's default values: {names}.").format(
+                names=", ".join(unfilled)
+            )
+        )
+    for problem in (found.personal_problem, found.journal_problem, found.speech_problem):
+        if problem:
+            lines.append(problem)
+    return "\n".join(dict.fromkeys(lines))
+
+
+def summary(ended: SessionEnded) -> str:
+    """What a completed session achieved."""
+    return ngettext(
+        "You did {done} of {total} exercise in {time}.",
+        "You did {done} of {total} exercises in {time}.",
+        ended.exercises_total,
+    ).format(
+        done=ended.exercises_completed,
+        total=ended.exercises_total,
+        time=minutes(ended.session_seconds),
+    )
+
+
+def recorded(state: SessionState) -> str:
+    """Whether the ended session is in the journal."""
+    if state.recorded:
+        return _("This session has been recorded in your journal.")
+    return state.notices.journal_problem or ""
+
+
+def stop_choices() -> tuple[tuple[StopReason, str], ...]:
+    """The reasons to stop, in the order of the keys 1 to 4."""
+    return (
+        (StopReason.PAIN, _("Pain or discomfort")),
+        (StopReason.NUMBNESS, _("Tingling or numbness")),
+        (StopReason.DIZZINESS, _("Dizziness")),
+        (StopReason.OTHER, _("Other")),
+    )
