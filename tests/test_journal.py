@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sqlite3
@@ -369,11 +370,13 @@ def test_kill_9_right_after_a_stop_keeps_the_reason_note_and_place(journal_path:
 
 
 def exercise_everything(journal: SessionJournal) -> None:
-    """The calls a session makes; none may raise."""
+    """The calls a session makes; none may raise (history, read before one, says why)."""
     session = journal.start_session("xplain-back", 13, {"hold_seconds": 20})
     journal.exercise_finished(session, "a", 0, True)
     journal.end_session(session, Outcome.STOPPED, DIZZY)
     journal.sessions()
+    with contextlib.suppress(JournalUnreadable):
+        journal.history()
     journal.interrupted_since_last_open()
     journal.close()
 
@@ -520,6 +523,7 @@ def test_both_journals_offer_the_same_interface() -> None:
         "exercise_finished",
         "end_session",
         "sessions",
+        "history",
         "interrupted_since_last_open",
         "close",
     }

@@ -215,12 +215,12 @@ HEAD = 'format_version = 1\nroutine = "chiro-clinic"\n'
         ),
         pytest.param(
             HEAD + "[exercises.mad-cat]\nhold_seconds = [5]\n",
-            "use a list of 2 hold(s) in seconds, one per stage",
+            "use a list of 2 holds in seconds, one per stage",
             id="hold list too short",
         ),
         pytest.param(
             HEAD + '[exercises.hamstring-stretch]\nvariant = "supine"\nhold_seconds = [5]\n',
-            "use a list of 2 hold(s)",
+            "use a list of 2 holds",
             id="hold list wrong for the chosen version",
         ),
         pytest.param(

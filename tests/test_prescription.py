@@ -166,7 +166,7 @@ GOOD = (
         ),
         pytest.param(
             GOOD + "[exercises.mad-cat]\nhold_seconds = [5]\n",
-            [":7: exercises.mad-cat.hold_seconds: use a list of 2 hold(s)"],
+            [":7: exercises.mad-cat.hold_seconds: use a list of 2 holds"],
             id="wrong number of holds",
         ),
         pytest.param(

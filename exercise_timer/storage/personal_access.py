@@ -6,6 +6,7 @@ paths or reads files itself.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from exercise_timer.core.i18n import _
@@ -15,7 +16,7 @@ from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import Progression
 from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import Catalogue
-from exercise_timer.storage.journal import SessionJournal
+from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
     LoadedPersonal,
@@ -46,8 +47,25 @@ class StoredPersonal:
         return load_personal(self._paths, routine, keep_aside_if_unusable=own)
 
     def today(self, loaded: LoadedPersonal) -> Today:
-        """The values a session runs today, progression applied from the journal."""
-        return today(loaded, self._journal.sessions())
+        """The values a session runs today, progression applied from the journal.
+
+        Journal rows that cannot be read are left out of the build-up, and ``problem`` says
+        how many; a journal that cannot be read at all builds up from the first values, and
+        ``problem`` says why.
+        """
+        try:
+            history = self._journal.history()
+        except JournalUnreadable as unreadable:
+            day = today(loaded, History([]))
+            if day.progress is None:
+                return day
+            return dataclasses.replace(
+                day,
+                problem=_(
+                    "{problem} Until it can be read, the build-up starts from its first values."
+                ).format(problem=unreadable.message),
+            )
+        return today(loaded, history)
 
     def save(self, routine: Routine, values: PersonalValues, progression: Progression) -> None:
         """Writes the values atomically; raises ValueError or OSError and writes nothing."""

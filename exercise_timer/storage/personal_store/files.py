@@ -1,0 +1,252 @@
+"""Personal values on disk: one TOML file per routine, read, kept aside when unusable, written.
+
+The file is ``Paths.personal_dir / "ROUTINE.toml"`` (see the package's docstring for its
+shape). A file that cannot be read or fails validation is renamed aside
+(``NAME.broken-DATE``), never overwritten in place, and the routine's own values are used,
+with a plain message saying so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.model import Routine
+from exercise_timer.core.personal import PersonalValues
+from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.toml_lines import LineIndex
+from exercise_timer.storage.atomic import keep_aside, write_text_atomic
+from exercise_timer.storage.moments import aware, local_now
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_store.document import (
+    PERSONAL_FORMAT_VERSION,
+    PERSONAL_KEYS,
+    values_document,
+)
+from exercise_timer.storage.personal_store.validate import (
+    PROGRESSION_FIELDS,
+    ValueProblem,
+    bounds_problems,
+    parse_values,
+)
+
+
+@dataclass(frozen=True)
+class LoadedPersonal:
+    """Personal values as read for one routine, and a plain message when the file was unusable.
+
+    Attributes:
+        values: The saved values (empty when there is no file or it could not be used).
+        progression: Whether and how the routine builds up to these values.
+        problem: What was wrong with the file and where it was kept, or None.
+        routine: The routine the values are for.
+    """
+
+    values: PersonalValues
+    progression: Progression
+    problem: str | None
+    routine: Routine
+
+
+def personal_file(paths: Paths, routine_id: str) -> Path:
+    """Where a routine's personal values are kept."""
+    return paths.personal_dir / f"{routine_id}.toml"
+
+
+def load_personal(
+    paths: Paths,
+    routine: Routine,
+    *,
+    now: Callable[[], datetime] = local_now,
+    keep_aside_if_unusable: bool = False,
+) -> LoadedPersonal:
+    """Reads a routine's personal values; with an unusable file, none are used.
+
+    Args:
+        paths: Where the program keeps its files.
+        routine: The routine the values are for (they are validated against it).
+        now: The current time, for the name of a file kept aside.
+        keep_aside_if_unusable: Rename an unusable file to ``NAME.broken-DATE`` (the window
+            does, for the routine it runs). Read-only commands leave the file as it is: a
+            routine file with the same id but other exercises must not cost the clinician's
+            values.
+    """
+    path = personal_file(paths, routine.id)
+    empty = LoadedPersonal(PersonalValues(), NO_PROGRESSION, None, routine)
+    if not (path.exists() or path.is_symlink()):
+        return empty
+    reason: str
+    try:
+        text = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        reason = _describe(error)
+    else:
+        values, progression, problems = _personal_document(data, routine)
+        if not problems:
+            if progression.enabled and progression.started is None:
+                progression = dataclasses.replace(progression, started=_modified(path))
+            return LoadedPersonal(values, progression, None, routine)
+        index = LineIndex(text)
+        line = index.line_of(problems[0].where)
+        reason = str(problems[0])
+        if line is not None:
+            reason = _("line {line}: {problem}").format(line=line, problem=reason)
+        if len(problems) > 1:
+            more = len(problems) - 1
+            reason = ngettext(
+                "{problem}, and {count} more problem", "{problem}, and {count} more problems", more
+            ).format(problem=reason, count=more)
+    if not keep_aside_if_unusable:
+        return dataclasses.replace(
+            empty,
+            problem=_(
+                "Your personal values for {routine} in {path} could not be used ({reason}); "
+                "the routine's own values are used and the file is left as it is."
+            ).format(routine=routine.title, path=path, reason=reason),
+        )
+    try:
+        kept = keep_aside(path, now())
+    except OSError:
+        kept = path
+    return dataclasses.replace(
+        empty,
+        problem=_(
+            "Your personal values for {routine} could not be used ({reason}). The file was kept "
+            "as {kept} and the routine's own values are in use until new ones are saved."
+        ).format(routine=routine.title, reason=reason, kept=kept),
+    )
+
+
+def _personal_document(
+    data: Mapping[str, Any], routine: Routine
+) -> tuple[PersonalValues, Progression, list[ValueProblem]]:
+    problems: list[ValueProblem] = []
+    version = data.get("format_version")
+    if version != PERSONAL_FORMAT_VERSION or isinstance(version, bool):
+        problems.append(
+            ValueProblem(
+                ("format_version",),
+                _("is {value!r}, expected {known}").format(
+                    value=version, known=PERSONAL_FORMAT_VERSION
+                ),
+            )
+        )
+    if data.get("routine") != routine.id:
+        problems.append(
+            ValueProblem(
+                ("routine",),
+                _('is {value!r}, but this file is for the routine "{id}"').format(
+                    value=data.get("routine"), id=routine.id
+                ),
+            )
+        )
+    for key in data:
+        if key not in PERSONAL_KEYS:
+            problems.append(ValueProblem((key,), _("is not a known key; remove it")))
+    values, progression, found = parse_values(data, routine, allow_started=True)
+    return values, progression, problems + found
+
+
+def _modified(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except OSError:
+        return None
+
+
+def save_personal(
+    paths: Paths,
+    routine_id: str,
+    values: PersonalValues,
+    progression: Progression,
+    *,
+    now: Callable[[], datetime] = local_now,
+) -> Progression:
+    """Writes a routine's personal values atomically; returns the progression as saved.
+
+    ``progression.started`` is decided here, not by the caller: it is kept while
+    progression stays on with the same values and settings, and set to now when progression
+    is switched on or anything it builds up to changes. So a higher target never makes
+    today's values jump on the strength of sessions done before it was set.
+
+    A file already there that cannot be read is kept aside (``NAME.broken-DATE``) first,
+    never overwritten.
+
+    Raises:
+        ValueError: A value is outside its bounds (nothing is written).
+        OSError: The file could not be written (the old one is left as it was).
+    """
+    problems = bounds_problems(values, progression)
+    if problems:
+        raise ValueError("; ".join(str(problem) for problem in problems))
+    path = personal_file(paths, routine_id)
+    previous = _previous_document(path, routine_id, now)
+    saved = dataclasses.replace(progression, started=None)
+    if progression.enabled:
+        new = tomllib.loads(tomli_w.dumps(values_document(values, saved, started=False)))
+        saved = dataclasses.replace(
+            saved, started=_kept_start(previous, new) or aware(now()).replace(microsecond=0)
+        )
+    document = {
+        "format_version": PERSONAL_FORMAT_VERSION,
+        "routine": routine_id,
+        **values_document(values, saved, started=True),
+    }
+    write_text_atomic(path, tomli_w.dumps(document))
+    return saved
+
+
+def _previous_document(
+    path: Path, routine_id: str, now: Callable[[], datetime]
+) -> dict[str, Any] | None:
+    """The file already there, or None; one that is not ours to overwrite is kept aside."""
+    if not (path.exists() or path.is_symlink()):
+        return None
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        data = None
+    if (
+        data is None
+        or data.get("format_version") != PERSONAL_FORMAT_VERSION
+        or data.get("routine") != routine_id
+    ):
+        keep_aside(path, now())
+        return None
+    return data
+
+
+def _kept_start(previous: Mapping[str, Any] | None, new: Mapping[str, Any]) -> datetime | None:
+    """The old start when progression was on with the same values and settings."""
+    if previous is None:
+        return None
+    old = previous.get("progression")
+    if not isinstance(old, dict) or old.get("enabled") is not True:
+        return None
+    started = old.get("started")
+    if not isinstance(started, datetime):
+        return None
+    settings = [field.key for field in PROGRESSION_FIELDS]
+    same = all(old.get(key) == new["progression"].get(key) for key in settings) and previous.get(
+        "exercises", {}
+    ) == new.get("exercises", {})
+    return aware(started) if same else None
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    if isinstance(error, UnicodeDecodeError):
+        return _("it is not UTF-8 text")
+    if isinstance(error, tomllib.TOMLDecodeError):
+        return _("it is not valid TOML: {error}").format(error=error)
+    return str(error) or type(error).__name__

@@ -1,0 +1,412 @@
+"""Checking personal values against their routine and the one table of limits.
+
+Personal files and prescription files share this: every value is checked against the routine
+(exercise and version ids, one hold per stage) and against the declared bounds, and each
+problem names its key path so a message can point at the line.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import tomli_w
+
+from exercise_timer.core import limits
+from exercise_timer.core.i18n import N_, _, ngettext
+from exercise_timer.core.model import Dose, Exercise, Routine, Stage
+from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.resolve import resolve_exercise
+from exercise_timer.core.toml_lines import PathKey
+from exercise_timer.storage.moments import aware
+from exercise_timer.storage.personal_fields import (
+    HOLD,
+    INCLUDED,
+    PERSONAL_FIELDS,
+    RELAX,
+    REPETITIONS,
+    VARIANT,
+)
+from exercise_timer.storage.personal_store.document import values_document
+from exercise_timer.storage.schema import Field, FieldKind
+
+PROGRESSION_FIELDS: tuple[Field, ...] = (
+    Field(
+        "enabled",
+        N_("Build up gradually"),
+        FieldKind.BOOL,
+        NO_PROGRESSION.enabled,
+        help=N_(
+            "Start with short holds and few repetitions and add a little after every few "
+            "sessions without a stop for pain, numbness or dizziness"
+        ),
+    ),
+    Field(
+        "every",
+        N_("Completed sessions before each step"),
+        FieldKind.INT,
+        NO_PROGRESSION.every,
+        low=limits.PROGRESSION_EVERY.low,
+        high=limits.PROGRESSION_EVERY.high,
+    ),
+    Field(
+        "start_hold",
+        N_("Starting hold (seconds)"),
+        FieldKind.FLOAT,
+        NO_PROGRESSION.start_hold,
+        low=limits.HOLD_SECONDS.low,
+        high=limits.HOLD_SECONDS.high,
+    ),
+    Field(
+        "start_repetitions",
+        N_("Starting repetitions"),
+        FieldKind.INT,
+        NO_PROGRESSION.start_repetitions,
+        low=limits.REPETITIONS.low,
+        high=limits.REPETITIONS.high,
+    ),
+)
+"""The ``[progression]`` table's fields (``started`` is kept by ``save_personal``).
+
+Labels and help are marked with ``N_`` and translated where they are shown.
+"""
+
+_EXERCISE_KEYS = tuple(field.key for field in PERSONAL_FIELDS)
+
+
+@dataclass(frozen=True)
+class ValueProblem:
+    """One thing wrong with personal values: where (a key path) and what to do."""
+
+    where: PathKey
+    message: str
+
+    def __str__(self) -> str:
+        return _("{key}: {message}").format(key=dotted(self.where), message=self.message)
+
+
+def dotted(where: PathKey) -> str:
+    """A key path as it reads in a file, such as ``exercises.pelvic-tilt.repetitions``."""
+    return ".".join(str(part) for part in where)
+
+
+def parse_values(
+    data: Mapping[str, Any], routine: Routine, *, allow_started: bool
+) -> tuple[PersonalValues, Progression, list[ValueProblem]]:
+    """Reads ``order``, ``[progression]`` and ``[exercises.ID]`` from a parsed file.
+
+    Every value is checked against the routine (exercise and version ids, one hold per stage)
+    and against the declared bounds. Other keys of ``data`` are left to the caller.
+
+    Args:
+        data: The parsed TOML document.
+        routine: The routine the values are for.
+        allow_started: Whether ``[progression]`` may hold ``started`` (personal files only).
+
+    Returns:
+        The values and progression read (meaningful only without problems), and the problems.
+    """
+    problems: list[ValueProblem] = []
+    order = _parse_order(data.get("order"), routine, problems)
+    progression = _parse_progression(data.get("progression"), allow_started, problems)
+    exercises: dict[str, ExerciseValues] = {}
+    raw = data.get("exercises", {})
+    if not isinstance(raw, dict):
+        problems.append(
+            ValueProblem(("exercises",), _("use one table [exercises.ID] per exercise"))
+        )
+        raw = {}
+    known = ", ".join(e.id for e in routine.exercises)
+    for exercise_id, table in raw.items():
+        where: PathKey = ("exercises", exercise_id)
+        exercise = routine.exercise(exercise_id)
+        if exercise is None:
+            problems.append(
+                ValueProblem(
+                    where,
+                    _(
+                        '"{id}" is not an exercise of the routine "{routine}"; use one of {known}'
+                    ).format(id=exercise_id, routine=routine.id, known=known),
+                )
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(
+                ValueProblem(where, _("use a table [exercises.{id}]").format(id=exercise_id))
+            )
+            continue
+        exercises[exercise_id] = _parse_exercise(table, exercise, routine, where, problems)
+    return PersonalValues(exercises=exercises, order=order), progression, problems
+
+
+def _parse_order(raw: object, routine: Routine, problems: list[ValueProblem]) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        problems.append(ValueProblem(("order",), _("use a list of exercise ids in quotes")))
+        return ()
+    seen: set[str] = set()
+    for item in raw:
+        if routine.exercise(item) is None:
+            problems.append(
+                ValueProblem(
+                    ("order",),
+                    _('"{id}" is not an exercise of the routine "{routine}"').format(
+                        id=item, routine=routine.id
+                    ),
+                )
+            )
+        elif item in seen:
+            problems.append(ValueProblem(("order",), _('"{id}" is listed twice').format(id=item)))
+        seen.add(item)
+    return tuple(raw)
+
+
+def _parse_progression(
+    raw: object, allow_started: bool, problems: list[ValueProblem]
+) -> Progression:
+    if raw is None:
+        return NO_PROGRESSION
+    if not isinstance(raw, dict):
+        problems.append(ValueProblem(("progression",), _("use a table [progression]")))
+        return NO_PROGRESSION
+    values: dict[str, Any] = {}
+    by_key = {field.key: field for field in PROGRESSION_FIELDS}
+    started: datetime | None = None
+    for key, value in raw.items():
+        where: PathKey = ("progression", key)
+        if key == "started" and allow_started:
+            started = _parse_started(value, where, problems)
+            continue
+        field = by_key.get(key)
+        if field is None:
+            problems.append(
+                ValueProblem(
+                    where,
+                    _("is not a progression setting; use {keys}").format(keys=", ".join(by_key)),
+                )
+            )
+            continue
+        problem = field.check(value)
+        if problem is not None:
+            problems.append(_bad_value(where, value, problem))
+            continue
+        values[key] = float(value) if field.kind is FieldKind.FLOAT else value
+    return Progression(
+        enabled=bool(values.get("enabled", NO_PROGRESSION.enabled)),
+        every=int(values.get("every", NO_PROGRESSION.every)),
+        start_hold=float(values.get("start_hold", NO_PROGRESSION.start_hold)),
+        start_repetitions=int(values.get("start_repetitions", NO_PROGRESSION.start_repetitions)),
+        started=started,
+    )
+
+
+def _parse_started(value: object, where: PathKey, problems: list[ValueProblem]) -> datetime | None:
+    moment: datetime | None = None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+    if moment is None:
+        problems.append(
+            ValueProblem(where, _("use a date and time such as 2026-11-21T09:30:00+01:00"))
+        )
+        return None
+    return aware(moment)
+
+
+def _parse_exercise(
+    table: Mapping[str, Any],
+    exercise: Exercise,
+    routine: Routine,
+    where: PathKey,
+    problems: list[ValueProblem],
+) -> ExerciseValues:
+    for key in table:
+        if key not in _EXERCISE_KEYS:
+            problems.append(
+                ValueProblem(
+                    (*where, key),
+                    _("is not a personal value; use {keys}").format(keys=", ".join(_EXERCISE_KEYS)),
+                )
+            )
+    included = True
+    if "included" in table:
+        problem = INCLUDED.check(table["included"])
+        if problem is None:
+            included = bool(table["included"])
+        else:
+            problems.append(_bad_value((*where, "included"), table["included"], problem))
+    variant: str | None = None
+    if "variant" in table:
+        variant = _parse_variant(table["variant"], exercise, (*where, "variant"), problems)
+    holds: tuple[float, ...] | None = None
+    if "hold_seconds" in table:
+        stages = exercise_stages(exercise, routine, variant)
+        holds = _parse_holds(table["hold_seconds"], stages, (*where, "hold_seconds"), problems)
+    repetitions: int | None = None
+    if "repetitions" in table:
+        problem = REPETITIONS.check(table["repetitions"])
+        if problem is None:
+            repetitions = int(table["repetitions"])
+        else:
+            problems.append(_bad_value((*where, "repetitions"), table["repetitions"], problem))
+    relax: float | None = None
+    if "relax_seconds" in table:
+        problem = RELAX.check(table["relax_seconds"])
+        if problem is None:
+            relax = float(table["relax_seconds"])
+        else:
+            problems.append(_bad_value((*where, "relax_seconds"), table["relax_seconds"], problem))
+    return ExerciseValues(
+        hold_seconds=holds,
+        repetitions=repetitions,
+        relax_seconds=relax,
+        variant=variant,
+        included=included,
+    )
+
+
+def _parse_variant(
+    value: object, exercise: Exercise, where: PathKey, problems: list[ValueProblem]
+) -> str | None:
+    problem = VARIANT.check(value)
+    if problem is not None:
+        problems.append(_bad_value(where, value, problem))
+        return None
+    known = [variant.id for variant in exercise.variants]
+    if not known:
+        problems.append(
+            ValueProblem(
+                where,
+                _('"{id}" has only one version; remove variant').format(id=exercise.id),
+            )
+        )
+        return None
+    if value not in known:
+        problems.append(
+            ValueProblem(
+                where,
+                _('{value!r} is not a version of "{id}"; use one of {known}').format(
+                    value=value, id=exercise.id, known=", ".join(f'"{k}"' for k in known)
+                ),
+            )
+        )
+        return None
+    return str(value)
+
+
+def _parse_holds(
+    value: object, stages: Sequence[Stage], where: PathKey, problems: list[ValueProblem]
+) -> tuple[float, ...] | None:
+    if _is_number(value) and len(stages) == 1:
+        value = [value]
+    if not isinstance(value, list) or len(value) != len(stages):
+        problems.append(
+            ValueProblem(
+                where,
+                ngettext(
+                    "use {count} hold in seconds, one per stage ({stages})",
+                    "use a list of {count} holds in seconds, one per stage ({stages})",
+                    len(stages),
+                ).format(count=len(stages), stages=", ".join(stage.name for stage in stages)),
+            )
+        )
+        return None
+    holds: list[float] = []
+    for number, (hold, stage) in enumerate(zip(value, stages, strict=True), start=1):
+        problem = check_hold(hold, stage)
+        if problem is None:
+            holds.append(float(hold))
+        else:
+            problems.append(
+                ValueProblem(
+                    where,
+                    _("stage {number} ({stage}) is {value!r}; {fix}").format(
+                        number=number, stage=stage.name, value=hold, fix=problem
+                    ),
+                )
+            )
+    return tuple(holds) if len(holds) == len(stages) else None
+
+
+def check_hold(value: object, stage: Stage | None = None) -> str | None:
+    """None when ``value`` is an acceptable hold for the stage, else how to fix it.
+
+    A stage the routine does without a hold (a movement, such as a lunge's step) also
+    accepts 0, which keeps it without one.
+    """
+    if stage is not None and _is_dynamic(stage) and _is_number(value) and value == 0:
+        return None
+    return HOLD.check(value)
+
+
+def exercise_stages(
+    exercise: Exercise, routine: Routine, variant: str | None = None
+) -> tuple[Stage, ...]:
+    """The stages of an exercise in the chosen version: one personal hold each."""
+    resolved = resolve_exercise(exercise, routine.defaults, ExerciseValues(variant=variant))
+    return tuple(
+        Stage(name=stage.name, instruction=stage.instruction, hold=stage.dose)
+        for stage in resolved.stages
+    )
+
+
+def _is_dynamic(stage: Stage) -> bool:
+    return stage.hold == Dose.fixed(0)
+
+
+def _is_number(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _bad_value(where: PathKey, value: object, fix: str) -> ValueProblem:
+    return ValueProblem(where, _("is {value!r}; {fix}").format(value=value, fix=fix))
+
+
+def check_values(
+    routine: Routine, values: PersonalValues, progression: Progression = NO_PROGRESSION
+) -> list[ValueProblem]:
+    """The problems values would have if saved: what the editor checks before it saves."""
+    document = tomllib.loads(tomli_w.dumps(values_document(values, progression, started=False)))
+    return parse_values(document, routine, allow_started=False)[2]
+
+
+def bounds_problems(values: PersonalValues, progression: Progression) -> list[ValueProblem]:
+    """Values outside the declared bounds, checked without the routine (a last guard)."""
+    problems: list[ValueProblem] = []
+    for exercise_id, exercise in values.exercises.items():
+        where: PathKey = ("exercises", exercise_id)
+        checks: list[tuple[str, Field, object]] = [("included", INCLUDED, exercise.included)]
+        if exercise.variant is not None:
+            checks.append(("variant", VARIANT, exercise.variant))
+        if exercise.repetitions is not None:
+            checks.append(("repetitions", REPETITIONS, exercise.repetitions))
+        if exercise.relax_seconds is not None:
+            checks.append(("relax_seconds", RELAX, exercise.relax_seconds))
+        for key, field, value in checks:
+            problem = field.check(value)
+            if problem is not None:
+                problems.append(_bad_value((*where, key), value, problem))
+        for hold in exercise.hold_seconds or ():
+            problem = None if _is_number(hold) and hold == 0 else HOLD.check(hold)
+            if problem is not None:
+                problems.append(_bad_value((*where, "hold_seconds"), hold, problem))
+    for field in PROGRESSION_FIELDS:
+        value = getattr(progression, field.key)
+        problem = field.check(value)
+        if problem is not None:
+            problems.append(_bad_value(("progression", field.key), value, problem))
+    return problems
