@@ -94,6 +94,18 @@ CASES = [
     Case("nested-arrays", lambda text: text + "x = " + "[" * 100_000, None, "too deeply"),
     Case("nested-tables", lambda text: text + "x = " + "{a = " * 100_000, None, "too deeply"),
     Case(
+        "deeply-dotted-key",  # tomllib takes minutes on these (DESIGN.md, known traps)
+        lambda text: text + "deep." + "a." * 20_000 + "b = 1\n",
+        "deep.a.a",
+        "more than 32 parts",
+    ),
+    Case(
+        "deeply-dotted-table",
+        lambda text: text + "[" + "a . " * 20_000 + "b]\n",
+        "[a . a",
+        "more than 32 parts",
+    ),
+    Case(
         "huge-decimal",
         swap("hold_seconds = 5\nstep = 1", f"hold_seconds = {HUGE_DECIMAL}\nstep = 1"),
         "hold_seconds = 111",
@@ -148,7 +160,7 @@ CASES = [
         "ten-hour-hold",
         swap("hold_seconds = 5\nstep = 1", "hold_seconds = 36000\nstep = 1"),
         "hold_seconds = 36000",
-        "from 0 to 120",
+        "from 0.5 to 120",
     ),
     Case(
         "negative-relax",
@@ -160,7 +172,13 @@ CASES = [
         "nan-hold",
         swap("hold_seconds = 5\nstep = 3", "hold_seconds = nan\nstep = 3"),
         "hold_seconds = nan",
-        "from 0 to 120",
+        "from 0.5 to 120",
+    ),
+    Case(
+        "tenth-of-a-second-hold",
+        swap("hold_seconds = 5\nstep = 1", "hold_seconds = 0.1\nstep = 1"),
+        "hold_seconds = 0.1",
+        "use 0 for no hold",
     ),
     Case(
         "inf-move",

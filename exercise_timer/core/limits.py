@@ -22,12 +22,18 @@ class Limit:
 
 
 HOLD_SECONDS = Limit(1, 120)
-"""A hold a person is asked to keep (0 is allowed separately: a stage with no hold)."""
+"""A hold a person sets (personal values, prescriptions, the editor); 0 only for a stage with no
+hold."""
+ROUTINE_HOLD_SECONDS = Limit(0.5, HOLD_SECONDS.high)
+"""A hold a routine file gives: 0 (a stage with no hold) or within this, fractions allowed."""
 REPETITIONS = Limit(1, 30)
+"""Also the most holds a list of one hold per repetition may give."""
 RELAX_SECONDS = Limit(0, 60)
 PREPARE_SECONDS = Limit(0, 300)
 MOVE_SECONDS = Limit(0.5, 60)
 """Moving into a stage, and returning from it."""
+STAGES = Limit(1, 10)
+"""Stages in one repetition of an exercise."""
 PROGRESSION_EVERY = Limit(1, 30)
 """Build-up: completed sessions between two steps."""
 SPEAKING_RATE = Limit(80, 300)
