@@ -127,15 +127,6 @@ def test_plan_agrees_with_a_live_session_woken_at_odd_times() -> None:
     ]
 
 
-def test_plan_text_reads_as_a_schedule(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "spine-clinic"]) == 0
-    out = capsys.readouterr().out
-    assert "Knee-To-Chest Raise" in out or "Knee-to-Chest Raise" in out
-    assert "Both legs" in out
-    assert "Breathe in and" in out
-    assert "Total:" in out
-
-
 def test_plan_of_unknown_id_or_bad_path_exits_1(
     home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

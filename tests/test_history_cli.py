@@ -176,16 +176,6 @@ def test_csv_has_a_header_and_flattened_stop_fields(
     )
 
 
-def test_plain_table_reads_as_sentences(recorded: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    lines = history(capsys).splitlines()
-    assert len(lines) == 4
-    assert lines[0].split() == ["Date", "Routine", "Outcome", "Exercises", "Note"]
-    assert lines[1].split()[:5] == ["2026-11-21", "10:15", "xplain-back", "completed", "3/3"]
-    assert "stopped: dizziness" in lines[2] and "1/8" in lines[2]
-    assert lines[2].endswith("the room was spinning")
-    assert "interrupted" in lines[3] and "0/5" in lines[3]
-
-
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
@@ -251,3 +241,46 @@ def test_json_and_csv_together_is_a_usage_error(
         main(["history", "--json", "--csv"])
     assert exit_info.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def damage(journal: Path, *statements: str) -> None:
+    connection = sqlite3.connect(journal)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
+def test_unreadable_sessions_are_left_out_and_named_on_stderr(
+    recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(
+        recorded,
+        "UPDATE sessions SET exercises_total = 'thirteen' WHERE id = 1",
+        "UPDATE sessions SET stop_reason = 'boredom' WHERE id = 2",
+    )
+    for options in (["--json"], ["--csv"], []):
+        assert main(["history", *options]) == 0
+        captured = capsys.readouterr()
+        assert captured.err == (
+            "Skipped 2 sessions of the journal that could not be read: "
+            "session 1 (its number of exercises is not a whole number), "
+            "session 2 (its stop reason is not one the program knows).\n"
+        )
+        if options == ["--json"]:
+            assert [row["id"] for row in json.loads(captured.out)] == [3]
+        elif options == ["--csv"]:
+            assert [row["id"] for row in csv.DictReader(io.StringIO(captured.out))] == ["3"]
+        else:
+            assert len(captured.out.splitlines()) == 2 and "chiro-clinic" in captured.out
+
+
+def test_one_unreadable_session_is_counted_in_words(
+    recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage(recorded, "UPDATE sessions SET started_at = 'soon' WHERE id = 2")
+    assert main(["history", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert [row["id"] for row in json.loads(captured.out)] == [1, 3]
+    assert captured.err.startswith("Skipped 1 session of the journal that could not be read: ")
+    assert "session 2 (" in captured.err

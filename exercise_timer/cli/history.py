@@ -8,9 +8,15 @@ import sys
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _
-from exercise_timer.report.history import history_csv, history_json, history_rows, history_text
+from exercise_timer.report.history import (
+    history_csv,
+    history_json,
+    history_rows,
+    history_text,
+    skipped_text,
+)
 from exercise_timer.report.table import json_text
-from exercise_timer.storage.journal import JournalUnreadable, read_journal
+from exercise_timer.storage.journal import JournalUnreadable, read_history
 from exercise_timer.storage.paths import Paths
 
 
@@ -25,17 +31,23 @@ def register(commands: Commands) -> None:
 
 
 def cmd_history(args: argparse.Namespace, paths: Paths) -> int:
-    """Lists the recorded sessions; reading never creates or changes the journal file."""
+    """Lists the recorded sessions; reading never creates or changes the journal file.
+
+    A session that cannot be read is left out of the list and named on standard error; the
+    others are listed and the exit code stays 0.
+    """
     try:
-        records = read_journal(paths.journal_file)
+        history = read_history(paths.journal_file)
     except JournalUnreadable as error:
         say_error(error.message)
         return EXIT_INVALID
-    rows = history_rows(records)
+    rows = history_rows(history.records)
     if args.json:
         print(json_text(history_json(rows)))
     elif args.csv:
         history_csv(rows, sys.stdout)
     else:
         print(history_text(rows))
+    if history.skipped:
+        say_error(skipped_text(history.skipped))
     return EXIT_OK

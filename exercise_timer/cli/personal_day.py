@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
-from exercise_timer.storage.journal import JournalUnreadable, SessionRecord, read_journal
+from exercise_timer.storage.journal import JournalUnreadable, SessionRecord, read_history
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import Today, load_personal, today
 
@@ -16,12 +16,15 @@ HistoryReader = Callable[[], Sequence[SessionRecord]]
 
 
 def history_reader(paths: Paths) -> HistoryReader:
-    """Reads the journal once, when progression needs it; never creates or changes it."""
+    """Reads the journal once, when progression needs it; never creates or changes it.
+
+    A session that cannot be read is left out, so the build-up counts the others.
+    """
 
     @functools.cache
     def history() -> Sequence[SessionRecord]:
         try:
-            return read_journal(paths.journal_file)
+            return read_history(paths.journal_file).records
         except JournalUnreadable as error:
             print(
                 _("{problem} Progression is counted from its start.").format(problem=error.message),
