@@ -248,3 +248,18 @@ def test_import_keeps_the_prescription_start_values(
     assert dialog.import_path(tmp_path / "rx.toml")
     got = dialog.progression()
     assert (got.start_hold, got.start_repetitions, got.every) == (3.0, 4, 3)
+
+
+def test_the_build_up_sentence_is_whole_and_shows_the_imported_start(
+    qtbot: QtBot, spine: Routine, tmp_path: Path
+) -> None:
+    imported = Progression(enabled=True, every=3, start_hold=3.0, start_repetitions=4)
+    dialog = editor(qtbot, spine, import_file=lambda _path: (PersonalValues(), imported))
+    assert "start with 2 s holds and 2 repetitions" in dialog.build_up.text()
+    assert dialog.build_up.text().endswith("without a stop for pain, numbness or dizziness.")
+    assert dialog.every.suffix() == ""
+    assert dialog.import_path(tmp_path / "rx.toml")
+    assert "start with 3 s holds and 4 repetitions" in dialog.build_up.text()
+    single = Progression(start_repetitions=1)
+    one = editor(qtbot, spine, progression=single)
+    assert "and 1 repetition, and add" in one.build_up.text()

@@ -1,6 +1,7 @@
 """The personal values editor: a clinician sets holds, repetitions and relax per exercise.
 
-Every widget's kind and bounds come from ``storage.personal_fields``. A value is saved only
+Every widget's kind and label come from ``storage.personal_fields``, its bounds from
+``core.limits`` (the rows are built in ``ui.values_rows``). A value is saved only
 when it was set (or was already personal): a "prescribed" blank left alone stays unfilled,
 so the session keeps saying it uses the routine's default.
 """
@@ -9,119 +10,50 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from exercise_timer.core import limits
 from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.model import Dose, DoseKind, Exercise, Routine
+from exercise_timer.core.model import Exercise, Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.problems import InputError
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exercise
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
+from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
+from exercise_timer.ui.values_rows import (
+    OUTSIDE_STYLE,
+    UNFILLED_STYLE,
+    Row,
+    build_up_text,
+    display_order,
+    make_row,
+)
 
-OUTSIDE_STYLE = "background: #ffe0b2;"
-UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; padding: 2px 6px;"
+__all__ = ["OUTSIDE_STYLE", "UNFILLED_STYLE", "ExportFile", "ImportFile", "ValuesEditor"]
 
 ImportFile = Callable[[Path], tuple[PersonalValues, Progression]]
 ExportFile = Callable[[Path, PersonalValues, Progression, str, str], None]
-
-
-def _all_set(row: Row) -> bool:
-    """True when every stage that holds has a hold (a blank shows 0 until it is set)."""
-    return all(
-        bool(spin.property("no_hold")) or spin.value() >= (HOLD.low or 1.0) for spin in row.holds
-    )
-
-
-def _blank(spin: QSpinBox | QDoubleSpinBox, high: float) -> None:
-    """Shows a prescribed blank as "–" (unset) rather than as the default a session uses."""
-    spin.setRange(0, high)  # type: ignore[arg-type]
-    spin.setSpecialValueText("–")
-    spin.setValue(0)
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def dose_text(dose: Dose, unit: str) -> str:
-    """What the document says, e.g. "3-5 s", "1 to 5 s, longer each time", "prescribed"."""
-    if dose.kind is DoseKind.PRESCRIBED:
-        return f"___{unit}"
-    if dose.kind is DoseKind.RANGE:
-        return f"{_number(dose.values[0])}-{_number(dose.values[1])}{unit}"
-    if dose.kind is DoseKind.GROWING:
-        return _("{low} to {high}{unit}, longer each time").format(
-            low=_number(min(dose.values)), high=_number(max(dose.values)), unit=unit
-        )
-    return f"{_number(dose.values[0])}{unit}"
-
-
-def outside(dose: Dose, value: float) -> bool:
-    """True when ``value`` is outside what the document gives (never for a blank)."""
-    if dose.kind is DoseKind.PRESCRIBED or not dose.values:
-        return False
-    return not min(dose.values) <= value <= max(dose.values)
-
-
-@dataclass
-class Row:
-    """The widgets and edit state of one exercise."""
-
-    exercise: Exercise
-    include: QCheckBox
-    name: QLabel
-    up: QToolButton
-    down: QToolButton
-    variant: QComboBox
-    holds_box: QWidget
-    repetitions: QSpinBox
-    relax: QDoubleSpinBox
-    document: QLabel
-    reset: QPushButton
-    holds: list[QDoubleSpinBox] = field(default_factory=list)
-    touched: set[str] = field(default_factory=set)
-
-    def widgets(self) -> list[QWidget]:
-        """Left to right, as laid out."""
-        return [
-            self.include,
-            self.name,
-            self.up,
-            self.down,
-            self.variant,
-            self.holds_box,
-            self.repetitions,
-            self.relax,
-            self.document,
-            self.reset,
-        ]
 
 
 class ValuesEditor(QDialog):
@@ -188,10 +120,10 @@ class ValuesEditor(QDialog):
             _("Exercise"),
             "",
             "",
-            VARIANT.label,
-            HOLD.label,
-            REPETITIONS.label,
-            RELAX.label,
+            VARIANT.shown_label(),
+            HOLD.shown_label(),
+            REPETITIONS.shown_label(),
+            RELAX.shown_label(),
             _("The document says"),
             "",
         ]
@@ -205,32 +137,22 @@ class ValuesEditor(QDialog):
         layout.addWidget(scroll, 1)
 
         exercises = {e.id: e for e in routine.exercises}
-        order = [i for i in values.order if i in exercises]
-        order += [e.id for e in routine.exercises if e.id not in order]
-        for exercise_id in order:
+        for exercise_id in display_order(routine, values):
             self.rows.append(self._make_row(exercises[exercise_id]))
         self.load(values)
 
-        growth = QHBoxLayout()
-        self.build_up = QCheckBox(
-            _(
-                "Build up gradually: start with {hold} s holds and {reps} repetitions, "
-                "and add 1 s and 1 repetition after every"
-            ).format(
-                hold=f"{self._progression.start_hold:g}",
-                reps=self._progression.start_repetitions,
-            ),
-            self,
-        )
+        self.build_up = QCheckBox(self)
         self.build_up.setAccessibleName(_("Build up gradually to these values"))
+        layout.addWidget(self.build_up)
         self.every = QSpinBox(self)
-        self.every.setRange(1, 30)
+        self.every.setRange(int(limits.PROGRESSION_EVERY.low), int(limits.PROGRESSION_EVERY.high))
         self.every.setAccessibleName(_("Sessions between steps"))
-        self.every.setSuffix(_(" sessions"))
-        growth_tail = QLabel(_("completed without a stop for pain, numbness or dizziness."), self)
-        growth.addWidget(self.build_up)
+        every_label = QLabel(_("Completed sessions before each step:"), self)
+        every_label.setBuddy(self.every)
+        growth = QHBoxLayout()
+        growth.addWidget(every_label)
         growth.addWidget(self.every)
-        growth.addWidget(growth_tail, 1)
+        growth.addStretch(1)
         layout.addLayout(growth)
         self._show_progression(self._progression)
         self.build_up.toggled.connect(lambda _on: self.changed.emit())
@@ -272,123 +194,34 @@ class ValuesEditor(QDialog):
     # -- rows ------------------------------------------------------------------------------
 
     def _make_row(self, exercise: Exercise) -> Row:
-        host = self.grid_host
-        include = QCheckBox(host)
-        include.setAccessibleName(_("Include {name}").format(name=exercise.name))
-        name = QLabel(exercise.name, host)
-        up, down = QToolButton(host), QToolButton(host)
-        up.setArrowType(Qt.ArrowType.UpArrow)
-        down.setArrowType(Qt.ArrowType.DownArrow)
-        up.setAccessibleName(_("Move {name} up").format(name=exercise.name))
-        down.setAccessibleName(_("Move {name} down").format(name=exercise.name))
-        variant = QComboBox(host)
-        variant.setAccessibleName(_("Version of {name}").format(name=exercise.name))
-        for option in exercise.variants:
-            variant.addItem(option.name, option.id)
-        variant.setVisible(bool(exercise.variants))
-        holds_box = QWidget(host)
-        holds_layout = QHBoxLayout(holds_box)
-        holds_layout.setContentsMargins(0, 0, 0, 0)
-        holds_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        repetitions = QSpinBox(host)
-        repetitions.setFixedWidth(80)
-        repetitions.setRange(int(REPETITIONS.low or 1), int(REPETITIONS.high or 30))
-        repetitions.setAccessibleName(_("Repetitions of {name}").format(name=exercise.name))
-        relax = QDoubleSpinBox(host)
-        relax.setFixedWidth(90)
-        relax.setRange(RELAX.low or 0.0, RELAX.high or 60.0)
-        relax.setDecimals(1)
-        relax.setSuffix(" s")
-        relax.setAccessibleName(_("Relax seconds of {name}").format(name=exercise.name))
-        document = QLabel(host)
-        document.setWordWrap(True)
-        document.setMinimumWidth(240)
-        variant.setMaximumWidth(200)
-        reset = QPushButton(_("Reset"), host)
-        reset.setAccessibleName(_("Reset {name} to the document").format(name=exercise.name))
-        row = Row(
-            exercise,
-            include,
-            name,
-            up,
-            down,
-            variant,
-            holds_box,
-            repetitions,
-            relax,
-            document,
-            reset,
-        )
-        include.toggled.connect(lambda _on, r=row: self._touch(r, "included"))
-        variant.currentIndexChanged.connect(lambda _i, r=row: self._variant_changed(r))
-        repetitions.valueChanged.connect(lambda _v, r=row: self._touch(r, "repetitions"))
-        relax.valueChanged.connect(lambda _v, r=row: self._touch(r, "relax_seconds"))
-        up.clicked.connect(lambda _c=False, r=row: self._move(r, -1))
-        down.clicked.connect(lambda _c=False, r=row: self._move(r, 1))
-        reset.clicked.connect(lambda _c=False, r=row: self._reset(r))
+        row = make_row(self.grid_host, exercise)
+        row.include.toggled.connect(lambda _on, r=row: self._touch(r, "included"))
+        row.variant.currentIndexChanged.connect(lambda _i, r=row: self._variant_changed(r))
+        row.repetitions.valueChanged.connect(lambda _v, r=row: self._touch(r, "repetitions"))
+        row.relax.valueChanged.connect(lambda _v, r=row: self._touch(r, "relax_seconds"))
+        row.up.clicked.connect(lambda _c=False, r=row: self._move(r, -1))
+        row.down.clicked.connect(lambda _c=False, r=row: self._move(r, 1))
+        row.reset.clicked.connect(lambda _c=False, r=row: self._reset(r))
         return row
 
     def _resolved(self, row: Row, values: ExerciseValues | None = None) -> ResolvedExercise:
         return resolve_exercise(
             row.exercise,
             self.routine.defaults,
-            values or ExerciseValues(variant=self._variant_of(row)),
+            values or ExerciseValues(variant=row.variant_id()),
         )
-
-    def _variant_of(self, row: Row) -> str | None:
-        data = row.variant.currentData()
-        return str(data) if data else None
 
     def _build_holds(
         self, row: Row, resolved: ResolvedExercise, personal: tuple[float, ...] | None = None
     ) -> None:
-        layout = row.holds_box.layout()
-        assert layout is not None
-        for spin in row.holds:
-            layout.removeWidget(spin)
-            spin.deleteLater()
-        row.holds = []
-        for stage in resolved.stages:
-            spin = QDoubleSpinBox(row.holds_box)
-            spin.setFixedWidth(125 if len(resolved.stages) > 1 else 100)
-            spin.setDecimals(1)
-            spin.setSuffix(" s")
-            if stage.dose.kind is DoseKind.FIXED and stage.dose.values[0] == 0:
-                spin.setRange(0, 0)
-                spin.setSpecialValueText(_("no hold"))
-                spin.setProperty("no_hold", True)
-            elif stage.dose.is_prescribed and personal is None:
-                _blank(spin, HOLD.high or 120.0)
-            else:
-                spin.setRange(HOLD.low or 1.0, HOLD.high or 120.0)
-                spin.setValue(max(stage.holds[0] if stage.holds else 0.0, HOLD.low or 1.0))
-            label = stage.name if len(resolved.stages) > 1 else ""
-            spin.setPrefix(f"{label}: " if label else "")
-            spin.setAccessibleName(
-                _("Hold seconds of {name} {stage}")
-                .format(name=row.exercise.name, stage=label)
-                .strip()
-            )
-            spin.valueChanged.connect(lambda _v, r=row: self._touch(r, "hold_seconds"))
-            layout.addWidget(spin)
-            row.holds.append(spin)
+        row.build_holds(resolved, personal, partial(self._touch, row, "hold_seconds"))
 
     def load(self, values: PersonalValues) -> None:
         """Shows ``values`` over the document's values (used at start and on import)."""
         self._loading = True
         for row in self.rows:
             personal = values.for_exercise(row.exercise.id)
-            row.touched = {
-                key
-                for key, value in (
-                    ("included", None if personal.included else False),
-                    ("variant", personal.variant),
-                    ("hold_seconds", personal.hold_seconds),
-                    ("repetitions", personal.repetitions),
-                    ("relax_seconds", personal.relax_seconds),
-                )
-                if value is not None
-            }
+            row.touch_from(personal)
             index = row.variant.findData(personal.variant) if personal.variant else -1
             if index < 0 and row.exercise.variants:
                 default = row.exercise.default_variant or row.exercise.variants[0].id
@@ -397,11 +230,8 @@ class ValuesEditor(QDialog):
             resolved = resolve_exercise(row.exercise, self.routine.defaults, personal)
             self._build_holds(row, resolved, personal.hold_seconds)
             row.include.setChecked(personal.included)
-            if resolved.repetitions_dose.is_prescribed and personal.repetitions is None:
-                _blank(row.repetitions, REPETITIONS.high or 30)
-            else:
-                row.repetitions.setMinimum(int(REPETITIONS.low or 1))
-                row.repetitions.setValue(resolved.repetitions)
+            unset = resolved.repetitions_dose.is_prescribed and personal.repetitions is None
+            row.show_repetitions(None if unset else resolved.repetitions)
             row.relax.setValue(resolved.relax_seconds)
         self._loading = False
         self._layout_rows()
@@ -479,21 +309,7 @@ class ValuesEditor(QDialog):
         """The personal values as the editor shows them: only what was set is personal."""
         exercises: dict[str, ExerciseValues] = {}
         for row in self.rows:
-            touched = row.touched
-            holds = tuple(spin.value() for spin in row.holds)
-            all_set = _all_set(row)
-            repetitions = row.repetitions.value()
-            values = ExerciseValues(
-                hold_seconds=holds if "hold_seconds" in touched and all_set else None,
-                repetitions=(
-                    repetitions
-                    if "repetitions" in touched and repetitions >= (REPETITIONS.low or 1)
-                    else None
-                ),
-                relax_seconds=row.relax.value() if "relax_seconds" in touched else None,
-                variant=self._variant_of(row) if "variant" in touched else None,
-                included=row.include.isChecked(),
-            )
+            values = row.personal()
             if values != ExerciseValues():
                 exercises[row.exercise.id] = values
         document_order = [e.id for e in self.routine.exercises]
@@ -511,45 +327,20 @@ class ValuesEditor(QDialog):
         )
 
     def _show_progression(self, progression: Progression) -> None:
+        self.build_up.setText(build_up_text(progression))
         self.build_up.setChecked(progression.enabled)
         self.every.setValue(progression.every)
 
     def outside_values(self) -> list[str]:
         """Each value set outside what the document gives, in words."""
-        found: list[str] = []
-        for row in self.rows:
-            resolved = self._resolved(row)
-            name = row.exercise.name
-            if "hold_seconds" in row.touched:
-                for stage, spin in zip(resolved.stages, row.holds, strict=False):
-                    if outside(stage.dose, spin.value()):
-                        found.append(
-                            _("{name}: hold {value} s (the document: {document})").format(
-                                name=name,
-                                value=_number(spin.value()),
-                                document=dose_text(stage.dose, " s"),
-                            )
-                        )
-            if "repetitions" in row.touched and outside(
-                resolved.repetitions_dose, row.repetitions.value()
-            ):
-                found.append(
-                    _("{name}: {value} repetitions (the document: {document})").format(
-                        name=name,
-                        value=row.repetitions.value(),
-                        document=dose_text(resolved.repetitions_dose, ""),
-                    )
-                )
-            relax = resolve_exercise(
-                row.exercise, self.routine.defaults, ExerciseValues()
-            ).relax_seconds
-            if "relax_seconds" in row.touched and row.relax.value() != relax:
-                found.append(
-                    _("{name}: relax {value} s (the document: {document} s)").format(
-                        name=name, value=_number(row.relax.value()), document=_number(relax)
-                    )
-                )
-        return found
+        return [
+            line
+            for row in self.rows
+            for line in row.outside_lines(self._resolved(row), self._document_relax(row))
+        ]
+
+    def _document_relax(self, row: Row) -> float:
+        return resolve_exercise(row.exercise, self.routine.defaults, ExerciseValues()).relax_seconds
 
     def _refresh(self) -> None:
         values = self.values()
@@ -567,45 +358,12 @@ class ValuesEditor(QDialog):
             )
         )
         for row in self.rows:
-            resolved = self._resolved(row)
-            holds = ", ".join(dose_text(s.dose, " s") for s in resolved.stages)
-            document = _("Hold {holds}, {reps} times, relax {relax} s").format(
-                holds=holds,
-                reps=dose_text(resolved.repetitions_dose, ""),
-                relax=_number(
-                    resolve_exercise(
-                        row.exercise, self.routine.defaults, ExerciseValues()
-                    ).relax_seconds
-                ),
-            )
             personal = values.for_exercise(row.exercise.id)
             unfilled = resolve_exercise(
                 row.exercise, self.routine.defaults, personal
             ).needs_prescription
-            row.document.setText(document + ("\n" + _("Not prescribed yet") if unfilled else ""))
-            row.document.setStyleSheet(UNFILLED_STYLE if unfilled else "")
-            row.document.setAccessibleDescription(_("not prescribed yet") if unfilled else "")
-            for spin, stage in zip(row.holds, resolved.stages, strict=False):
-                self._mark(
-                    spin, "hold_seconds" in row.touched and outside(stage.dose, spin.value())
-                )
-            self._mark(
-                row.repetitions,
-                "repetitions" in row.touched
-                and outside(resolved.repetitions_dose, row.repetitions.value()),
-            )
-            editable = not self.locked
-            for widget in [row.variant, *row.holds, row.repetitions, row.relax]:
-                fixed = bool(widget.property("no_hold"))
-                widget.setEnabled(editable and row.include.isChecked() and not fixed)
-            for widget in (row.include, row.up, row.down, row.reset):
-                widget.setEnabled(editable)
-
-    @staticmethod
-    def _mark(widget: QWidget, on: bool) -> None:
-        widget.setStyleSheet(OUTSIDE_STYLE if on else "")
-        widget.setToolTip(_("Outside what the document gives") if on else "")
-        widget.setAccessibleDescription(_("outside the document's range") if on else "")
+            row.show_document(self._resolved(row), self._document_relax(row), unfilled)
+            row.enable(not self.locked)
 
     def half_filled(self) -> list[str]:
         """Exercises with some of their stage holds set and some still blank."""
@@ -613,7 +371,7 @@ class ValuesEditor(QDialog):
             row.exercise.name
             for row in self.rows
             if "hold_seconds" in row.touched
-            and not _all_set(row)
+            and not row.all_set()
             and any(spin.value() > 0 for spin in row.holds)
         ]
 
@@ -668,10 +426,8 @@ class ValuesEditor(QDialog):
         return False
 
     def _ask_pin(self) -> None:
-        pin, ok = QInputDialog.getText(
-            self, _("Unlock"), _("The clinic's PIN:"), QLineEdit.EchoMode.Password
-        )
-        if ok and not self.unlock(pin):
+        pin = ask_pin(self)
+        if pin is not None and not self.unlock(pin):
             QMessageBox.warning(self, _("Unlock"), _("That PIN is not right."))
 
     def import_path(self, path: Path) -> bool:
@@ -683,22 +439,17 @@ class ValuesEditor(QDialog):
         except InputError as error:
             QMessageBox.warning(self, _("Import"), "\n".join(str(p) for p in error.problems))
             return False
-        exercises = {e.id: e for e in self.routine.exercises}
-        order = [i for i in values.order if i in exercises]
-        order += [e.id for e in self.routine.exercises if e.id not in order]
         by_id = {row.exercise.id: row for row in self.rows}
-        self.rows = [by_id[i] for i in order]
+        self.rows = [by_id[i] for i in display_order(self.routine, values)]
         self.load(values)
         self._progression = dataclasses.replace(progression, started=None)
         self._show_progression(progression)
         return True
 
     def _import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import a prescription"), "", _("Prescriptions (*.toml)")
-        )
-        if name:
-            self.import_path(Path(name))
+        path = ask_import_file(self)
+        if path is not None:
+            self.import_path(path)
 
     def export_path(self, path: Path, clinic: str, patient: str) -> bool:
         """Writes the values shown as a prescription file."""
@@ -712,17 +463,6 @@ class ValuesEditor(QDialog):
         return True
 
     def _export(self) -> None:
-        clinic, ok = QInputDialog.getText(self, _("Export"), _("Clinic name:"))
-        if not ok or not clinic.strip():
-            return
-        patient, ok = QInputDialog.getText(self, _("Export"), _("Patient label (optional):"))
-        if not ok:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Export a prescription"),
-            f"{self.routine.id}-prescription.toml",
-            _("Prescriptions (*.toml)"),
-        )
-        if name:
-            self.export_path(Path(name), clinic.strip(), patient.strip())
+        answer = ask_export(self, self.routine.id)
+        if answer is not None:
+            self.export_path(*answer)
