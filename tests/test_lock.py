@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from exercise_timer.cli import main
+from exercise_timer.core.limits import PIN_DIGITS
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import NO_PROGRESSION
 from exercise_timer.storage.lock import (
@@ -23,6 +24,7 @@ from exercise_timer.storage.lock import (
     is_locked,
     lock_file,
     lock_problem,
+    pin_problem,
     set_pin,
 )
 from exercise_timer.storage.paths import Paths
@@ -105,6 +107,14 @@ def test_a_pin_is_4_to_12_digits(
     assert not is_locked(paths)
     with pytest.raises(LockError):
         set_pin(paths, pin)
+
+
+def test_the_pin_length_is_the_one_in_the_table_of_limits() -> None:
+    low, high = int(PIN_DIGITS.low), int(PIN_DIGITS.high)
+    assert pin_problem("7" * low) is None
+    assert pin_problem("7" * high) is None
+    for wrong in ("7" * (low - 1), "7" * (high + 1)):
+        assert pin_problem(wrong) == f"A PIN is {low} to {high} digits (0-9), such as 482913."
 
 
 def test_locking_again_needs_the_old_pin_first(

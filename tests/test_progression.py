@@ -10,6 +10,7 @@ import pytest
 
 from exercise_timer.cli import main
 from exercise_timer.core.effects import Outcome, StopReason
+from exercise_timer.core.limits import PROGRESSION_EVERY
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import (
     PastSession,
@@ -115,6 +116,12 @@ def test_the_state_says_what_holds_it_and_how_far_the_next_step_is() -> None:
     assert state.sessions_to_next_step == 2
     assert not state.all_reached
     assert state.exercises["b"].reached
+
+
+def test_every_below_the_table_of_limits_counts_as_its_least() -> None:
+    least = int(PROGRESSION_EVERY.low)
+    assert earned_steps([C] * least, 0) == (1, 0, None)
+    assert progress(Progression(enabled=True, every=0), {"x": FIVE}, [C] * least).every == least
 
 
 # Through the journal, the personal-values file and plan --json.

@@ -26,6 +26,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from exercise_timer.core.effects import StopReason
+from exercise_timer.core.limits import PROGRESSION_EVERY
 
 DEFAULT_EVERY = 2
 DEFAULT_START_HOLD = 2.0
@@ -134,7 +135,7 @@ def earned_steps(history: Sequence[PastSession], every: int) -> tuple[int, int, 
         history: The routine's sessions since progression started, oldest first.
         every: Completed sessions a step needs (at least 1).
     """
-    every = max(1, every)
+    every = _at_least_one_session(every)
     steps = counted = 0
     held_by: StopReason | None = None
     for session in history:
@@ -178,10 +179,15 @@ def progress(
     return ProgressState(
         steps=steps,
         counted=counted,
-        every=max(1, progression.every),
+        every=_at_least_one_session(progression.every),
         held_by=held_by,
         exercises=exercises,
     )
+
+
+def _at_least_one_session(every: int) -> int:
+    """``every`` raised to the table's least (a step cannot come from no sessions at all)."""
+    return max(int(PROGRESSION_EVERY.low), every)
 
 
 def _grown(target: float, start: float, added: float) -> float:

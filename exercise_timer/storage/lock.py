@@ -33,12 +33,13 @@ from typing import Any, TypeGuard
 import tomli_w
 
 from exercise_timer.core.i18n import _
+from exercise_timer.core.limits import PIN_DIGITS
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.paths import Paths
 
 LOCK_FORMAT_VERSION = 1
-PIN_PATTERN = re.compile(r"[0-9]{4,12}")
-"""A PIN is 4 to 12 digits (0-9 only)."""
+PIN_PATTERN = re.compile(f"[0-9]{{{PIN_DIGITS.low:.0f},{PIN_DIGITS.high:.0f}}}")
+"""A PIN is digits (0-9 only), as many as ``limits.PIN_DIGITS`` allows."""
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 PBKDF2_ITERATIONS = 600_000
@@ -100,15 +101,18 @@ def pin_problem(pin: str) -> str | None:
     """None when ``pin`` is acceptable as a PIN, else what a PIN must be."""
     if PIN_PATTERN.fullmatch(pin):
         return None
-    return _("A PIN is 4 to 12 digits (0-9), such as 482913.")
+    return _("A PIN is {low} to {high} digits (0-9), such as 482913.").format(
+        low=f"{PIN_DIGITS.low:.0f}", high=f"{PIN_DIGITS.high:.0f}"
+    )
 
 
 def set_pin(paths: Paths, pin: str) -> None:
     """Locks the values with a new PIN.
 
     Raises:
-        LockError: The PIN is not 4-12 digits, or the values are already locked (unlock
-            them with the current PIN first, so a PIN cannot be replaced without it).
+        LockError: The PIN is too short, too long or not digits, or the values are already
+            locked (unlock them with the current PIN first, so a PIN cannot be replaced
+            without it).
         OSError: The lock file could not be written.
     """
     problem = pin_problem(pin)

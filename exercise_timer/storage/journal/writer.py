@@ -228,15 +228,17 @@ class Journal:
         return aware(self._now()).isoformat()
 
     def _fail(self, error: BaseException, stop: StopRecord | None = None) -> None:
-        message = _(
+        if stop is None:
+            self.problem = _(
+                "The session journal stopped working ({error}); the rest of this session will "
+                "not be recorded."
+            ).format(error=describe(error))
+            return
+        self.problem = _(
             "The session journal stopped working ({error}); the rest of this session will not "
-            "be recorded."
-        ).format(error=describe(error))
-        if stop is not None:
-            message += " " + _(
-                "Please write down that you stopped because of {reason}, and tell your clinician."
-            ).format(reason=reason_text(stop.reason))
-        self.problem = message
+            "be recorded. Please write down that you stopped because of {reason}, and tell "
+            "your clinician."
+        ).format(error=describe(error), reason=reason_text(stop.reason))
 
 
 class UnavailableJournal:

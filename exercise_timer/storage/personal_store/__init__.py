@@ -27,7 +27,9 @@ place, and the routine's own values are used, with a plain message saying so.
 
 The modules: :mod:`.files` (reading, keeping aside and writing the file), :mod:`.validate`
 (checking values against the routine and the limits, shared with prescription files),
-:mod:`.document` (the TOML shape) and :mod:`.merge` (today's values, progression applied).
+:mod:`.progression_table` (the ``[progression]`` table), :mod:`.problems` (what a problem
+says), :mod:`.document` (the TOML shape) and :mod:`.merge` (today's values, progression
+applied).
 """
 
 from __future__ import annotations
@@ -49,13 +51,12 @@ from exercise_timer.storage.personal_store.merge import (
     routine_history,
     today,
 )
+from exercise_timer.storage.personal_store.problems import ValueProblem, dotted
+from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
 from exercise_timer.storage.personal_store.validate import (
-    PROGRESSION_FIELDS,
-    ValueProblem,
     bounds_problems,
     check_hold,
     check_values,
-    dotted,
     exercise_stages,
     parse_values,
 )

@@ -31,12 +31,9 @@ from exercise_timer.storage.personal_store.document import (
     PERSONAL_KEYS,
     values_document,
 )
-from exercise_timer.storage.personal_store.validate import (
-    PROGRESSION_FIELDS,
-    ValueProblem,
-    bounds_problems,
-    parse_values,
-)
+from exercise_timer.storage.personal_store.problems import ValueProblem
+from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
+from exercise_timer.storage.personal_store.validate import bounds_problems, parse_values
 
 
 @dataclass(frozen=True)

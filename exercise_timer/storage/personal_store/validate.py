@@ -7,23 +7,18 @@ problem names its key path so a message can point at the line.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import tomli_w
 
-from exercise_timer.core import limits
-from exercise_timer.core.i18n import N_, _, ngettext
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Dose, Exercise, Routine, Stage
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
 from exercise_timer.core.resolve import resolve_exercise
 from exercise_timer.core.toml_lines import PathKey
-from exercise_timer.storage.moments import aware
 from exercise_timer.storage.personal_fields import (
     HOLD,
     INCLUDED,
@@ -33,66 +28,14 @@ from exercise_timer.storage.personal_fields import (
     VARIANT,
 )
 from exercise_timer.storage.personal_store.document import values_document
-from exercise_timer.storage.schema import Field, FieldKind
-
-PROGRESSION_FIELDS: tuple[Field, ...] = (
-    Field(
-        "enabled",
-        N_("Build up gradually"),
-        FieldKind.BOOL,
-        NO_PROGRESSION.enabled,
-        help=N_(
-            "Start with short holds and few repetitions and add a little after every few "
-            "sessions without a stop for pain, numbness or dizziness"
-        ),
-    ),
-    Field(
-        "every",
-        N_("Completed sessions before each step"),
-        FieldKind.INT,
-        NO_PROGRESSION.every,
-        low=limits.PROGRESSION_EVERY.low,
-        high=limits.PROGRESSION_EVERY.high,
-    ),
-    Field(
-        "start_hold",
-        N_("Starting hold (seconds)"),
-        FieldKind.FLOAT,
-        NO_PROGRESSION.start_hold,
-        low=limits.HOLD_SECONDS.low,
-        high=limits.HOLD_SECONDS.high,
-    ),
-    Field(
-        "start_repetitions",
-        N_("Starting repetitions"),
-        FieldKind.INT,
-        NO_PROGRESSION.start_repetitions,
-        low=limits.REPETITIONS.low,
-        high=limits.REPETITIONS.high,
-    ),
+from exercise_timer.storage.personal_store.problems import ValueProblem, bad_value, is_number
+from exercise_timer.storage.personal_store.progression_table import (
+    PROGRESSION_FIELDS,
+    parse_progression,
 )
-"""The ``[progression]`` table's fields (``started`` is kept by ``save_personal``).
-
-Labels and help are marked with ``N_`` and translated where they are shown.
-"""
+from exercise_timer.storage.schema import Field
 
 _EXERCISE_KEYS = tuple(field.key for field in PERSONAL_FIELDS)
-
-
-@dataclass(frozen=True)
-class ValueProblem:
-    """One thing wrong with personal values: where (a key path) and what to do."""
-
-    where: PathKey
-    message: str
-
-    def __str__(self) -> str:
-        return _("{key}: {message}").format(key=dotted(self.where), message=self.message)
-
-
-def dotted(where: PathKey) -> str:
-    """A key path as it reads in a file, such as ``exercises.pelvic-tilt.repetitions``."""
-    return ".".join(str(part) for part in where)
 
 
 def parse_values(
@@ -113,7 +56,7 @@ def parse_values(
     """
     problems: list[ValueProblem] = []
     order = _parse_order(data.get("order"), routine, problems)
-    progression = _parse_progression(data.get("progression"), allow_started, problems)
+    progression = parse_progression(data.get("progression"), allow_started, problems)
     exercises: dict[str, ExerciseValues] = {}
     raw = data.get("exercises", {})
     if not isinstance(raw, dict):
@@ -167,62 +110,6 @@ def _parse_order(raw: object, routine: Routine, problems: list[ValueProblem]) ->
     return tuple(raw)
 
 
-def _parse_progression(
-    raw: object, allow_started: bool, problems: list[ValueProblem]
-) -> Progression:
-    if raw is None:
-        return NO_PROGRESSION
-    if not isinstance(raw, dict):
-        problems.append(ValueProblem(("progression",), _("use a table [progression]")))
-        return NO_PROGRESSION
-    values: dict[str, Any] = {}
-    by_key = {field.key: field for field in PROGRESSION_FIELDS}
-    started: datetime | None = None
-    for key, value in raw.items():
-        where: PathKey = ("progression", key)
-        if key == "started" and allow_started:
-            started = _parse_started(value, where, problems)
-            continue
-        field = by_key.get(key)
-        if field is None:
-            problems.append(
-                ValueProblem(
-                    where,
-                    _("is not a progression setting; use {keys}").format(keys=", ".join(by_key)),
-                )
-            )
-            continue
-        problem = field.check(value)
-        if problem is not None:
-            problems.append(_bad_value(where, value, problem))
-            continue
-        values[key] = float(value) if field.kind is FieldKind.FLOAT else value
-    return Progression(
-        enabled=bool(values.get("enabled", NO_PROGRESSION.enabled)),
-        every=int(values.get("every", NO_PROGRESSION.every)),
-        start_hold=float(values.get("start_hold", NO_PROGRESSION.start_hold)),
-        start_repetitions=int(values.get("start_repetitions", NO_PROGRESSION.start_repetitions)),
-        started=started,
-    )
-
-
-def _parse_started(value: object, where: PathKey, problems: list[ValueProblem]) -> datetime | None:
-    moment: datetime | None = None
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            moment = None
-    if moment is None:
-        problems.append(
-            ValueProblem(where, _("use a date and time such as 2026-11-21T09:30:00+01:00"))
-        )
-        return None
-    return aware(moment)
-
-
 def _parse_exercise(
     table: Mapping[str, Any],
     exercise: Exercise,
@@ -244,7 +131,7 @@ def _parse_exercise(
         if problem is None:
             included = bool(table["included"])
         else:
-            problems.append(_bad_value((*where, "included"), table["included"], problem))
+            problems.append(bad_value((*where, "included"), table["included"], problem))
     variant: str | None = None
     if "variant" in table:
         variant = _parse_variant(table["variant"], exercise, (*where, "variant"), problems)
@@ -258,14 +145,14 @@ def _parse_exercise(
         if problem is None:
             repetitions = int(table["repetitions"])
         else:
-            problems.append(_bad_value((*where, "repetitions"), table["repetitions"], problem))
+            problems.append(bad_value((*where, "repetitions"), table["repetitions"], problem))
     relax: float | None = None
     if "relax_seconds" in table:
         problem = RELAX.check(table["relax_seconds"])
         if problem is None:
             relax = float(table["relax_seconds"])
         else:
-            problems.append(_bad_value((*where, "relax_seconds"), table["relax_seconds"], problem))
+            problems.append(bad_value((*where, "relax_seconds"), table["relax_seconds"], problem))
     return ExerciseValues(
         hold_seconds=holds,
         repetitions=repetitions,
@@ -280,7 +167,7 @@ def _parse_variant(
 ) -> str | None:
     problem = VARIANT.check(value)
     if problem is not None:
-        problems.append(_bad_value(where, value, problem))
+        problems.append(bad_value(where, value, problem))
         return None
     known = [variant.id for variant in exercise.variants]
     if not known:
@@ -307,7 +194,7 @@ def _parse_variant(
 def _parse_holds(
     value: object, stages: Sequence[Stage], where: PathKey, problems: list[ValueProblem]
 ) -> tuple[float, ...] | None:
-    if _is_number(value) and len(stages) == 1:
+    if is_number(value) and len(stages) == 1:
         value = [value]
     if not isinstance(value, list) or len(value) != len(stages):
         problems.append(
@@ -344,7 +231,7 @@ def check_hold(value: object, stage: Stage | None = None) -> str | None:
     A stage the routine does without a hold (a movement, such as a lunge's step) also
     accepts 0, which keeps it without one.
     """
-    if stage is not None and _is_dynamic(stage) and _is_number(value) and value == 0:
+    if stage is not None and _is_dynamic(stage) and is_number(value) and value == 0:
         return None
     return HOLD.check(value)
 
@@ -362,18 +249,6 @@ def exercise_stages(
 
 def _is_dynamic(stage: Stage) -> bool:
     return stage.hold == Dose.fixed(0)
-
-
-def _is_number(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
-def _bad_value(where: PathKey, value: object, fix: str) -> ValueProblem:
-    return ValueProblem(where, _("is {value!r}; {fix}").format(value=value, fix=fix))
 
 
 def check_values(
@@ -399,14 +274,14 @@ def bounds_problems(values: PersonalValues, progression: Progression) -> list[Va
         for key, field, value in checks:
             problem = field.check(value)
             if problem is not None:
-                problems.append(_bad_value((*where, key), value, problem))
+                problems.append(bad_value((*where, key), value, problem))
         for hold in exercise.hold_seconds or ():
-            problem = None if _is_number(hold) and hold == 0 else HOLD.check(hold)
+            problem = None if is_number(hold) and hold == 0 else HOLD.check(hold)
             if problem is not None:
-                problems.append(_bad_value((*where, "hold_seconds"), hold, problem))
+                problems.append(bad_value((*where, "hold_seconds"), hold, problem))
     for field in PROGRESSION_FIELDS:
         value = getattr(progression, field.key)
         problem = field.check(value)
         if problem is not None:
-            problems.append(_bad_value(("progression", field.key), value, problem))
+            problems.append(bad_value(("progression", field.key), value, problem))
     return problems

@@ -1,0 +1,39 @@
+"""A problem with personal values: where it is (a key path) and what to do about it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from exercise_timer.core.i18n import _
+from exercise_timer.core.toml_lines import PathKey
+
+
+@dataclass(frozen=True)
+class ValueProblem:
+    """One thing wrong with personal values: where (a key path) and what to do."""
+
+    where: PathKey
+    message: str
+
+    def __str__(self) -> str:
+        return _("{key}: {message}").format(key=dotted(self.where), message=self.message)
+
+
+def dotted(where: PathKey) -> str:
+    """A key path as it reads in a file, such as ``exercises.pelvic-tilt.repetitions``."""
+    return ".".join(str(part) for part in where)
+
+
+def bad_value(where: PathKey, value: object, fix: str) -> ValueProblem:
+    """The problem of a value that its field refuses; ``fix`` says what to use instead."""
+    return ValueProblem(where, _("is {value!r}; {fix}").format(value=value, fix=fix))
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a finite int or float (not a bool)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
