@@ -13,6 +13,7 @@ from exercise_timer.cli import main
 from exercise_timer.speech import problems, wavutil
 from exercise_timer.speech.oneshot import render_wav
 from exercise_timer.speech.probe import probe_speech
+from exercise_timer.speech.process import WorkerSpec, run_requests
 from exercise_timer.speech.speaker import VoiceSettings
 
 pytestmark = pytest.mark.slow
@@ -179,3 +180,25 @@ def test_the_chosen_rate_holds_for_every_render(tmp_path: Path) -> None:
         )
         lengths.add(round(wavutil.read_pcm(path).seconds, 3))
     assert len(lengths) == 1, lengths
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_each_render_in_one_worker_uses_its_own_rate(tmp_path: Path) -> None:
+    """A rate sent with a request is never dropped, also when it differs from the last one."""
+    rates = [160, 100, 160, 100, 160, 100]
+    requests = [
+        {
+            "op": "render",
+            "text": "Breathe in and lift your knee.",
+            "path": str(tmp_path / f"cue{index}.wav"),
+            "rate": rate,
+        }
+        for index, rate in enumerate(rates)
+    ]
+    events, code = run_requests(WorkerSpec(quiet=True), requests, timeout=60.0)
+    assert code == 0, events
+    seconds = [wavutil.read_pcm(tmp_path / f"cue{i}.wav").seconds for i in range(len(rates))]
+    # A dropped rate changes the length by 0.3 s or more; the same rate, by a sample or two.
+    assert seconds[0::2] == pytest.approx([seconds[0]] * 3, abs=0.02), seconds
+    assert seconds[1::2] == pytest.approx([seconds[1]] * 3, abs=0.02), seconds
+    assert seconds[1] > 1.3 * seconds[0], seconds

@@ -43,7 +43,7 @@ import traceback
 from pathlib import Path
 from typing import Any, TextIO
 
-from exercise_timer.speech import wavutil
+from exercise_timer.speech import espeak_queue, wavutil
 
 #: Exit codes of the worker.
 EXIT_OK, EXIT_ENGINE_ERROR, EXIT_BAD_CONFIG = 0, 3, 4
@@ -61,6 +61,7 @@ class Worker:
         self.out = out
         self.lock = threading.Lock()
         self.engine: Any = None
+        self.espeak: espeak_queue.EspeakQueue | None = None
         self.errors: list[str] = []
         self.voice_ids: set[str] | None = None
         self.player: subprocess.Popen[bytes] | None = None
@@ -102,6 +103,7 @@ class Worker:
             return False
         try:
             self.engine.connect("error", self._on_error)
+            self.espeak = espeak_queue.attach(self.engine)
         except Exception as error:
             self.emit("engine-failed", kind="other", detail=f"{type(error).__name__}: {error}")
             return False
@@ -117,11 +119,22 @@ class Worker:
     def _on_error(self, name: object = None, exception: object = None) -> None:
         self.errors.append(f"{type(exception).__name__}: {exception}")
 
-    def _run(self) -> None:
-        """``runAndWait`` that turns errors reported since the request began into an exception."""
+    def _run(self, request: dict[str, Any]) -> None:
+        """``runAndWait`` until the speech is complete, then checks that it used the settings.
+
+        Raises:
+            EngineError: The engine reported an error, did not finish, or used another rate.
+        """
         self.engine.runAndWait()
+        if self.espeak is not None:
+            timeout = float(self.config.get("synth_timeout", 30.0))
+            if not self.espeak.wait_until_idle(timeout):
+                raise EngineError(f"espeak-ng did not finish within {timeout:g} s")
         if self.errors:
             raise EngineError("; ".join(self.errors))
+        rate = request.get("rate")
+        if self.espeak is not None and rate is not None and self.espeak.rate() != int(rate):
+            raise EngineError(f"espeak-ng spoke at rate {self.espeak.rate()} instead of {rate}")
 
     def _apply(self, request: dict[str, Any], volume: float) -> None:
         voice = request.get("voice")
@@ -169,7 +182,7 @@ class Worker:
         clip = self.workdir / "cue.wav"
         synth.unlink(missing_ok=True)
         self.engine.save_to_file(str(request["text"]), str(synth))
-        self._run()
+        self._run(request)
         if not synth.exists():
             raise EngineError("the engine wrote no sound for the cue")
         pcm = wavutil.scale(wavutil.trim_silence(wavutil.read_pcm(synth)), volume)
@@ -197,7 +210,7 @@ class Worker:
         ]
         try:
             self.engine.say(str(request["text"]))
-            self._run()
+            self._run(request)
         finally:
             for token in tokens:
                 self.engine.disconnect(token)
@@ -269,7 +282,7 @@ class Worker:
         synth.unlink(missing_ok=True)
         self._apply(request, 1.0)
         self.engine.save_to_file(str(request["text"]), str(synth))
-        self._run()
+        self._run(request)
         if not synth.exists():
             raise EngineError("the engine wrote no sound")
         pcm = wavutil.read_pcm(synth)
