@@ -124,3 +124,22 @@ def test_check_counts_the_exercises_in_words(
     single.write_text("[[exercises]]".join(one[:2]), encoding="utf-8")
     assert main(["check", str(single)]) == 0
     assert capsys.readouterr().out == f"{single}: ok, 1 exercise\n"
+
+
+def test_window_options_are_typed_from_the_command_line(tmp_path: Path) -> None:
+    from exercise_timer.app.options import AppOptions
+    from exercise_timer.cli.window import window_options
+
+    argv = ["--home", "H", "--routine", "spine-clinic", "--kiosk", "--speed", "4"]
+    argv += ["--autostart", "--exit-when-done", "--no-voice", "--trace", str(tmp_path / "t")]
+    assert window_options(build_parser().parse_args(argv)) == AppOptions(
+        routine="spine-clinic",
+        home="H",
+        kiosk=True,
+        speed=4.0,
+        autostart=True,
+        exit_when_done=True,
+        no_voice=True,
+        trace=tmp_path / "t",
+    )
+    assert window_options(build_parser().parse_args([])) == AppOptions(routine="xplain-back")

@@ -56,11 +56,9 @@ def speed_factor(text: str) -> float:
     return value
 
 
-def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
-    """Opens the follow-along window (the routine is validated first, before any window)."""
-    catalogue = load_catalogue(paths)
-    routine = open_routine(args.routine, paths, catalogue)
-    options = AppOptions(
+def window_options(args: argparse.Namespace) -> AppOptions:
+    """The window's options as parsed from the command line."""
+    return AppOptions(
         routine=args.routine,
         home=args.home,
         kiosk=args.kiosk,
@@ -70,6 +68,12 @@ def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
         no_voice=args.no_voice,
         trace=args.trace,
     )
+
+
+def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
+    """Opens the follow-along window (the routine is validated first, before any window)."""
+    catalogue = load_catalogue(paths)
+    routine = open_routine(args.routine, paths, catalogue)
     from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
 
-    return run_window(options, paths, catalogue, routine)
+    return run_window(window_options(args), paths, catalogue, routine)
