@@ -10,15 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.storage.paths import Paths
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(1000.0)
+def clock() -> SimulatedClock:
+    return SimulatedClock(1000.0)
 
 
 @pytest.fixture

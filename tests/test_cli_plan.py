@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exercise_timer.cli import main
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.effects import PhaseStarted
 from exercise_timer.core.engine import Engine
 from exercise_timer.core.loader import load_routine

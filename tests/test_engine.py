@@ -1,4 +1,4 @@
-"""The phase engine on a fake clock: order of phases, timing, pause, skip, back and stop."""
+"""The phase engine on a simulated clock: order of phases, timing, pause, skip, back and stop."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.effects import (
     CountdownTick,
     Effect,
@@ -60,7 +60,7 @@ def session_of(*bodies: str, personal: PersonalValues | None = None) -> Session:
     return resolve(routine, personal or PersonalValues())
 
 
-def run_to_end(engine: Engine, clock: FakeClock) -> list[Effect]:
+def run_to_end(engine: Engine, clock: SimulatedClock) -> list[Effect]:
     effects = list(engine.start())
     while (deadline := engine.next_deadline()) is not None:
         clock.now = deadline
@@ -81,7 +81,7 @@ def phases(effects: list[Effect]) -> list[tuple[str, str | None, int | None, int
     ]
 
 
-def test_one_repetition_runs_prepare_move_hold_return_relax(clock: FakeClock) -> None:
+def test_one_repetition_runs_prepare_move_hold_return_relax(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
     effects = run_to_end(Engine(session, clock, countdown=Countdown.NONE), clock)
     assert phases(effects) == [
@@ -97,7 +97,7 @@ def test_one_repetition_runs_prepare_move_hold_return_relax(clock: FakeClock) ->
     assert clock.now - 1000 == 23
 
 
-def test_two_stages_each_move_and_hold_before_one_return(clock: FakeClock) -> None:
+def test_two_stages_each_move_and_hold_before_one_return(clock: SimulatedClock) -> None:
     body = """repetitions = 1
 [[exercises.stages]]
 name = "Arch"
@@ -131,7 +131,7 @@ hold_seconds = 4
     ],
 )
 def test_sides_order_every_repetition(
-    clock: FakeClock, sides: str, first: str, expected: list[str]
+    clock: SimulatedClock, sides: str, first: str, expected: list[str]
 ) -> None:
     body = f'hold_seconds = 5\nsides = "{sides}"\nfirst_side = "{first}"\nside_label = "leg"'
     effects = run_to_end(Engine(session_of(exercise("a", body)), clock), clock)
@@ -143,7 +143,7 @@ def test_sides_order_every_repetition(
 
 
 def test_growing_hold_lengthens_each_repetition_and_zero_hold_has_no_hold_phase(
-    clock: FakeClock,
+    clock: SimulatedClock,
 ) -> None:
     session = session_of(
         exercise("grow", "repetitions = 3\nhold_seconds = [1, 2, 3]"),
@@ -156,7 +156,7 @@ def test_growing_hold_lengthens_each_repetition_and_zero_hold_has_no_hold_phase(
     assert lunge == ["prepare", "move", "return", "relax", "move", "return", "relax"]
 
 
-def test_countdown_lands_on_the_last_three_seconds(clock: FakeClock) -> None:
+def test_countdown_lands_on_the_last_three_seconds(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
     engine = Engine(session, clock, countdown=Countdown.LAST_THREE)
     effects = run_to_end(engine, clock)
@@ -169,16 +169,16 @@ def test_countdown_lands_on_the_last_three_seconds(clock: FakeClock) -> None:
     assert ticks == [(3, 2.0), (2, 3.0), (1, 4.0)]
 
 
-def test_countdown_every_second_and_none(clock: FakeClock) -> None:
+def test_countdown_every_second_and_none(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 6"))
     every = run_to_end(Engine(session, clock, countdown=Countdown.EVERY), clock)
     assert [e.number for e in every if isinstance(e, CountdownTick)] == [5, 4, 3, 2, 1]
-    clock2 = FakeClock()
+    clock2 = SimulatedClock()
     none = run_to_end(Engine(session, clock2, countdown=Countdown.NONE), clock2)
     assert not [e for e in none if isinstance(e, CountdownTick)]
 
 
-def test_pause_moves_every_later_deadline_by_exactly_the_pause(clock: FakeClock) -> None:
+def test_pause_moves_every_later_deadline_by_exactly_the_pause(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     reference = make_plan(session)
     engine = Engine(session, clock)
@@ -205,7 +205,7 @@ def test_no_drift_whatever_the_wake_up_jitter() -> None:
     """Woken late by random amounts, the engine still plans every phase on the exact offsets."""
     session = session_of(exercise("a", 'hold_seconds = 5.3\nrepetitions = 30\nsides = "each"'))
     plan = make_plan(session)
-    clock = FakeClock(0.0)
+    clock = SimulatedClock(0.0)
     engine = Engine(session, clock)
     seen = [e.planned_at for e in engine.start() if isinstance(e, PhaseStarted)]
     jitter = random.Random(4)
@@ -215,7 +215,7 @@ def test_no_drift_whatever_the_wake_up_jitter() -> None:
     assert seen == [p.start for p in plan.phases]
 
 
-def test_a_long_block_catches_up_every_phase_in_order(clock: FakeClock) -> None:
+def test_a_long_block_catches_up_every_phase_in_order(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"))
     engine = Engine(session, clock, countdown=Countdown.NONE)
     engine.start()
@@ -225,7 +225,7 @@ def test_a_long_block_catches_up_every_phase_in_order(clock: FakeClock) -> None:
     assert engine.segment is not None and engine.segment.phase is Phase.RELAX
 
 
-def test_skip_goes_to_the_next_exercise_and_past_the_last_ends(clock: FakeClock) -> None:
+def test_skip_goes_to_the_next_exercise_and_past_the_last_ends(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     engine = Engine(session, clock)
     engine.start()
@@ -242,7 +242,7 @@ def test_skip_goes_to_the_next_exercise_and_past_the_last_ends(clock: FakeClock)
 
 
 def test_back_restarts_the_exercise_or_goes_to_the_previous_if_just_started(
-    clock: FakeClock,
+    clock: SimulatedClock,
 ) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     engine = Engine(session, clock)
@@ -258,7 +258,7 @@ def test_back_restarts_the_exercise_or_goes_to_the_previous_if_just_started(
     assert engine.next_deadline() == clock.now + 10
 
 
-def test_back_on_the_first_exercise_restarts_it(clock: FakeClock) -> None:
+def test_back_on_the_first_exercise_restarts_it(clock: SimulatedClock) -> None:
     engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
     engine.start()
     clock.advance(1)
@@ -268,7 +268,7 @@ def test_back_on_the_first_exercise_restarts_it(clock: FakeClock) -> None:
 
 @pytest.mark.parametrize("reason", list(StopReason))
 def test_stop_ends_at_once_with_the_reason_and_the_place(
-    clock: FakeClock, reason: StopReason
+    clock: SimulatedClock, reason: StopReason
 ) -> None:
     body = 'hold_seconds = 5\nsides = "each"\nside_label = "leg"'
     engine = Engine(session_of(exercise("a", body)), clock)
@@ -293,7 +293,7 @@ def test_stop_ends_at_once_with_the_reason_and_the_place(
     assert engine.resume() == [] and engine.advance() == [] and engine.skip() == []
 
 
-def test_completed_exercises_are_reported_as_they_finish(clock: FakeClock) -> None:
+def test_completed_exercises_are_reported_as_they_finish(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     effects = run_to_end(Engine(session, clock), clock)
     finished = [e for e in effects if isinstance(e, ExerciseFinished)]
@@ -303,7 +303,7 @@ def test_completed_exercises_are_reported_as_they_finish(clock: FakeClock) -> No
     assert (ended.exercises_completed, ended.exercises_total) == (2, 2)
 
 
-def test_commands_out_of_turn_do_nothing(clock: FakeClock) -> None:
+def test_commands_out_of_turn_do_nothing(clock: SimulatedClock) -> None:
     engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
     assert engine.pause() == engine.resume() == engine.skip() == engine.back() == []
     assert engine.stop(StopReason.PAIN) == []
@@ -311,7 +311,7 @@ def test_commands_out_of_turn_do_nothing(clock: FakeClock) -> None:
     assert engine.start() == [] and engine.resume() == []
 
 
-def test_personal_values_and_prescribed_defaults(clock: FakeClock) -> None:
+def test_personal_values_and_prescribed_defaults(clock: SimulatedClock) -> None:
     body = 'hold_seconds = "prescribed"\nrepetitions = "prescribed"'
     unfilled = session_of(exercise("a", body))
     assert unfilled.exercises[0].needs_prescription
@@ -349,7 +349,7 @@ def test_eight_hour_session_ends_exactly_on_its_planned_deadline() -> None:
         exercise(f"e{i}", 'hold_seconds = 7\nrepetitions = 30\nsides = "each"') for i in range(40)
     ]
     session = session_of(*bodies)
-    clock = FakeClock(12345.678)
+    clock = SimulatedClock(12345.678)
     engine = Engine(session, clock)
     run_to_end(engine, clock)
     total = engine.schedule.total_ms / 1000
@@ -358,7 +358,7 @@ def test_eight_hour_session_ends_exactly_on_its_planned_deadline() -> None:
     assert engine.deadline_of(len(engine.schedule.segments) - 1) == clock.now
 
 
-def test_wait_for_me_holds_prepare_until_ready(clock: FakeClock) -> None:
+def test_wait_for_me_holds_prepare_until_ready(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     engine = Engine(session, clock, wait_for_ready=True)
     engine.start()
@@ -376,14 +376,14 @@ def test_wait_for_me_holds_prepare_until_ready(clock: FakeClock) -> None:
     assert ended.where.phase is Phase.PREPARE
 
 
-def test_without_wait_for_me_prepare_times_out(clock: FakeClock) -> None:
+def test_without_wait_for_me_prepare_times_out(clock: SimulatedClock) -> None:
     engine = Engine(session_of(exercise("a", "hold_seconds = 5")), clock)
     engine.start()
     assert engine.state is State.RUNNING and engine.ready() == []
     assert engine.next_deadline() == clock.now + 10
 
 
-def test_countdown_is_sent_early_by_the_cue_lead(clock: FakeClock) -> None:
+def test_countdown_is_sent_early_by_the_cue_lead(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
     engine = Engine(session, clock, countdown=Countdown.LAST_THREE, cue_lead=0.25)
     woken: list[tuple[int, float, float]] = []
@@ -409,7 +409,7 @@ def test_countdown_is_sent_early_by_the_cue_lead(clock: FakeClock) -> None:
     ]
 
 
-def test_a_large_cue_lead_never_moves_the_countdown_before_its_hold(clock: FakeClock) -> None:
+def test_a_large_cue_lead_never_moves_the_countdown_before_its_hold(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "repetitions = 1\nhold_seconds = 5"))
     engine = Engine(session, clock, countdown=Countdown.LAST_THREE, cue_lead=4.0)
     engine.start()
@@ -427,7 +427,7 @@ def test_a_large_cue_lead_never_moves_the_countdown_before_its_hold(clock: FakeC
     assert all(woke >= hold_start for _, woke in ticks)
 
 
-def test_an_exercise_repeated_with_back_counts_once(clock: FakeClock) -> None:
+def test_an_exercise_repeated_with_back_counts_once(clock: SimulatedClock) -> None:
     session = session_of(exercise("a", "hold_seconds = 5"), exercise("b", "hold_seconds = 5"))
     engine = Engine(session, clock, countdown=Countdown.NONE)
     engine.start()

@@ -6,12 +6,12 @@ engine module that fails, a search path without ``aplay``, a player that fails o
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from fakes import FAKE_PLAYER, worker_spec
 
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.cues import countdown_cue, end_cue, phase_cue
 from exercise_timer.core.effects import CountdownTick, Outcome, PhaseStarted, SessionEnded
 from exercise_timer.core.engine import Engine
@@ -19,7 +19,6 @@ from exercise_timer.core.resolve import resolve
 from exercise_timer.speech import problems
 from exercise_timer.speech.chime import ChimeSpeaker
 from exercise_timer.speech.probe import make_speaker, probe_speech
-from exercise_timer.speech.process import WorkerSpec
 from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, open_routine
@@ -27,14 +26,7 @@ from exercise_timer.storage.paths import Paths
 
 pytestmark = pytest.mark.slow
 
-FAKE_ENGINE = "exercise_timer.speech.fake_engine"
-FAKE_PLAYER = (sys.executable, "-m", "exercise_timer.speech.fake_player")
-
-
-def spec(**changes: object) -> WorkerSpec:
-    options: dict[str, object] = {"engine": FAKE_ENGINE, "player": FAKE_PLAYER, "quiet": True}
-    options.update(changes)
-    return WorkerSpec(**options)  # type: ignore[arg-type]
+spec = worker_spec
 
 
 @pytest.fixture
@@ -172,9 +164,9 @@ def test_a_chime_without_a_player_reports_nothing_played() -> None:
 
 
 def run_session(speaker: Speaker, paths: Paths) -> Outcome:
-    """Drives the real phase engine on a fake clock and sends every cue to ``speaker``."""
+    """Drives the real phase engine on a simulated clock and sends every cue to ``speaker``."""
     session = resolve(open_routine(DEFAULT_ROUTINE, paths))
-    clock = FakeClock(0.0)
+    clock = SimulatedClock(0.0)
     engine = Engine(session, clock, cue_lead=speaker.lead_seconds)
     effects = list(engine.start())
     outcome: Outcome | None = None

@@ -7,15 +7,15 @@ import wave
 from pathlib import Path
 
 import pytest
+from fakes.recording_speaker import RecordingSpeaker
 
 from exercise_timer.cli import build_parser
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.resources import asset
 from exercise_timer.speech import problems, wavutil
 from exercise_timer.speech.chime import is_countdown
-from exercise_timer.speech.fake import RecordingSpeaker
 from exercise_timer.speech.probe import engine_problem, interpret
-from exercise_timer.speech.speaker import CueReport, VoiceSettings
+from exercise_timer.speech.speaker import CueReport, Speaker, VoiceSettings
 
 # -- WAV helpers ------------------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ def test_countdown_numbers_get_no_chime(text: str, countdown: bool) -> None:
 # -- the recording fake -------------------------------------------------------------------------
 
 
-def test_recording_speaker_records_everything(clock: FakeClock) -> None:
+def test_recording_speaker_records_everything(clock: SimulatedClock) -> None:
     speaker = RecordingSpeaker(clock=clock, lead_seconds=0.2, problem="no voice")
     speaker.say("Relax.")
     clock.advance(1.5)
@@ -99,6 +99,12 @@ def test_recording_speaker_records_everything(clock: FakeClock) -> None:
     assert speaker.reports() == []
     speaker.close()
     assert speaker.closed
+
+
+def test_recording_speaker_has_every_member_of_the_speaker_interface() -> None:
+    members = {name for name in vars(Speaker) if not name.startswith("_")}
+    assert {"say", "interrupt", "configure", "reports", "close", "problem"} <= members
+    assert members - set(dir(RecordingSpeaker)) == set()
 
 
 def test_recording_speaker_without_clock_records_no_times() -> None:

@@ -1,7 +1,7 @@
 """The pyttsx3 speaker and its worker process, with real processes and injected misbehaviour.
 
-A fake engine (``exercise_timer.speech.fake_engine``) hangs, crashes or raises on request, and
-a fake player (``exercise_timer.speech.fake_player``) keeps "playing" while a flag file
+A fake engine (``fakes.pyttsx3_engine``) hangs, crashes or raises on request, and
+a fake player (``fakes.aplay``) keeps "playing" while a flag file
 exists, so every case is deterministic. Tests wait on the speaker's status with timeouts and
 on pidfds, never on the clock.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import FAKE_ENGINE, worker_spec
 
 from exercise_timer.speech import problems
 from exercise_timer.speech.process import WorkerSpec
@@ -29,8 +30,6 @@ from exercise_timer.speech.speaker import CueReport, VoiceSettings
 
 pytestmark = pytest.mark.slow
 
-FAKE_ENGINE = "exercise_timer.speech.fake_engine"
-FAKE_PLAYER = (sys.executable, "-m", "exercise_timer.speech.fake_player")
 WAIT = 20.0
 
 MakeSpeaker = Callable[..., Pyttsx3Speaker]
@@ -51,12 +50,7 @@ def make_speaker(hold: Path) -> Iterator[MakeSpeaker]:
     def make(
         *, engine: str = FAKE_ENGINE, env: dict[str, str] | None = None, **options: Any
     ) -> Pyttsx3Speaker:
-        spec = WorkerSpec(
-            engine=engine,
-            player=FAKE_PLAYER,
-            env={"FAKE_PLAYER_HOLD": str(hold), **(env or {})},
-            quiet=True,
-        )
+        spec = worker_spec(engine=engine, env={"FAKE_PLAYER_HOLD": str(hold), **(env or {})})
         options.setdefault("lead_probes", ())
         speaker = Pyttsx3Speaker(spec=options.pop("spec", spec), **options)
         made.append(speaker)
@@ -253,7 +247,7 @@ def test_a_missing_player_says_which_package_to_install(
 ) -> None:
     empty = tmp_path / "bin"
     empty.mkdir()
-    spec = WorkerSpec(engine=FAKE_ENGINE, search_path=str(empty), quiet=True)
+    spec = worker_spec(player=("aplay", "-q"), search_path=str(empty))
     speaker = make_speaker(spec=spec)
     speaker.say("Relax.")
     [report] = reports(speaker, 1)

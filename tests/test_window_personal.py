@@ -6,18 +6,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fakes.recording_speaker import RecordingSpeaker
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exercise_timer import resources
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.effects import Outcome
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import Progression
-from exercise_timer.speech.fake import RecordingSpeaker
 from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.journal import Journal, open_journal

@@ -1,4 +1,4 @@
-"""Clocks the engine can be given: the real monotonic one, a scaled one, and a fake one."""
+"""Clocks the engine can be given: the real monotonic one, a scaled one, and a simulated one."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ def monotonic() -> float:
     return time.monotonic()
 
 
-class FakeClock:
-    """A clock that only moves when told to; tests and the planner use it."""
+class SimulatedClock:
+    """A clock that only moves when told to: ``plan`` runs the engine on it, and so do tests."""
 
     def __init__(self, start: float = 0.0) -> None:
         self.now = start
 
     def __call__(self) -> float:
-        """The current fake time."""
+        """The current simulated time."""
         return self.now
 
     def advance(self, seconds: float) -> None:

@@ -1,4 +1,4 @@
-"""The plan of a session, made by running the real engine on a fake clock.
+"""The plan of a session, made by running the real engine on a simulated clock.
 
 Because the plan is a recording of the engine, what it says and what a live session does
 cannot disagree.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.cues import phase_cue
 from exercise_timer.core.effects import PhaseStarted
 from exercise_timer.core.engine import Countdown, Engine
@@ -36,9 +36,9 @@ class Plan:
 
 
 def make_plan(session: Session, *, with_cues: bool = True) -> Plan:
-    """Runs the session from start to end on a fake clock and records every phase."""
+    """Runs the session from start to end on a simulated clock and records every phase."""
     schedule = build_schedule(session)
-    clock = FakeClock()
+    clock = SimulatedClock()
     engine = Engine(session, clock, countdown=Countdown.NONE, schedule=schedule)
     phases: list[PlannedPhase] = []
 

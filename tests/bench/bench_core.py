@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 
 from exercise_timer import resources
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.engine import Countdown, Engine
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine, Sides
@@ -69,7 +69,7 @@ def main() -> None:
             exercises=tuple(replace(long_exercise, id=f"e{i}") for i in range(copies)),
         )
     )
-    clock = FakeClock(1_000_000.125)
+    clock = SimulatedClock(1_000_000.125)
     engine = Engine(eight_hours, clock, countdown=Countdown.LAST_THREE)
     began = time.perf_counter()
     effects = len(engine.start())
@@ -79,7 +79,7 @@ def main() -> None:
     took = time.perf_counter() - began
     planned_end = 1_000_000.125 + engine.schedule.total_ms / 1000
     print(
-        f"simulated session of {engine.schedule.total_ms / 3_600_000:.2f} h on the fake clock "
+        f"simulated session of {engine.schedule.total_ms / 3_600_000:.2f} h on the simulated clock "
         f"({effects} effects): {took:.3f} s   [target < 5 s]"
     )
     print(f"  final deadline error: {clock.now - planned_end!r} s   [target exactly 0]")

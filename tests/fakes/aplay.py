@@ -1,4 +1,4 @@
-"""A stand-in for ``aplay`` for tests: ``python -m exercise_timer.speech.fake_player FILE``.
+"""A stand-in for ``aplay``: ``python tests/fakes/aplay.py FILE`` (``fakes.FAKE_PLAYER``).
 
 It plays nothing. ``FAKE_PLAYER_HOLD=PATH`` keeps it "playing" while PATH exists (so a test
 can catch a cue mid-way and then let it finish); ``FAKE_PLAYER_FAIL=1`` makes it fail the way

@@ -1,4 +1,4 @@
-"""A stand-in for pyttsx3 that the worker can load instead (``WorkerSpec(engine=...)``), for tests.
+"""A stand-in for pyttsx3 that the worker loads instead (``fakes.worker_spec()``).
 
 It writes a quiet tone, 40 ms per character, instead of speech, and misbehaves on request, so
 the worker's and the watchdog's handling of crashes and hangs can be tested deterministically:

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from exercise_timer.speech.speaker import CaptionsOnly, CueReport, Speaker, VoiceSettings
-
-if TYPE_CHECKING:
-    from exercise_timer.speech.chime import ChimeSpeaker
-    from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
+from exercise_timer.speech.speaker import CueReport, VoiceSettings
 
 
 class RecordingSpeaker:
@@ -84,12 +79,3 @@ class RecordingSpeaker:
     def close(self) -> None:
         """Marks the speaker closed."""
         self.closed = True
-
-
-if TYPE_CHECKING:
-
-    def _every_speaker_implements_the_interface(
-        voice: Pyttsx3Speaker, chime: ChimeSpeaker, fake: RecordingSpeaker, none: CaptionsOnly
-    ) -> list[Speaker]:
-        """Checked by mypy only: each class must be assignable to Speaker."""
-        return [voice, chime, fake, none]
