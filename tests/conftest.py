@@ -1,4 +1,9 @@
-"""Shared fixtures. Qt must be told to run offscreen before PySide6 is ever imported."""
+"""Shared fixtures, and the environment every test runs in.
+
+Before anything imports PySide6 or the program: Qt runs offscreen, and the language is pinned
+to English (C.UTF-8), so no test depends on the machine's language; the processes tests start
+inherit both.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+os.environ.update(LANGUAGE="en", LC_ALL="C.UTF-8", LC_MESSAGES="C.UTF-8", LANG="C.UTF-8")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from exercise_timer.core.clock import SimulatedClock
