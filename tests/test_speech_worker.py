@@ -289,9 +289,11 @@ def test_mute_silences_the_current_cue(make_speaker: MakeSpeaker) -> None:
 def test_the_lead_is_measured_at_start_up_with_silent_probes(
     make_speaker: MakeSpeaker, hold: Path
 ) -> None:
-    hold.unlink()
     speaker = make_speaker(lead_probes=("3", "2", "1"), default_lead=5.0)
-    assert speaker.lead_seconds == 5.0 or speaker.status().lead_measured
+    playing(speaker, "3")  # held: no probe has finished yet
+    assert not speaker.status().lead_measured
+    assert speaker.lead_seconds == 5.0
+    hold.unlink()
     wait(speaker, lambda s: s.lead_measured)
     assert 0.0 < speaker.lead_seconds < 2.0
     assert speaker.reports() == []  # probes are not cues
