@@ -366,9 +366,9 @@ _PDEATHSIG = sys.platform.startswith("linux")
 def _die_with_parent() -> bool:
     """Asks Linux to SIGKILL this process when its parent ends; False where it cannot.
 
-    This replaces a polling thread: with any second Python thread alive, espeak-ng now and then
-    synthesised a cue at its default rate instead of the one set (4 cues in 110; 0 in 120
-    without the thread).
+    This replaces a polling thread, which made a cue at the wrong rate more likely by changing
+    the timing of a race in pyttsx3's espeak driver; the race itself is fixed in
+    :mod:`exercise_timer.speech.espeak_queue`.
     """
     if not _PDEATHSIG:
         return False
