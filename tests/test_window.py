@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fakes.recording_speaker import RecordingSpeaker
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,17 +17,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from exercise_timer.core.clock import FakeClock
+from exercise_timer.app.controller import SessionController
+from exercise_timer.app.policy import HOME, KIOSK, Policy
+from exercise_timer.app.services import RoutineChoice, Services
+from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.cues import stop_advice
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.engine import State
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
-from exercise_timer.speech.fake import RecordingSpeaker
 from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings, load_settings, save_settings
-from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+from exercise_timer.ui.main_window import MainWindow
 from exercise_timer.ui.settings_dialog import TEST_SENTENCE
 
 pytestmark = pytest.mark.gui
@@ -58,18 +61,22 @@ def make_window(
     clock: FakeClock,
     *,
     notice: Path | None = None,
-    options: WindowOptions | None = None,
+    policy: Policy = HOME,
     speaker: RecordingSpeaker | None = None,
+    settings_path: Path | None = None,
 ) -> MainWindow:
-    window = MainWindow(
-        choices=[RoutineChoice(routine, 100.0)],
-        routine=routine,
+    services = Services(
         journal=journal,  # type: ignore[arg-type]
         speaker=speaker or RecordingSpeaker(),
         clock=clock,
-        options=options or WindowOptions(),
         notice_flag=notice,
     )
+    if settings_path is not None:
+        services.settings = load_settings(settings_path).settings
+        services.write_settings = lambda settings: save_settings(settings_path, settings)
+        services.list_voices = lambda: [("en-gb", "English (Great Britain)"), ("de", "German")]
+    controller = SessionController(services, routine, policy=policy)
+    window = MainWindow(controller, choices=[RoutineChoice(routine, 100.0)])
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
@@ -94,17 +101,20 @@ def test_space_starts_and_the_window_shows_prepare(
 ) -> None:
     speaker = RecordingSpeaker()
     window = make_window(qtbot, routine, journal, clock, speaker=speaker)
-    assert window.toggle_button.text() == "Start"
-    assert not window.stop_button.isEnabled()
+    assert window.session_page.toggle_button.text() == "Start"
+    assert not window.session_page.stop_button.isEnabled()
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.phase.text() == "Get into position"
-    assert window.exercise_name.text() == "Cat and Camel"
-    assert window.exercise_count.text() == "1 of 2"
-    assert window.caption.text() == speaker.said[-1]
-    assert window.caption.text().startswith("Cat and Camel.")
-    assert window.ring.text() == "10"
-    assert window.stop_button.isEnabled() and window.toggle_button.text() == "Pause"
-    assert window.next_up.text() == "Next: Hamstring Stretch"
+    assert window.session_page.phase.text() == "Get into position"
+    assert window.session_page.exercise_name.text() == "Cat and Camel"
+    assert window.session_page.exercise_count.text() == "1 of 2"
+    assert window.session_page.caption.text() == speaker.said[-1]
+    assert window.session_page.caption.text().startswith("Cat and Camel.")
+    assert window.session_page.ring.text() == "10"
+    assert (
+        window.session_page.stop_button.isEnabled()
+        and window.session_page.toggle_button.text() == "Pause"
+    )
+    assert window.session_page.next_up.text() == "Next: Hamstring Stretch"
 
 
 def test_phases_follow_the_clock_with_steps_and_breathing(
@@ -113,18 +123,21 @@ def test_phases_follow_the_clock_with_steps_and_breathing(
     window = make_window(qtbot, routine, journal, clock)
     press(qtbot, window, Qt.Key.Key_Space)
     advance_to(window, clock, 10)
-    assert window.phase.text() == "Move slowly"
-    assert window.breathing.text() == "Breathe in"
-    assert window.detail.text() == "Repetition 1 of 2  ·  Stage 1: Round"
-    highlighted = [label.text() for label in window.step_labels if label.styleSheet()]
+    assert window.session_page.phase.text() == "Move slowly"
+    assert window.session_page.breathing.text() == "Breathe in"
+    assert window.session_page.detail.text() == "Repetition 1 of 2  ·  Stage 1: Round"
+    highlighted = [label.text() for label in window.session_page.step_labels if label.styleSheet()]
     assert highlighted == ["1.  Breathe in, round your back up and let your head drop."]
     advance_to(window, clock, 3.5)
-    assert window.phase.text() == "Hold"
-    window._refresh_time()
-    assert window.ring.text() == "5"
+    assert window.session_page.phase.text() == "Hold"
+    window.controller.poll()
+    assert window.session_page.ring.text() == "5"
     advance_to(window, clock, 5 + 3)
-    assert window.phase.text() == "Hold" and window.breathing.text() == "Breathe out"
-    assert "Stage 2: Sag" in window.detail.text()
+    assert (
+        window.session_page.phase.text() == "Hold"
+        and window.session_page.breathing.text() == "Breathe out"
+    )
+    assert "Stage 2: Sag" in window.session_page.detail.text()
 
 
 def test_space_pauses_and_resumes_and_time_stands_still(
@@ -134,15 +147,18 @@ def test_space_pauses_and_resumes_and_time_stands_still(
     press(qtbot, window, Qt.Key.Key_Space)
     advance_to(window, clock, 4)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.toggle_button.text() == "Resume"
-    assert window.caption.text().startswith("Paused")
+    assert window.session_page.toggle_button.text() == "Resume"
+    assert window.session_page.caption.text().startswith("Paused")
     advance_to(window, clock, 300)
-    window._refresh_time()
-    assert window.phase.text() == "Get into position" and window.ring.text() == "6"
+    window.controller.poll()
+    assert (
+        window.session_page.phase.text() == "Get into position"
+        and window.session_page.ring.text() == "6"
+    )
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.toggle_button.text() == "Pause"
+    assert window.session_page.toggle_button.text() == "Pause"
     advance_to(window, clock, 6)
-    assert window.phase.text() == "Move slowly"
+    assert window.session_page.phase.text() == "Move slowly"
 
 
 def test_right_skips_and_left_goes_back(
@@ -151,30 +167,33 @@ def test_right_skips_and_left_goes_back(
     window = make_window(qtbot, routine, journal, clock)
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_Right)
-    assert window.exercise_name.text() == "Hamstring Stretch"
-    assert window.next_up.text() == "Last exercise"
-    assert window.variant.text() == "Version: Seated on the floor"
+    assert window.session_page.exercise_name.text() == "Hamstring Stretch"
+    assert window.session_page.next_up.text() == "Last exercise"
+    assert window.session_page.variant.text() == "Version: Seated on the floor"
     advance_to(window, clock, 5)
     press(qtbot, window, Qt.Key.Key_Left)
-    assert window.exercise_name.text() == "Hamstring Stretch"
-    assert window.phase.text() == "Get into position" and window.ring.text() == "10"
+    assert window.session_page.exercise_name.text() == "Hamstring Stretch"
+    assert (
+        window.session_page.phase.text() == "Get into position"
+        and window.session_page.ring.text() == "10"
+    )
     press(qtbot, window, Qt.Key.Key_Left)
-    assert window.exercise_name.text() == "Cat and Camel"
-    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
-    assert window.exercise_name.text() == "Hamstring Stretch"
-    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
-    assert window.exercise_name.text() == "Cat and Camel"
+    assert window.session_page.exercise_name.text() == "Cat and Camel"
+    qtbot.mouseClick(window.session_page.skip_button, Qt.MouseButton.LeftButton)
+    assert window.session_page.exercise_name.text() == "Hamstring Stretch"
+    qtbot.mouseClick(window.session_page.back_button, Qt.MouseButton.LeftButton)
+    assert window.session_page.exercise_name.text() == "Cat and Camel"
 
 
 def test_buttons_do_what_the_keys_do(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:
     window = make_window(qtbot, routine, journal, clock)
-    qtbot.mouseClick(window.toggle_button, Qt.MouseButton.LeftButton)
-    assert window.engine is not None and window.engine.state is State.RUNNING
-    qtbot.mouseClick(window.toggle_button, Qt.MouseButton.LeftButton)
-    assert window.engine.state is State.PAUSED
-    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.session_page.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.controller.engine is not None and window.controller.engine.state is State.RUNNING
+    qtbot.mouseClick(window.session_page.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.controller.engine.state is State.PAUSED
+    qtbot.mouseClick(window.session_page.stop_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.stop_page
 
 
@@ -203,7 +222,7 @@ def test_stop_halts_at_once_asks_why_and_records_it(
     press(qtbot, window, Qt.Key.Key_Escape)
     assert speaker.interrupts > interrupts
     assert window.pages.currentWidget() is window.stop_page
-    assert window.engine is not None and window.engine.next_deadline() is None
+    assert window.controller.engine is not None and window.controller.engine.next_deadline() is None
     advance_to(window, clock, 30)
     window.stop_page.note.setText("left side hurt")
     press(qtbot, window, key)
@@ -221,7 +240,7 @@ def test_stop_halts_at_once_asks_why_and_records_it(
         record.stop.stage,
     ) == (reason, "left side hurt", "cat-and-camel", "hold", 1, 1)
     assert record.stop.session_seconds == 14
-    assert window.engine.state is State.FINISHED
+    assert window.controller.engine.state is State.FINISHED
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.pages.currentWidget() is window.advice_page
 
@@ -243,8 +262,8 @@ def test_a_completed_session_ends_on_a_summary_and_is_journaled(
     speaker = RecordingSpeaker()
     window = make_window(qtbot, routine, journal, clock, speaker=speaker)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.engine is not None
-    while (deadline := window.engine.next_deadline()) is not None:
+    assert window.controller.engine is not None
+    while (deadline := window.controller.engine.next_deadline()) is not None:
         advance_to(window, clock, deadline - clock.now)
     assert window.pages.currentWidget() is window.summary_page
     assert window.summary_page.title.text() == "Well done!"
@@ -259,21 +278,21 @@ def test_a_completed_session_ends_on_a_summary_and_is_journaled(
     )
     qtbot.mouseClick(window.summary_page.button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.session_page
-    assert window.toggle_button.text() == "Start"
+    assert window.session_page.toggle_button.text() == "Start"
 
 
 def test_wait_for_me_holds_prepare_until_ready(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:
     window = make_window(qtbot, routine, journal, clock)
-    window.wait_box.setChecked(True)
+    window.session_page.wait_box.setChecked(True)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.toggle_button.text() == "I'm ready"
-    assert "Press Ready" in window.caption.text()
+    assert window.session_page.toggle_button.text() == "I'm ready"
+    assert "Press Ready" in window.session_page.caption.text()
     advance_to(window, clock, 120)
-    assert window.phase.text() == "Get into position"
+    assert window.session_page.phase.text() == "Get into position"
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.phase.text() == "Move slowly"
+    assert window.session_page.phase.text() == "Move slowly"
 
 
 def test_closing_mid_session_asks_and_records_closed(
@@ -288,7 +307,7 @@ def test_closing_mid_session_asks_and_records_closed(
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
     assert not window.close()
-    assert window.engine is not None and window.engine.state is State.RUNNING
+    assert window.controller.engine is not None and window.controller.engine.state is State.RUNNING
     assert window.close()
     (record,) = journal.sessions()
     assert record.outcome == "stopped" and record.stop is not None
@@ -299,16 +318,14 @@ def test_first_run_notice_must_be_acknowledged_once(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
 ) -> None:
     flag = tmp_path / "config" / "notice"
-    window = make_window(
-        qtbot, routine, journal, clock, notice=flag, options=WindowOptions(autostart=True)
-    )
+    window = make_window(qtbot, routine, journal, clock, notice=flag)
     window.autostart()
     assert window.pages.currentWidget() is window.notice_page
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.engine is not None and window.engine.state is State.READY
+    assert window.controller.engine is not None and window.controller.engine.state is State.READY
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.session_page
-    assert window.engine.state is State.RUNNING
+    assert window.controller.engine.state is State.RUNNING
     assert flag.is_file()
     again = make_window(qtbot, routine, journal, clock, notice=flag)
     assert again.pages.currentWidget() is again.session_page
@@ -322,10 +339,13 @@ def test_a_broken_journal_is_said_plainly_and_the_session_runs(
     unavailable = open_journal(damaged)
     assert unavailable.problem
     window = make_window(qtbot, routine, unavailable, clock)
-    assert window.notice.isVisible() and unavailable.problem in window.notice.text()
+    assert (
+        window.session_page.notice.isVisible()
+        and unavailable.problem in window.session_page.notice.text()
+    )
     press(qtbot, window, Qt.Key.Key_Space)
     advance_to(window, clock, 10)
-    assert window.phase.text() == "Move slowly"
+    assert window.session_page.phase.text() == "Move slowly"
     assert damaged.read_bytes() == b"this is not a database" * 100
 
 
@@ -333,12 +353,14 @@ def test_unfilled_prescriptions_are_named(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:
     window = make_window(qtbot, routine, journal, clock)
-    assert "Hamstring Stretch" in window.notice.text()
-    assert "default values" in window.notice.text()
+    assert "Hamstring Stretch" in window.session_page.notice.text()
+    assert "default values" in window.session_page.notice.text()
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.exercise_count.text() == "1 of 2"
+    assert window.session_page.exercise_count.text() == "1 of 2"
     press(qtbot, window, Qt.Key.Key_Right)
-    assert window.exercise_count.text() == "Default values, not prescribed yet  ·  2 of 2"
+    assert (
+        window.session_page.exercise_count.text() == "Default values, not prescribed yet  ·  2 of 2"
+    )
 
 
 def test_many_unfilled_prescriptions_are_summed_up(
@@ -349,7 +371,7 @@ def test_many_unfilled_prescriptions_are_summed_up(
 
     chiro = load_routine(resources.routines_dir() / "chiro-clinic.toml")
     window = make_window(qtbot, chiro, journal, clock)
-    assert window.notice.text() == (
+    assert window.session_page.notice.text() == (
         "26 exercises are not prescribed yet and use this routine's default values "
         "(hold 5 s, 3 repetitions). Ask your clinic to fill them in."
     )
@@ -361,34 +383,40 @@ def test_every_control_has_an_accessible_name(
     window = make_window(qtbot, routine, journal, clock)
     unnamed = [b.text() for b in window.findChildren(QPushButton) if not b.accessibleName()]
     assert unnamed == []
-    assert window.picker.accessibleName() and window.wait_box.accessibleName()
+    assert (
+        window.session_page.picker.accessibleName()
+        and window.session_page.wait_box.accessibleName()
+    )
 
 
 def test_type_scales_with_the_window(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:
     window = make_window(qtbot, routine, journal, clock)
-    small = window.phase.font().pixelSize()
+    small = window.session_page.phase.font().pixelSize()
     window.resize(1920, 1080)
-    qtbot.waitUntil(lambda: window.phase.font().pixelSize() > small)
-    assert window.phase.font().pixelSize() >= small * 1.7
+    qtbot.waitUntil(lambda: window.session_page.phase.font().pixelSize() > small)
+    assert window.session_page.phase.font().pixelSize() >= small * 1.7
 
 
 def test_kiosk_cannot_be_closed_and_loops(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:
-    window = make_window(qtbot, routine, journal, clock, options=WindowOptions(kiosk=True))
-    assert not window.picker.isEnabled()
+    window = make_window(qtbot, routine, journal, clock, policy=KIOSK)
+    assert not window.session_page.picker.isEnabled()
     press(qtbot, window, Qt.Key.Key_Space)
     assert not window.close()
-    assert window.engine is not None
-    while (deadline := window.engine.next_deadline()) is not None:
+    assert window.controller.engine is not None
+    while (deadline := window.controller.engine.next_deadline()) is not None:
         advance_to(window, clock, deadline - clock.now)
     assert window.pages.currentWidget() is window.summary_page
-    assert window._kiosk_restart.isActive()
-    window._kiosk_restart.timeout.emit()
+    clock.advance(14.9)
+    window.controller.poll()
+    assert window.pages.currentWidget() is window.summary_page
+    clock.advance(0.1)
+    window.controller.poll()
     assert window.pages.currentWidget() is window.session_page
-    assert window.engine.state is State.RUNNING
+    assert window.controller.engine.state is State.RUNNING
     qtbot.keyClick(
         window,
         Qt.Key.Key_Q,
@@ -405,24 +433,7 @@ def settings_window(
     path: Path,
     speaker: RecordingSpeaker,
 ) -> MainWindow:
-    window = MainWindow(
-        choices=[RoutineChoice(routine, 100.0)],
-        routine=routine,
-        journal=journal,
-        speaker=speaker,
-        clock=clock,
-        options=WindowOptions(),
-        notice_flag=None,
-        settings=load_settings(path).settings,
-        save_settings=lambda settings: save_settings(path, settings),
-        list_voices=lambda: [("en-gb", "English (Great Britain)"), ("de", "German")],
-    )
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return make_window(qtbot, routine, journal, clock, speaker=speaker, settings_path=path)
 
 
 def test_every_setting_is_set_in_the_dialog_and_read_back_from_disk(
@@ -435,7 +446,7 @@ def test_every_setting_is_set_in_the_dialog_and_read_back_from_disk(
     wanted: dict[str, object] = {}
     for field in SETTINGS_FIELDS:
         editor = dialog.editors[field.key]
-        assert editor.accessibleName() == field.label
+        assert editor.accessibleName() == field.shown_label()
         if isinstance(editor, QCheckBox):
             editor.setChecked(not editor.isChecked())
             wanted[field.key] = editor.isChecked()
@@ -453,7 +464,7 @@ def test_every_setting_is_set_in_the_dialog_and_read_back_from_disk(
     on_disk = load_settings(path)
     assert on_disk.problem is None
     assert dict(on_disk.settings.values) == wanted
-    assert window.wait_box.isChecked() is wanted["wait_for_me"]
+    assert window.session_page.wait_box.isChecked() is wanted["wait_for_me"]
     assert speaker.configured[-1] == VoiceSettings(voice="de", rate=299, volume=0.5, mute=True)
 
 
@@ -467,7 +478,7 @@ def test_test_voice_speaks_a_sample_with_the_settings_shown(
     assert isinstance(rate, QSpinBox)
     rate.setValue(120)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    assert speaker.said[-1] == TEST_SENTENCE
+    assert speaker.said[-1] == TEST_SENTENCE  # English: the msgid is the sentence
     assert VoiceSettings(rate=120) in speaker.configured
     dialog.reject()
     assert not (tmp_path / "s.toml").exists()
@@ -503,7 +514,7 @@ def test_wait_for_me_is_remembered(
 ) -> None:
     path = tmp_path / "settings.toml"
     window = settings_window(qtbot, routine, journal, clock, path, RecordingSpeaker())
-    window.wait_box.setChecked(True)
+    window.session_page.wait_box.setChecked(True)
     assert load_settings(path).settings.wait_for_me
 
 
@@ -511,12 +522,15 @@ def test_wait_for_me_is_remembered(
 def test_kiosk_does_not_restart_after_a_stop_for_a_symptom(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, key: Qt.Key
 ) -> None:
-    window = make_window(qtbot, routine, journal, clock, options=WindowOptions(kiosk=True))
+    window = make_window(qtbot, routine, journal, clock, policy=KIOSK)
     press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_Escape)
     press(qtbot, window, key)
     assert window.pages.currentWidget() is window.advice_page
-    assert not window._kiosk_restart.isActive()
+    clock.advance(600)
+    window.controller.poll()
+    assert window.pages.currentWidget() is window.advice_page
+    assert window.controller.engine.state is State.FINISHED
 
 
 def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
@@ -530,7 +544,7 @@ def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
     press(qtbot, window, Qt.Key.Key_Space)
     for _ in range(7):
         press(qtbot, window, Qt.Key.Key_Right)
-    assert window.exercise_name.text() == "Hamstring Stretch"
+    assert window.session_page.exercise_name.text() == "Hamstring Stretch"
     seated = next(v for v in chiro.exercise("hamstring-stretch").variants if v.id == "seated")
-    assert window.variant.text() == f"Version: {seated.name}. {seated.advice}"
-    assert seated.advice not in window.cautions.text()
+    assert window.session_page.variant.text() == f"Version: {seated.name}. {seated.advice}"
+    assert seated.advice not in window.session_page.cautions.text()

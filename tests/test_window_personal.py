@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exercise_timer import resources
+from exercise_timer.app.controller import SessionController
+from exercise_timer.app.services import RoutineChoice, Services
 from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.effects import Outcome
 from exercise_timer.core.loader import load_routine
@@ -24,7 +26,7 @@ from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.personal_store import load_personal, save_personal
-from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+from exercise_timer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -51,16 +53,9 @@ def window_for(
     qtbot: QtBot, routine: Routine, paths: Paths, journal: Journal, clock: FakeClock
 ) -> MainWindow:
     personal = StoredPersonal(paths, load_catalogue(paths), journal)
-    window = MainWindow(
-        choices=[RoutineChoice(routine, 100.0)],
-        routine=routine,
-        journal=journal,
-        speaker=RecordingSpeaker(),
-        clock=clock,
-        options=WindowOptions(),
-        notice_flag=None,
-        personal=personal,
-    )
+    services = Services(journal=journal, speaker=RecordingSpeaker(), clock=clock, personal=personal)
+    controller = SessionController(services, routine)
+    window = MainWindow(controller, choices=[RoutineChoice(routine, 100.0)])
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
@@ -81,10 +76,10 @@ def test_a_session_runs_the_saved_values_and_the_journal_records_them(
     assert window.driver is not None
     clock.advance(10)
     window.driver.wake()
-    assert window.detail.text().startswith("Repetition 1 of 2")
+    assert window.session_page.detail.text().startswith("Repetition 1 of 2")
     clock.advance(3)
     window.driver.wake()
-    assert window.caption.text() == "Hold for 7 seconds."
+    assert window.session_page.caption.text() == "Hold for 7 seconds."
     (record,) = journal.sessions()
     assert record.values is not None
     used = {e["id"]: e for e in record.values["exercises"]}  # type: ignore[index,union-attr]
@@ -108,13 +103,17 @@ def test_values_set_in_the_editor_are_saved_to_disk_and_used(
         hold_seconds=(12.0,), repetitions=3
     )
     assert saved.progression.enabled
-    assert window.engine is not None
-    prayer = next(e for e in window.engine.session.exercises if e.id == "prayer-stretch")
+    assert window.controller.engine is not None
+    prayer = next(e for e in window.controller.engine.session.exercises if e.id == "prayer-stretch")
     assert prayer.repetitions == 2 and prayer.stages[0].holds[0] == 2  # building up from 2
-    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)  # not active: no effect
+    qtbot.mouseClick(
+        window.session_page.skip_button, Qt.MouseButton.LeftButton
+    )  # not active: no effect
     window.toggle()
-    window.driver.skip()  # type: ignore[union-attr]
-    assert window.building.text() == "Building up: hold 2 s of 12 s; 2 of 3 repetitions"
+    window.controller.skip()
+    assert (
+        window.session_page.building.text() == "Building up: hold 2 s of 12 s; 2 of 3 repetitions"
+    )
 
 
 def test_progression_steps_up_after_clean_sessions(
@@ -135,7 +134,7 @@ def test_progression_steps_up_after_clean_sessions(
         session = journal.start_session(spine.id, 10)
         journal.end_session(session, Outcome.COMPLETED, None)
     window = window_for(qtbot, spine, paths, journal, clock)
-    assert window.building.text() == (
+    assert window.session_page.building.text() == (
         "Building up: hold 4 s of 5 s, 4 s of 5 s; 4 of 5 repetitions"
     )
     journal.close()
@@ -161,7 +160,7 @@ def test_a_damaged_values_file_is_kept_aside_and_said(
     damaged.parent.mkdir(parents=True)
     damaged.write_text("format_version = 1\nroutine = [\n", encoding="utf-8")
     window = window_for(qtbot, spine, paths, journal, clock)
-    assert "kept" in window.notice.text()
+    assert "kept" in window.session_page.notice.text()
     kept = list(paths.personal_dir.glob(f"{spine.id}.toml.broken-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8").endswith("routine = [\n")
 

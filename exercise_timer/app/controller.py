@@ -66,7 +66,9 @@ class SessionController:
         self.speed = speed
         self._listeners: list[Listener] = []
         self._real = services.clock
-        self._clock = ScaledClock(services.clock, speed)
+        self._clock: Callable[[], float] = (
+            services.clock if speed == 1 else ScaledClock(services.clock, speed)
+        )
         self._wait_for_me = services.settings.wait_for_me and policy.can_wait
         self._notice_pending = services.notice_pending()
         self._start_pending = False
@@ -363,6 +365,7 @@ class SessionController:
             default_hold=defaults.hold_seconds,
             default_repetitions=defaults.repetitions,
             personal_problem=self.loaded.problem if self.loaded is not None else None,
+            build_up_problem=self.day.problem if self.day is not None else None,
             journal_problem=self.services.journal.problem,
             speech_problem=self.services.speaker.problem,
         )

@@ -66,6 +66,8 @@ class Notices:
     default_hold: float = 0.0
     default_repetitions: int = 0
     personal_problem: str | None = None
+    build_up_problem: str | None = None
+    """Journal rows the build-up could not count, in words."""
     journal_problem: str | None = None
     speech_problem: str | None = None
 

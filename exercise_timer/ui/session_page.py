@@ -283,7 +283,7 @@ class SessionPage(QWidget):
 
     def _draw_phase(self, state: SessionState) -> None:
         look = phase_look(state.phase)
-        self.phase.setText(_("Paused") if state.status is Status.PAUSED else look.words)
+        self.phase.setText(look.words)
         self.phase.setStyleSheet(f"background: {look.colour};")
         self.detail.setText(words.phase_detail(state))
         breathing = words.breathing(state.breathing)

@@ -153,7 +153,13 @@ def notices(found: Notices) -> str:
                 names=", ".join(unfilled)
             )
         )
-    for problem in (found.personal_problem, found.journal_problem, found.speech_problem):
+    problems = (
+        found.personal_problem,
+        found.build_up_problem,
+        found.journal_problem,
+        found.speech_problem,
+    )
+    for problem in problems:
         if problem:
             lines.append(problem)
     return "\n".join(dict.fromkeys(lines))
