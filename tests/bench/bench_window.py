@@ -3,12 +3,12 @@
 Run: .venv/bin/python tests/bench/bench_window.py  (prints figures; targets in brackets)
 
 Offscreen (QT_QPA_PLATFORM=offscreen), real time, about 90 seconds:
-1. a real ~60 s session at speed 1 in this process (MainWindow built as app.py builds it, on
-   ``ScaledClock(time.monotonic, 1.0)``, ``--trace`` to a temporary file): the error of every
-   phase boundary, beside a naive tick-counting 1 s QTimer for comparison;
+1. a real ~60 s session at speed 1 in this process (Services, SessionController and MainWindow
+   built as ui/app.py builds them, on ``time.monotonic``, ``--trace`` to a temporary file): the
+   error of every phase boundary, beside a naive tick-counting 1 s QTimer for comparison;
 2. during it, a 5 ms heartbeat: how long the event loop is ever blocked;
-3. start-up to a shown window and its resident memory, against a bare PySide6 window, in
-   fresh child processes (tests/bench/window_child.py);
+3. start-up to a shown window and its resident memory, against a bare PySide6 window that
+   shows a label, in fresh child processes (tests/bench/window_child.py), side by side;
 4. CPU of the program sitting in a 30 s hold, in child processes;
 5. references to None that PySide6 loses (PySide6 6.12.0 on Python 3.11 loses one per call
    of a method returning nothing, and the interpreter aborts when None's count reaches zero).
@@ -21,6 +21,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before PySide6 is imported
 
+import argparse
 import itertools
 import json
 import math
@@ -40,26 +41,27 @@ from PySide6.QtWidgets import QApplication
 from window_child import shield_singletons, singleton_refs  # the helper beside this file
 
 from exercise_timer import resources
-from exercise_timer.core.clock import ScaledClock
+from exercise_timer.app.controller import SessionController
+from exercise_timer.app.options import AppOptions
+from exercise_timer.app.policy import policy_for
+from exercise_timer.app.services import NOTICE_FLAG, build_services
 from exercise_timer.core.effects import Effect
 from exercise_timer.core.loader import load_routine
-from exercise_timer.core.plan import make_plan
 from exercise_timer.core.resolve import ResolvedExercise, resolve
 from exercise_timer.speech.probe import probe_speech
 from exercise_timer.speech.process import WorkerSpec
 from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue
-from exercise_timer.storage.journal import open_journal
 from exercise_timer.storage.paths import Paths
-from exercise_timer.storage.trace import TraceWriter
-from exercise_timer.ui.app import NOTICE_FLAG
-from exercise_timer.ui.main_window import MainWindow, RoutineChoice, WindowOptions
+from exercise_timer.ui.main_window import MainWindow
 
 Result = dict[str, Any]  # a child's JSON answer, or a group of figures
 
 CHILD = Path(__file__).with_name("window_child.py")
 STARTUP_RUNS = 7
+TIME_RATIO = 1.5  # issue 9: time to the first window against the bare label window
+MEMORY_RATIO = 1.35  # and resident memory then
 HEARTBEAT_MS = 5
 NAIVE_TICKS = 60
 LEAK_PER_S = 1  # None's count drifts a little anyway; the PySide6 6.12.0 leak is ~140/s
@@ -265,57 +267,52 @@ def session_speaker() -> Speaker:
 
 
 def run_session(folder: Path) -> SessionRun:
-    """Runs the session routine to its end in a window built as app.py builds it."""
+    """Runs the session routine to its end in a window built as ui/app.py builds it.
+
+    The services are those of ``build_services`` (journal, trace, settings, personal values)
+    with the captions-only speaker swapped for the real voice into ALSA's null device.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     home = make_home(folder / "session-home")
     paths = Paths.under(home)
     routine = load_routine(session_routine(folder))
     catalogue = load_catalogue(paths)
-    choices = [
-        RoutineChoice(r, make_plan(resolve(r), with_cues=False).total_seconds)
-        for r in catalogue.routines
-    ]
-    choices.append(
-        RoutineChoice(routine, make_plan(resolve(routine), with_cues=False).total_seconds)
-    )
-    journal = open_journal(paths.journal_file)
     trace_file = folder / "trace.jsonl"
-    trace = TraceWriter(trace_file)
-    speaker = session_speaker()
-    clock = ScaledClock(time.monotonic, 1.0)
-    window = MainWindow(
-        choices=choices,
-        routine=routine,
-        journal=journal,
-        speaker=speaker,
-        clock=clock,
-        options=WindowOptions(speed=1.0, autostart=True, exit_when_done=True),
-        notice_flag=paths.config_dir / NOTICE_FLAG,
-        trace=trace,
-        problems=[str(p) for p in catalogue.problems],
+    options = AppOptions(
+        routine=str(routine.id),
+        speed=1.0,
+        autostart=True,
+        exit_when_done=True,
+        no_voice=True,
+        trace=trace_file,
     )
-    assert window.engine is not None
+    services = build_services(options, paths, catalogue)
+    services.speaker.close()
+    services.speaker = session_speaker()
+    controller = SessionController(
+        services, routine, policy=policy_for(options), speed=options.speed
+    )
+    window = MainWindow(controller, choices=services.routine_choices(routine))
     wakes: list[float] = []
-    advance = window.engine.advance
+    advance = controller.engine.advance
 
     def stamped_advance() -> list[Effect]:
         """The engine's own advance(), stamped: splits a boundary's error in two."""
         wakes.append(time.monotonic())
         return advance()
 
-    window.engine.advance = stamped_advance  # type: ignore[method-assign]
+    controller.engine.advance = stamped_advance  # type: ignore[method-assign]
     keeper = QObject(app)
     paints = PaintStamps(keeper)
-    window.phase.installEventFilter(paints)
+    window.session_page.phase.installEventFilter(paints)
     ticks = TickRecorder(keeper)
     window.resize(1280, 800)
     window.show()
     window.activateWindow()
     while window.windowHandle() is None or not window.windowHandle().isExposed():
         app.processEvents()
-    assert window.engine is not None
-    planned_seconds = window.engine.schedule.total_ms / 1000
+    planned_seconds = controller.engine.schedule.total_ms / 1000
     watchdog = QTimer(keeper)
     watchdog.setSingleShot(True)
     watchdog.timeout.connect(lambda: app.exit(99))
@@ -323,19 +320,20 @@ def run_session(folder: Path) -> SessionRun:
     try:
         ticks.start()
         window.autostart()
-        offset = time.monotonic() - clock()  # monotonic = engine time + offset (speed 1)
-        session_start = window.engine.started_at + offset
+        session_start = controller.engine.started_at  # the engine runs on time.monotonic
         refs_before = singleton_refs()
         code = app.exec()
         session_end = time.monotonic()
         refs_after = singleton_refs()
+        if window.exit_code is not None:
+            code = window.exit_code
     finally:
         watchdog.stop()
         ticks.stop()
         window.close()
-        trace.close()
-        speaker.close()
-        journal.close()
+        window.driver.shutdown()
+        controller.shutdown()
+        services.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     lines = [json.loads(line) for line in trace_file.read_text(encoding="utf-8").splitlines()]
@@ -439,9 +437,21 @@ def heartbeat_figures(run: SessionRun) -> Result:
 # -- 3: start-up and memory in child processes ----------------------------------------
 
 
-def child_env() -> dict[str, str]:
-    """The children's environment: offscreen, nothing else changed."""
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def child_env(folder: Path, code: Path | None = None) -> dict[str, str]:
+    """The children's environment: offscreen, with byte-code kept, nothing else changed.
+
+    An installed program has its byte-code (pip compiles it); with PYTHONDONTWRITEBYTECODE
+    set, as on some development machines, every child would compile the program afresh and
+    the warm-up run could not warm it. So the children keep byte-code under ``folder``
+    (PYTHONPYCACHEPREFIX), the bare window and the program alike, and leave the checkout
+    clean. ``code`` puts another checkout of the program first on the path (``--before``).
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    return env
 
 
 def parse_result(mode: str, done: subprocess.CompletedProcess[str]) -> Result:
@@ -452,14 +462,16 @@ def parse_result(mode: str, done: subprocess.CompletedProcess[str]) -> Result:
     raise RuntimeError(f"child {mode} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
 
-def run_child(mode: str, *args: str, timeout: float = 60) -> Result:
+def run_child(
+    folder: Path, mode: str, *args: str, timeout: float = 60, code: Path | None = None
+) -> Result:
     """Runs one child to its end (killed after ``timeout``); adds the spawn stamp."""
     spawned = time.monotonic()
     done = subprocess.run(
         [sys.executable, str(CHILD), mode, *args],
         capture_output=True,
         text=True,
-        env=child_env(),
+        env=child_env(folder, code),
         timeout=timeout,
         check=False,
     )
@@ -468,21 +480,28 @@ def run_child(mode: str, *args: str, timeout: float = 60) -> Result:
     return result
 
 
-def startup_figures(folder: Path) -> dict[str, Result]:
+def startup_figures(folder: Path, before: Path | None = None) -> dict[str, Result]:
     """Median start-up (spawn to shown) and RSS of a bare window and of the program.
 
-    Runs alternate so that load from elsewhere on the machine falls on both alike; the first
-    run of each is a warm-up (byte-code, disk cache) and is not counted.
+    Runs alternate so that load from elsewhere on the machine falls on all alike; the first
+    run of each is a warm-up (byte-code, disk cache) and is not counted. ``before`` is another
+    checkout of the program (``git worktree add DIR COMMIT``), run the same way beside it.
     """
     home = make_home(folder / "startup-home")
-    runs: dict[str, list[Result]] = {"bare": [], "program": []}
+    kinds: list[tuple[str, str, tuple[str, ...], Path | None]] = [
+        ("bare", "bare", (), None),
+        ("program", "program", (str(home),), None),
+    ]
+    if before is not None:
+        kinds.append(("before", "program", (str(make_home(folder / "before-home")),), before))
+    runs: dict[str, list[Result]] = {name: [] for name, *_ in kinds}
     for number in range(STARTUP_RUNS + 1):
-        for mode, args in (("bare", ()), ("program", (str(home),))):
-            result = run_child(mode, *args)
+        for name, mode, args, code in kinds:
+            result = run_child(folder, mode, *args, code=code)
             if not result.get("exposed"):
-                raise RuntimeError(f"{mode}: the window was never exposed")
+                raise RuntimeError(f"{name}: the window was never exposed")
             if number > 0:
-                runs[mode].append(result)
+                runs[name].append(result)
     figures = {}
     for mode, results in runs.items():
         figures[mode] = {
@@ -497,7 +516,8 @@ def startup_figures(folder: Path) -> dict[str, Result]:
                 - min(r["shown"] - r["spawned"] for r in results)
             ),
         }
-        if mode == "program":
+        if mode != "bare":
+            figures[mode]["package"] = results[0]["package"]
             figures[mode]["build_ms"] = statistics.median(
                 1000 * (r["exec_reached"] - r["began"]) for r in results
             )
@@ -525,7 +545,11 @@ def hold_cpu_figures(folder: Path) -> dict[str, Result]:
         routine = hold_routine(folder, repetitions)
         command = [sys.executable, str(CHILD), "hold-cpu", str(home), str(routine)]
         running[name] = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env()
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(folder),
         )
     figures = {}
     try:
@@ -615,22 +639,28 @@ def report_startup(figures: dict[str, Result]) -> None:
         "  (wall time from the parent's spawn to the child's CLOCK_MONOTONIC once the "
         "window is exposed and painted)"
     )
-    bare, prog = figures["bare"], figures["program"]
+    bare = figures["bare"]
     print(
-        f"  bare QApplication + QWidget 1280x800: {bare['shown_ms']:.0f} ms "
+        f"  bare QApplication + QLabel 1280x800: {bare['shown_ms']:.0f} ms "
         f"(interpreter {bare['interpreter_ms']:.0f} ms, spread {bare['spread_ms']:.0f}), "
         f"RSS {bare['rss_mib']:.1f} MiB"
     )
-    print(
-        f"  program (cli.main -> run_window, {prog['page']}): {prog['shown_ms']:.0f} ms "
-        f"(interpreter {prog['interpreter_ms']:.0f}, imports + catalogue + window "
-        f"{prog['build_ms']:.0f}, first show {prog['first_show_ms']:.0f}, spread "
-        f"{prog['spread_ms']:.0f}), RSS {prog['rss_mib']:.1f} MiB"
-    )
-    print(
-        f"  ratios: start-up {prog['shown_ms'] / bare['shown_ms']:.2f}x [< 1.5x], "
-        f"memory {prog['rss_mib'] / bare['rss_mib']:.2f}x [< 1.5x]"
-    )
+    for name in ("before", "program"):
+        if name not in figures:
+            continue
+        prog = figures[name]
+        print(
+            f"  {name} (cli.main -> run_window, {prog['page']}, {prog['package']}): "
+            f"{prog['shown_ms']:.0f} ms (interpreter {prog['interpreter_ms']:.0f}, imports + "
+            f"catalogue + window {prog['build_ms']:.0f}, first show "
+            f"{prog['first_show_ms']:.0f}, spread {prog['spread_ms']:.0f}), "
+            f"RSS {prog['rss_mib']:.1f} MiB"
+        )
+        print(
+            f"    ratios: start-up {prog['shown_ms'] / bare['shown_ms']:.2f}x "
+            f"[< {TIME_RATIO}x], memory {prog['rss_mib'] / bare['rss_mib']:.2f}x "
+            f"[< {MEMORY_RATIO}x]"
+        )
 
 
 def report_cpu(cpu: dict[str, Result]) -> None:
@@ -692,14 +722,14 @@ def summary(b: Result, h: Result, startup: dict[str, Result], cpu: Result, leak:
         (
             f"start-up {prog['shown_ms']:.0f} ms vs bare {bare['shown_ms']:.0f} ms "
             f"= {time_ratio:.2f}x",
-            "< 1.5x",
-            time_ratio < 1.5,
+            f"< {TIME_RATIO}x",
+            time_ratio < TIME_RATIO,
         ),
         (
             f"memory {prog['rss_mib']:.1f} MiB vs bare {bare['rss_mib']:.1f} MiB "
             f"= {memory_ratio:.2f}x",
-            "< 1.5x",
-            memory_ratio < 1.5,
+            f"< {MEMORY_RATIO}x",
+            memory_ratio < MEMORY_RATIO,
         ),
         (f"CPU in a hold (15 min session) {realistic:.2f} % of a core", "< 2 %", realistic < 2),
         (
@@ -713,10 +743,48 @@ def summary(b: Result, h: Result, startup: dict[str, Result], cpu: Result, leak:
         print(f"  {verdict(ok)}  {text}   [{target}]")
 
 
-def main() -> None:
+def startup_summary(startup: dict[str, Result]) -> None:
+    """The start-up and memory targets alone (``--startup-only``)."""
+    bare, prog = startup["bare"], startup["program"]
+    time_ratio = prog["shown_ms"] / bare["shown_ms"]
+    memory_ratio = prog["rss_mib"] / bare["rss_mib"]
+    print(
+        f"  {verdict(time_ratio < TIME_RATIO)}  start-up {prog['shown_ms']:.0f} ms vs bare "
+        f"{bare['shown_ms']:.0f} ms = {time_ratio:.2f}x   [< {TIME_RATIO}x]"
+    )
+    print(
+        f"  {verdict(memory_ratio < MEMORY_RATIO)}  memory {prog['rss_mib']:.1f} MiB vs bare "
+        f"{bare['rss_mib']:.1f} MiB = {memory_ratio:.2f}x   [< {MEMORY_RATIO}x]"
+    )
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """``--startup-only`` and ``--before DIR``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--startup-only", action="store_true", help="measure section 3 only (about 15 s)"
+    )
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        type=Path,
+        help="also start the program of another checkout (git worktree add DIR COMMIT)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     """Runs every measurement and prints the figures, then a summary with the targets."""
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     began = time.monotonic()
     print(f"bench_window: offscreen, real time, PySide6 window ({load_average()})")
+    if arguments.startup_only:
+        with tempfile.TemporaryDirectory(prefix="bench-window-") as temporary:
+            startup = startup_figures(Path(temporary), arguments.before)
+        report_startup(startup)
+        print(f"\nSUMMARY ({load_average()}, {time.monotonic() - began:.0f} s)")
+        startup_summary(startup)
+        return
     if shield_singletons():
         print(
             "  WARNING: each void PySide6 call here loses a reference to None (see section 5);"
@@ -726,7 +794,7 @@ def main() -> None:
         folder = Path(temporary)
         run = run_session(folder)
         boundaries, naive, heartbeat = report_session(run)
-        startup = startup_figures(folder)
+        startup = startup_figures(folder, arguments.before)
         report_startup(startup)
         cpu = hold_cpu_figures(folder)
         report_cpu(cpu)

@@ -1,7 +1,7 @@
 """Child process of bench_window.py: one measurement in a fresh interpreter, printed as JSON.
 
 Run by bench_window.py only (offscreen, with real time):
-  window_child.py bare                      a bare QApplication + QWidget, shown
+  window_child.py bare                      a bare QApplication + a QLabel window, shown
   window_child.py program HOME              the real program (cli.main, so run_window), shown
   window_child.py hold-cpu HOME ROUTINE     the program in a long hold; CPU over 10 s
 
@@ -92,14 +92,18 @@ def wait_exposed(app: object, widget: object) -> bool:
 
 
 def bare() -> int:
-    """The smallest PySide6 program with a window of the program's size."""
-    from PySide6.QtWidgets import QApplication, QWidget
+    """The smallest PySide6 program with a window of the program's size that shows a label.
+
+    The label's text makes Qt load its fonts, as every real window must; an empty QWidget
+    would leave that cost out of the bare figure and so count it against the program.
+    """
+    from PySide6.QtWidgets import QApplication, QLabel
 
     app = QApplication(sys.argv[:1])
-    widget = QWidget()
-    widget.resize(1280, 800)
-    widget.show()
-    exposed = wait_exposed(app, widget)
+    label = QLabel("Exercise Timer")
+    label.resize(1280, 800)
+    label.show()
+    exposed = wait_exposed(app, label)
     report(began=BEGAN, shown=time.monotonic(), rss_kib=rss_kib(), exposed=exposed)
     return 0
 
@@ -129,6 +133,7 @@ def program(home: str) -> int:
             exposed=exposed,
             page=window.pages.currentWidget().objectName(),  # type: ignore[attr-defined]
             refs=singleton_refs(),
+            package=os.path.dirname(sys.modules["exercise_timer"].__file__ or ""),
         )
         return 0
 
@@ -154,7 +159,6 @@ def hold_cpu(home: str, routine: str) -> int:
     from PySide6.QtCore import QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from exercise_timer.core.effects import PhaseStarted
     from exercise_timer.core.schedule import Phase
 
     original_exec = QApplication.exec
@@ -184,12 +188,12 @@ def hold_cpu(home: str, routine: str) -> int:
         slot_cpu = [0.0, 0]
 
         def in_hold() -> bool:
-            segment = window.engine.segment  # type: ignore[attr-defined]
+            segment = window.controller.engine.segment  # type: ignore[attr-defined]
             return segment is not None and segment.phase is Phase.HOLD
 
         def timed_refresh() -> None:
             began = time.process_time()
-            window._refresh_time()  # type: ignore[attr-defined]
+            window.controller.poll()  # type: ignore[attr-defined]  # what the refresh calls
             slot_cpu[0] += time.process_time() - began
             slot_cpu[1] += 1
 
@@ -234,11 +238,8 @@ def hold_cpu(home: str, routine: str) -> int:
             offset += length
             steps.append((offset, step))
 
-        def hold_started(effects: list[object]) -> None:
-            if (
-                any(isinstance(e, PhaseStarted) and e.segment.phase is Phase.HOLD for e in effects)
-                and "armed" not in figures
-            ):
+        def hold_started(_state: object = None) -> None:
+            if in_hold() and "armed" not in figures:
                 figures["armed"] = True
                 for at, step in steps:
                     once = QTimer(keeper)  # PySide singleShot() is coarse: up to 5 % off
@@ -247,9 +248,8 @@ def hold_cpu(home: str, routine: str) -> int:
                     once.timeout.connect(step)
                     once.start(round(at * 1000))
 
-        window.driver.effects.connect(hold_started)  # type: ignore[attr-defined]
-        if in_hold():
-            hold_started([PhaseStarted(0, window.engine.segment, 0.0)])  # type: ignore[attr-defined]
+        window.controller.subscribe(hold_started)  # type: ignore[attr-defined]
+        hold_started()
         return original_exec()
 
     QApplication.exec = run  # type: ignore[method-assign,assignment]
