@@ -15,7 +15,7 @@ from exercise_timer.app.options import AppOptions
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.schedule import build_schedule
-from exercise_timer.speech.speaker import Speaker, VoiceSettings
+from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import SessionJournal, open_journal
 from exercise_timer.storage.paths import Paths
@@ -175,9 +175,12 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
                 "it is recorded as interrupted."
             ).format(routine=lost.routine, when=lost.started_at.strftime("%Y-%m-%d %H:%M"))
         )
-    from exercise_timer.speech.probe import make_speaker
+    if options.no_voice:
+        speaker: Speaker = CaptionsOnly(None)  # what make_speaker gives, without the probe
+    else:
+        from exercise_timer.speech.probe import make_speaker
 
-    speaker = make_speaker(voice_settings(loaded.settings), options.no_voice)
+        speaker = make_speaker(voice_settings(loaded.settings), options.no_voice)
     return Services(
         journal=journal,
         speaker=speaker,

@@ -21,10 +21,7 @@ unlocks: the values stay locked and the message says how to remove the lock.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import hmac
 import re
-import secrets
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +112,9 @@ def set_pin(paths: Paths, pin: str) -> None:
             without it).
         OSError: The lock file could not be written.
     """
+    import hashlib  # OpenSSL costs the window's start ~3 MiB; loaded only to lock or unlock
+    import secrets
+
     problem = pin_problem(pin)
     if problem is not None:
         raise LockError(problem)
@@ -152,6 +152,8 @@ def check_pin(paths: Paths, pin: str) -> bool:
         record = _read(lock_file(paths))
     except _Damaged:
         return False
+    import hmac
+
     return hmac.compare_digest(_derive(pin, record), record.digest)
 
 
@@ -173,6 +175,8 @@ def clear_pin(paths: Paths, pin: str) -> None:
 
 
 def _derive(pin: str, record: _Record) -> bytes:
+    import hashlib
+
     secret = pin.encode("utf-8")
     if record.algorithm == "scrypt":
         return hashlib.scrypt(
@@ -212,6 +216,8 @@ def _read(path: Path) -> _Record:
             and 128 * n * r * p <= _MAX_MEMORY // 2
         ):
             raise _Damaged(_("the scrypt cost n, r, p is out of range"))
+        import hashlib
+
         if not hasattr(hashlib, "scrypt"):
             raise _Damaged(_("this Python has no scrypt"))
         return _Record("scrypt", salt, digest, n=n, r=r, p=p)

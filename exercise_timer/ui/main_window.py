@@ -7,6 +7,7 @@ It decides nothing about the session and writes nothing: every press is a comman
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -31,9 +32,11 @@ from exercise_timer.ui.driver import ControllerDriver
 from exercise_timer.ui.pages import EndPage, NoticePage, StopPage
 from exercise_timer.ui.scaling import apply_fonts
 from exercise_timer.ui.session_page import SessionPage
-from exercise_timer.ui.settings_dialog import TEST_SENTENCE, SettingsDialog
 from exercise_timer.ui.theme import STYLE, phase_look
-from exercise_timer.ui.values_editor import ValuesEditor
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not with the first screen
+    from exercise_timer.ui.settings_dialog import SettingsDialog
+    from exercise_timer.ui.values_editor import ValuesEditor
 
 
 class MainWindow(QMainWindow):
@@ -228,6 +231,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Shows the settings dialog; saving applies the new settings at once."""
+        from exercise_timer.ui.settings_dialog import SettingsDialog
+
         services = self.controller.services
         if self._voices is None:
             self._voices = list(services.list_voices())
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _test_voice(self, settings: Settings) -> None:
+        from exercise_timer.ui.settings_dialog import TEST_SENTENCE
+
         self.controller.test_voice(settings, _(TEST_SENTENCE))
 
     def _settings_saved(self, settings: Settings) -> None:
@@ -251,6 +258,8 @@ class MainWindow(QMainWindow):
 
     def open_values_editor(self) -> ValuesEditor | None:
         """Shows the personal values editor for this routine (read-only while locked)."""
+        from exercise_timer.ui.values_editor import ValuesEditor
+
         controller = self.controller
         personal, loaded, routine = (
             controller.services.personal,

@@ -18,11 +18,15 @@ import time
 BEGAN = time.monotonic()  # the interpreter is up; before any import of ours
 
 import ctypes  # noqa: E402
+import importlib.abc  # noqa: E402
+import importlib.machinery  # noqa: E402
+import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from typing import Any  # noqa: E402
 
 EXPOSE_TIMEOUT_S = 10.0
 SETTLE_S = 0.3
@@ -116,13 +120,40 @@ def _main_window(app: object) -> object:
     return windows[0]
 
 
+def after_import(name: str, then: Callable[[Any], None]) -> None:
+    """Calls ``then(module)`` as soon as module ``name`` is imported, without importing it.
+
+    The program imports PySide6 late (only once a window is wanted), and a module imported
+    after PySide6 costs more (its import hook reads the module's source); importing PySide6
+    here first, just to replace ``exec``, would put that cost on every module of the program.
+    """
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(
+            self, fullname: str, path: Sequence[str] | None, target: object = None
+        ) -> importlib.machinery.ModuleSpec | None:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            original = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                original(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
 def program(home: str) -> int:
     """The real start-up path: cli.main -> run_window, with exec() replaced by "report shown"."""
-    from PySide6.QtWidgets import QApplication
-
     reached = 0.0
 
-    def shown_instead_of_exec(app: QApplication) -> int:
+    def shown_instead_of_exec(app: Any) -> int:
         window = _main_window(app)
         exposed = wait_exposed(app, window)
         report(
@@ -137,12 +168,15 @@ def program(home: str) -> int:
         )
         return 0
 
-    def mark_then_show(app: QApplication) -> int:
+    def mark_then_show(app: Any) -> int:
         nonlocal reached
         reached = time.monotonic()
         return shown_instead_of_exec(app)
 
-    QApplication.exec = mark_then_show  # type: ignore[method-assign,assignment]
+    def replace_exec(widgets: Any) -> None:
+        widgets.QApplication.exec = mark_then_show
+
+    after_import("PySide6.QtWidgets", replace_exec)
     from exercise_timer.cli import main
 
     return main(["--home", home, "--no-voice"])
