@@ -11,11 +11,7 @@ from exercise_timer.cli.personal_day import history_reader, personal_today
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.loader import load_routine
-from exercise_timer.core.plan import make_plan
 from exercise_timer.core.problems import InputError, Problem
-from exercise_timer.report.plan import plan_json, plan_report, plan_text
-from exercise_timer.report.routines import routine_row, routines_json, routines_text
-from exercise_timer.report.table import json_text
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.paths import Paths
 
@@ -35,6 +31,10 @@ def register(commands: Commands) -> None:
 
 def cmd_routines(args: argparse.Namespace, paths: Paths) -> int:
     """Lists the routines with the estimated duration of today's session."""
+    from exercise_timer.core.plan import make_plan  # reports load with their command
+    from exercise_timer.report.routines import routine_row, routines_json, routines_text
+    from exercise_timer.report.table import json_text
+
     catalogue = load_catalogue(paths)
     history = history_reader(paths)
     rows = []
@@ -51,6 +51,10 @@ def cmd_routines(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_plan(args: argparse.Namespace, paths: Paths) -> int:
     """Prints every phase the session will run, with the personal values of today."""
+    from exercise_timer.core.plan import make_plan
+    from exercise_timer.report.plan import plan_json, plan_report, plan_text
+    from exercise_timer.report.table import json_text
+
     routine = open_routine(args.routine, paths)
     day = personal_today(paths, routine, history_reader(paths))
     report = plan_report(make_plan(day.session), day)

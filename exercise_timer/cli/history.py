@@ -8,14 +8,6 @@ import sys
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _
-from exercise_timer.report.history import (
-    history_csv,
-    history_json,
-    history_rows,
-    history_text,
-    skipped_text,
-)
-from exercise_timer.report.table import json_text
 from exercise_timer.storage.journal import JournalUnreadable, read_history
 from exercise_timer.storage.paths import Paths
 
@@ -36,6 +28,15 @@ def cmd_history(args: argparse.Namespace, paths: Paths) -> int:
     A session that cannot be read is left out of the list and named on standard error; the
     others are listed and the exit code stays 0.
     """
+    from exercise_timer.report.history import (  # reports load with their command
+        history_csv,
+        history_json,
+        history_rows,
+        history_text,
+        skipped_text,
+    )
+    from exercise_timer.report.table import json_text
+
     try:
         history = read_history(paths.journal_file)
     except JournalUnreadable as error:

@@ -12,7 +12,6 @@ from exercise_timer.cli.personal_day import history_reader
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.report.prescription import prescription_rows, prescription_sheet
 from exercise_timer.storage.catalogue import open_routine
 from exercise_timer.storage.lock import (
     LockError,
@@ -148,6 +147,8 @@ def import_(file: Path, paths: Paths, *, pin_stdin: bool) -> int:
 
 def show(name: str, paths: Paths) -> int:
     """A table of each exercise: the routine's value, the personal value, today's."""
+    from exercise_timer.report.prescription import prescription_rows, prescription_sheet
+
     routine = open_routine(name, paths)
     loaded = load_personal(paths, routine)
     if loaded.problem is not None:

@@ -9,7 +9,6 @@ from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import _
-from exercise_timer.report.table import json_text
 from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.paths import Paths
 
@@ -59,6 +58,7 @@ def speaking_rate(text: str) -> int:
 
 def cmd_voices(args: argparse.Namespace, paths: Paths) -> int:
     """Lists the engine's voices and says whether speech works here (checked in a worker)."""
+    from exercise_timer.report.table import json_text
     from exercise_timer.speech.probe import probe_speech
 
     status = probe_speech(with_voices=True)

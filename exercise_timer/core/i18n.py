@@ -16,7 +16,6 @@ from __future__ import annotations
 import gettext
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 DOMAIN = "exercise_timer"
@@ -28,6 +27,8 @@ _SYSTEM_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 def locale_dir() -> Path:
     """The folder of the bundled catalogues (it may not exist: then only English)."""
+    from importlib import resources  # an English start never needs it
+
     return Path(str(resources.files("exercise_timer").joinpath("locale")))
 
 

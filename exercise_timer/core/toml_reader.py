@@ -9,7 +9,6 @@ per bad value, at its line, with the fix. Routines and prescriptions both use th
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -152,6 +151,8 @@ class TomlReader:
         for key in table:
             if key in allowed:
                 continue
+            import difflib  # only a file with a mistake needs it
+
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = (
                 _("did you mean {key}?").format(key=close[0])
@@ -302,6 +303,8 @@ class TomlReader:
                 return parse(value)
             except ValueError:
                 pass
+        import difflib
+
         close = difflib.get_close_matches(value, options, n=1) if isinstance(value, str) else []
         if close:
             message = _(
