@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from catalogue_support import write_mo
 
 from exercise_timer import resources
 from exercise_timer.core import i18n
 from exercise_timer.core.i18n import N_, _, ngettext
 from exercise_timer.storage import settings
 from exercise_timer.storage.schema import Field
-
-HEADER = "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
-
-
-def write_mo(path: Path, messages: dict[str, str]) -> None:
-    """A GNU .mo file (the format msgfmt writes); plural msgids and msgstrs join forms by NUL."""
-    entries = sorted({"": HEADER, **messages}.items())
-    ids = [key.encode() for key, _value in entries]
-    strs = [value.encode() for _key, value in entries]
-    count = len(entries)
-    table_start = 7 * 4
-    data_start = table_start + count * 16
-    offsets: list[tuple[int, int]] = []
-    blob = b""
-    for text in ids + strs:
-        offsets.append((len(text), data_start + len(blob)))
-        blob += text + b"\0"
-    header = struct.pack("<7I", 0x950412DE, 0, count, table_start, table_start + count * 8, 0, 0)
-    tables = b"".join(struct.pack("<2I", length, at) for length, at in offsets)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(header + tables + blob)
 
 
 @pytest.fixture
@@ -164,6 +143,6 @@ def test_field_labels_help_and_choices_are_translated_when_shown(catalogues: Pat
 def test_the_language_setting_offers_the_system_and_every_language() -> None:
     language = field("language")
     assert language.default == ""
-    assert [value for value, _label in language.choices] == ["", *i18n.available_languages()]
+    assert [value for value, _label in language.all_choices()] == ["", *i18n.available_languages()]
     assert settings.Settings.default().language is None
     assert settings.Settings.default().replace(language="en").language == "en"

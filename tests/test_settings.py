@@ -32,7 +32,7 @@ def other_value(kind: FieldKind, default: object, choices: tuple[tuple[str, str]
 
 def test_every_field_round_trips_through_the_file(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.toml"
-    changed = {f.key: other_value(f.kind, f.default, f.choices) for f in SETTINGS_FIELDS}
+    changed = {f.key: other_value(f.kind, f.default, f.all_choices()) for f in SETTINGS_FIELDS}
     save_settings(path, Settings.default().replace(**changed))
     loaded = load_settings(path)
     assert loaded.problem is None

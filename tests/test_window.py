@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 from pytestqt.qtbot import QtBot
+from window_support import advance_to, make_window, press
 
-from exercise_timer.app.controller import SessionController
-from exercise_timer.app.policy import HOME, KIOSK, Policy
-from exercise_timer.app.services import RoutineChoice, Services
+from exercise_timer.app.policy import KIOSK
 from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.cues import stop_advice
 from exercise_timer.core.effects import StopReason
@@ -52,48 +51,6 @@ def journal(tmp_path: Path) -> Journal:
     assert isinstance(opened, Journal)
     yield opened
     opened.close()
-
-
-def make_window(
-    qtbot: QtBot,
-    routine: Routine,
-    journal: object,
-    clock: FakeClock,
-    *,
-    notice: Path | None = None,
-    policy: Policy = HOME,
-    speaker: RecordingSpeaker | None = None,
-    settings_path: Path | None = None,
-) -> MainWindow:
-    services = Services(
-        journal=journal,  # type: ignore[arg-type]
-        speaker=speaker or RecordingSpeaker(),
-        clock=clock,
-        notice_flag=notice,
-    )
-    if settings_path is not None:
-        services.settings = load_settings(settings_path).settings
-        services.write_settings = lambda settings: save_settings(settings_path, settings)
-        services.list_voices = lambda: [("en-gb", "English (Great Britain)"), ("de", "German")]
-    controller = SessionController(services, routine, policy=policy)
-    window = MainWindow(controller, choices=[RoutineChoice(routine, 100.0)])
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(window.pages.currentWidget(), key)
-
-
-def advance_to(window: MainWindow, clock: FakeClock, seconds: float) -> None:
-    """Moves the fake clock and wakes the driver, as the deadline timer would."""
-    assert window.driver is not None
-    clock.advance(seconds)
-    window.driver.wake()
 
 
 def test_space_starts_and_the_window_shows_prepare(

@@ -8,7 +8,7 @@ language in use when they are called.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,6 +37,12 @@ class Field:
     high: float | None = None
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
+    choices_now: Callable[[], tuple[tuple[str, str], ...]] | None = None
+    """Choices that depend on what is installed (the languages), asked each time."""
+
+    def all_choices(self) -> tuple[tuple[str, str], ...]:
+        """Each choice's value and its untranslated label, as they are now."""
+        return self.choices_now() if self.choices_now is not None else self.choices
 
     def shown_label(self) -> str:
         """The label in the language in use now."""
@@ -48,7 +54,7 @@ class Field:
 
     def shown_choices(self) -> tuple[tuple[str, str], ...]:
         """Each choice's value and its label in the language in use now."""
-        return tuple((value, _shown(label)) for value, label in self.choices)
+        return tuple((value, _shown(label)) for value, label in self.all_choices())
 
     def check(self, value: object) -> str | None:
         """None when ``value`` is acceptable, else what is wrong and how to fix it."""
@@ -58,7 +64,7 @@ class Field:
             ok = isinstance(value, str) and len(value) <= 200
             return None if ok else _("use text in quotes")
         if self.kind is FieldKind.CHOICE:
-            known = [choice for choice, _label in self.choices]
+            known = [choice for choice, _label in self.all_choices()]
             return (
                 None
                 if value in known

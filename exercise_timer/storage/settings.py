@@ -75,7 +75,7 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
         N_("Language"),
         FieldKind.CHOICE,
         "",
-        choices=_language_choices(),
+        choices_now=_language_choices,
         help=N_("The language of the program's text; the system's language by default"),
     ),
 )
