@@ -95,7 +95,9 @@ def build(routine_id: str, home: Path) -> tuple[SessionController, SimulatedCloc
     return SessionController(services, routine), clock, services
 
 
-def play(routine_id: str, actor: Actor, controller: SessionController, clock: SimulatedClock) -> None:
+def play(
+    routine_id: str, actor: Actor, controller: SessionController, clock: SimulatedClock
+) -> None:
     """Runs the script to the session's end (or its stop)."""
     actor.start()
     done: set[str] = set()
