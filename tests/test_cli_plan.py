@@ -15,7 +15,7 @@ from exercise_timer.core.clock import SimulatedClock as FakeClock
 from exercise_timer.core.effects import PhaseStarted
 from exercise_timer.core.engine import Engine
 from exercise_timer.core.loader import load_routine
-from exercise_timer.core.resolve import resolve
+from exercise_timer.core.resolve import ResolvedExercise, resolve
 
 BUNDLED = ("xplain-back", "spine-clinic", "chiro-clinic")
 ROUTINES = Path(__file__).resolve().parents[1] / "routines"
@@ -110,12 +110,32 @@ def test_plan_marks_unfilled_prescriptions(home: Path, capsys: pytest.CaptureFix
     assert "Not prescribed yet" in capsys.readouterr().out
 
 
-def test_plan_agrees_with_a_live_session_woken_at_odd_times() -> None:
-    """What plan prints is what a live engine does, phase for phase."""
+def exercise_seconds(exercise: ResolvedExercise) -> float:
+    """An exercise's length by the phase model's arithmetic, not by laying out its phases."""
+    passes = len(exercise.passes())
+    moves = sum(stage.move_seconds for stage in exercise.stages)
+    holds = sum(sum(stage.holds) for stage in exercise.stages)
+    per_rep = moves + exercise.return_seconds + exercise.relax_seconds
+    return passes * (exercise.prepare_seconds + exercise.repetitions * per_rep + holds)
+
+
+def test_plan_agrees_with_the_arithmetic_and_with_a_live_session_woken_at_odd_times() -> None:
+    """Each exercise starts where the sum of the ones before ends, and a live engine woken
+    13 ms late at every deadline enters every phase at the planned moment."""
     session = resolve(load_routine(ROUTINES / "spine-clinic.toml"))
     from exercise_timer.core.plan import make_plan
 
     plan = make_plan(session)
+    starts: dict[int, float] = {}
+    for phase in plan.phases:
+        starts.setdefault(phase.segment.exercise, phase.start)
+    expected, at = [], 0.0
+    for exercise in session.exercises:
+        expected.append(pytest.approx(at, abs=1e-9))
+        at += exercise_seconds(exercise)
+    assert [starts[i] for i in range(len(session.exercises))] == expected
+    assert plan.total_seconds == pytest.approx(at, abs=1e-9)
+
     clock = FakeClock(50.0)
     engine = Engine(session, clock)
     live = [e for e in engine.start() if isinstance(e, PhaseStarted)]
@@ -125,6 +145,8 @@ def test_plan_agrees_with_a_live_session_woken_at_odd_times() -> None:
     assert [(e.planned_at - 50.0, e.segment) for e in live] == [
         (pytest.approx(p.start), p.segment) for p in plan.phases
     ]
+    assert engine.ended is not None
+    assert engine.ended.session_seconds == pytest.approx(at, abs=1e-9)
 
 
 def test_plan_of_unknown_id_or_bad_path_exits_1(

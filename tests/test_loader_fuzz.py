@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from exercise_timer.core.loader import RoutineReader, decode_routine_bytes, parse_routine_text
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError
+from exercise_timer.core.resolve import resolve
+from exercise_timer.core.schedule import build_schedule
 
 README = Path(__file__).resolve().parents[1] / "routines" / "README.md"
 _found = re.search(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
@@ -127,6 +129,14 @@ def assert_only_input_error(text: str) -> Routine | None:
         return None
 
 
+def assert_runs(routine: Routine) -> None:
+    """A routine the loader accepts can be laid out: every exercise gets its phases."""
+    schedule = build_schedule(resolve(routine))
+    assert len(schedule.exercise_starts) == len(routine.exercises)
+    assert all(segment.duration_ms >= 0 for segment in schedule.segments)
+    assert schedule.total_ms == sum(segment.duration_ms for segment in schedule.segments)
+
+
 toml_ish = st.text(alphabet=st.sampled_from(list("[]{}=\"'#.,-_+ \t\n\r0123456789abefinxz\\")))
 lines_of_example = st.lists(
     st.sampled_from(EXAMPLE_TEXT.split("\n")) | st.text(max_size=20), max_size=40
@@ -148,7 +158,8 @@ def test_any_bytes(data: bytes) -> None:
 @given(st.dictionaries(keys, values, max_size=12))
 def test_any_toml_document(document: dict[str, Any]) -> None:
     routine = assert_only_input_error(tomli_w.dumps(document))
-    assert routine is None or isinstance(routine, Routine)
+    if routine is not None:
+        assert_runs(routine)
 
 
 def paths(node: object, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -189,7 +200,8 @@ def near_valid(draw: st.DrawFn) -> dict[str, Any]:
 @given(near_valid())
 def test_near_valid_routines(document: dict[str, Any]) -> None:
     routine = assert_only_input_error(tomli_w.dumps(document))
-    assert routine is None or isinstance(routine, Routine)
+    if routine is not None:
+        assert_runs(routine)
 
 
 def test_the_example_itself_is_valid() -> None:
