@@ -80,6 +80,11 @@ def test_a_session_runs_the_saved_values_and_the_journal_records_them(
     clock.advance(3)
     window.driver.wake()
     assert window.session_page.caption.text() == "Hold for 7 seconds."
+    assert window.session_page.detail.toolTip().splitlines() == [
+        "2 repetitions (your personal value)",
+        "Hold 7 s + 6 s (your personal value)",
+        "Relax 2 s (as the routine says)",
+    ]
     (record,) = journal.sessions()
     assert record.values is not None
     used = {e["id"]: e for e in record.values["exercises"]}  # type: ignore[index,union-attr]

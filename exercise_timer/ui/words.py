@@ -91,6 +91,25 @@ def origin(value_origin: Origin) -> str:
     }[value_origin]
 
 
+def values_summary(values: TodayValues | None) -> str:
+    """Today's numbers of the exercise, each with where it comes from."""
+    if values is None:
+        return ""
+    holds = " + ".join(f"{hold:g} s" for hold in values.holds if hold > 0)
+    lines = [
+        ngettext(
+            "{count} repetition ({origin})", "{count} repetitions ({origin})", values.repetitions
+        ).format(count=values.repetitions, origin=origin(values.repetitions_from)),
+        _("Hold {holds} ({origin})").format(holds=holds, origin=origin(values.holds_from))
+        if holds
+        else _("No hold"),
+        _("Relax {seconds} s ({origin})").format(
+            seconds=f"{values.relax_seconds:g}", origin=origin(values.relax_from)
+        ),
+    ]
+    return "\n".join(lines)
+
+
 def phase_detail(state: SessionState) -> str:
     """Repetition, side and stage of the phase running, each in its own words."""
     segment, exercise = state.segment, state.exercise

@@ -1,0 +1,254 @@
+"""The session controller without Qt: commands, published states, policies and today's values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes.recording_speaker import RecordingSpeaker
+
+from exercise_timer.app.controller import SessionController
+from exercise_timer.app.options import AppOptions
+from exercise_timer.app.policy import HOME, KIOSK, policy_for
+from exercise_timer.app.services import Services
+from exercise_timer.app.state import Origin, SessionState, Status
+from exercise_timer.core.clock import SimulatedClock
+from exercise_timer.core.effects import StopReason
+from exercise_timer.core.loader import parse_routine_text
+from exercise_timer.core.model import Routine
+from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.progression import Progression
+from exercise_timer.core.schedule import Phase
+from exercise_timer.storage.catalogue import load_catalogue
+from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_access import StoredPersonal
+from exercise_timer.storage.personal_store import save_personal
+
+
+class BusySpeaker(RecordingSpeaker):
+    """Still speaking until told otherwise."""
+
+    speaking = True
+
+    @property
+    def busy(self) -> bool:
+        return self.speaking
+
+
+@pytest.fixture
+def routine(example_text: str) -> Routine:
+    return parse_routine_text(example_text.replace("repetitions = 5", "repetitions = 2"), "ex.toml")
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    opened = open_journal(tmp_path / "journal.sqlite3")
+    assert isinstance(opened, Journal)
+    yield opened
+    opened.close()
+
+
+def controller_for(
+    routine: Routine,
+    journal: Journal,
+    clock: SimulatedClock,
+    *,
+    speaker: RecordingSpeaker | None = None,
+    **kwargs: object,
+) -> tuple[SessionController, list[SessionState]]:
+    services = Services(journal=journal, speaker=speaker or RecordingSpeaker(), clock=clock)
+    controller = SessionController(services, routine, **kwargs)  # type: ignore[arg-type]
+    states: list[SessionState] = []
+    controller.subscribe(states.append)
+    return controller, states
+
+
+def run_out(controller: SessionController, clock: SimulatedClock) -> None:
+    while (deadline := controller.engine.next_deadline()) is not None:
+        clock.now = deadline
+        controller.wake()
+
+
+def test_commands_publish_states_that_say_where_the_session_is(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    assert controller.state.status is Status.READY and controller.state.segment is None
+    assert (
+        controller.state.exercise is not None and controller.state.exercise.name == "Cat and Camel"
+    )
+    controller.start()
+    first = states[-1]
+    assert (first.status, first.phase, first.exercise_index) == (Status.RUNNING, Phase.PREPARE, 0)
+    assert first.cue.startswith("Cat and Camel.")
+    assert first.next_exercise is not None and first.next_exercise.name == "Hamstring Stretch"
+    clock.advance(10)
+    controller.wake()
+    move = states[-1]
+    assert (move.phase, move.repetition, move.stage, move.current_step) == (Phase.MOVE, 1, 1, 1)
+    assert move.phase_serial == first.phase_serial + 1
+    controller.toggle()
+    assert states[-1].status is Status.PAUSED and states[-1].paused
+    clock.advance(100)
+    controller.poll()
+    assert states[-1].seconds_left == pytest.approx(move.phase_seconds)
+    controller.toggle()
+    controller.skip()
+    assert states[-1].exercise_index == 1 and states[-1].phase is Phase.PREPARE
+
+
+def test_stop_asks_then_records_the_reason_note_and_place(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    speaker = RecordingSpeaker()
+    controller, states = controller_for(routine, journal, clock, speaker=speaker)
+    controller.start()
+    clock.advance(12)
+    controller.wake()
+    controller.halt()
+    assert states[-1].status is Status.ASKING and controller.next_wake() is None
+    controller.toggle()  # Space on the stop page does not resume
+    assert states[-1].status is Status.ASKING
+    clock.advance(60)
+    controller.stop(StopReason.DIZZINESS, "dizzy when I stood up")
+    ended = states[-1]
+    assert ended.status is Status.ENDED and ended.stopped and ended.recorded
+    assert ended.stop_reason is StopReason.DIZZINESS and "sit down" in speaker.said[-1]
+    (record,) = journal.sessions()
+    assert record.stop is not None
+    assert (record.stop.note, record.stop.phase, record.stop.session_seconds) == (
+        "dizzy when I stood up",
+        "move",
+        12,
+    )
+
+
+def test_a_held_session_carries_on_as_it_was(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    controller.start()
+    controller.halt(ask=False)
+    assert states[-1].status is Status.PAUSED
+    clock.advance(30)
+    controller.carry_on()
+    assert states[-1].status is Status.RUNNING
+    assert states[-1].seconds_left == pytest.approx(10)
+    controller.toggle()
+    controller.halt(ask=False)
+    controller.carry_on()
+    assert states[-1].status is Status.PAUSED
+
+
+def test_exit_when_done_quits_with_0_after_the_last_words_or_6_seconds(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    speaker = BusySpeaker()
+    policy = policy_for(AppOptions(routine="x", exit_when_done=True))
+    controller, states = controller_for(routine, journal, clock, speaker=speaker, policy=policy)
+    controller.start()
+    run_out(controller, clock)
+    controller.poll()
+    assert states[-1].exit_code is None
+    clock.advance(5.9)
+    controller.poll()
+    assert states[-1].exit_code is None
+    speaker.speaking = False
+    controller.poll()
+    assert states[-1].exit_code == 0
+
+
+def test_exit_when_done_quits_with_3_after_a_stop_even_while_speaking(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    policy = policy_for(AppOptions(routine="x", exit_when_done=True))
+    controller, states = controller_for(
+        routine, journal, clock, speaker=BusySpeaker(), policy=policy
+    )
+    controller.start()
+    controller.halt()
+    controller.stop(StopReason.OTHER)
+    clock.advance(6)
+    controller.poll()
+    assert states[-1].exit_code == 3
+
+
+def test_a_kiosk_starts_again_15_s_after_a_session_but_never_after_a_symptom(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock, policy=KIOSK)
+    controller.start()
+    run_out(controller, clock)
+    clock.advance(14.9)
+    controller.poll()
+    assert states[-1].status is Status.ENDED
+    clock.advance(0.1)
+    controller.poll()
+    assert states[-1].status is Status.RUNNING and states[-1].phase is Phase.PREPARE
+    controller.halt()
+    controller.stop(StopReason.PAIN)
+    clock.advance(3600)
+    controller.poll()
+    assert states[-1].status is Status.ENDED and states[-1].stop_reason is StopReason.PAIN
+
+
+def test_a_kiosk_never_waits_for_a_visitor(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock, policy=KIOSK)
+    controller.set_wait_for_me(True)
+    controller.start()
+    assert states[-1].status is Status.RUNNING and not states[-1].wait_for_me
+    home, home_states = controller_for(routine, journal, clock, policy=HOME)
+    home.set_wait_for_me(True)
+    home.start()
+    assert home_states[-1].status is Status.WAITING
+
+
+def test_the_safety_notice_holds_autostart_until_acknowledged(
+    routine: Routine, journal: Journal, clock: SimulatedClock, tmp_path: Path
+) -> None:
+    flag = tmp_path / "config" / "notice-seen"
+    services = Services(journal=journal, speaker=RecordingSpeaker(), clock=clock, notice_flag=flag)
+    controller = SessionController(services, routine)
+    controller.autostart()
+    controller.toggle()
+    assert controller.state.notice_pending and controller.state.status is Status.READY
+    controller.acknowledge_notice()
+    assert controller.state.status is Status.RUNNING and flag.is_file()
+    again = SessionController(services, routine)
+    assert not again.state.notice_pending
+
+
+def test_todays_values_say_where_each_comes_from(
+    paths: Paths, journal: Journal, clock: SimulatedClock, example_text: str
+) -> None:
+    routine = parse_routine_text(example_text, "ex.toml")
+    routine_file = paths.routines_dir / "my-routine.toml"
+    routine_file.parent.mkdir(parents=True)
+    routine_file.write_text(example_text, encoding="utf-8")
+    save_personal(
+        paths,
+        routine.id,
+        PersonalValues({"cat-and-camel": ExerciseValues(repetitions=3)}),
+        Progression(),
+    )
+    services = Services(
+        journal=journal,
+        speaker=RecordingSpeaker(),
+        clock=clock,
+        personal=StoredPersonal(paths, load_catalogue(paths), journal),
+    )
+    controller = SessionController(services, routine)
+    cat = controller.state.values
+    assert cat is not None
+    assert (cat.repetitions, cat.repetitions_from) == (3, Origin.PERSONAL)
+    assert (cat.holds_from, cat.relax_from) == (Origin.ROUTINE, Origin.ROUTINE)
+    controller.start()
+    controller.skip()
+    hamstring = controller.state.values
+    assert hamstring is not None and controller.state.exercise is not None
+    assert controller.state.exercise.needs_prescription
+    assert Origin.DEFAULT in (hamstring.holds_from, hamstring.repetitions_from)
