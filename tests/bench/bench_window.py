@@ -1,6 +1,8 @@
 """Window figures with real time: phase boundaries, event-loop blocking, start-up, memory, CPU.
 
 Run: .venv/bin/python tests/bench/bench_window.py  (prints figures; targets in brackets)
+     --startup-only: section 3 alone (about 15 s); --before DIR: also start the program of
+     another checkout (``git worktree add DIR COMMIT``) beside this one, in the same run.
 
 Offscreen (QT_QPA_PLATFORM=offscreen), real time, about 90 seconds:
 1. a real ~60 s session at speed 1 in this process (Services, SessionController and MainWindow
