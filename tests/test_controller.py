@@ -252,3 +252,40 @@ def test_todays_values_say_where_each_comes_from(
     assert hamstring is not None and controller.state.exercise is not None
     assert controller.state.exercise.needs_prescription
     assert Origin.DEFAULT in (hamstring.holds_from, hamstring.repetitions_from)
+
+
+def test_a_session_of_skips_leaves_the_build_up_where_it_was(
+    paths: Paths, journal: Journal, clock: SimulatedClock
+) -> None:
+    catalogue = load_catalogue(paths)
+    routine = catalogue.find("xplain-back")
+    assert routine is not None
+    save_personal(paths, routine.id, PersonalValues(), Progression(enabled=True, every=1))
+    services = Services(
+        journal=journal,
+        speaker=RecordingSpeaker(),
+        clock=clock,
+        personal=StoredPersonal(paths, catalogue, journal),
+    )
+
+    def first_values() -> tuple[int, tuple[float, ...]]:
+        controller = SessionController(services, routine)
+        values = controller.state.values
+        assert values is not None and values.repetitions_from is Origin.BUILDING
+        return values.repetitions, values.holds
+
+    before = first_values()
+    skipped = SessionController(services, routine)
+    skipped.start()
+    for _ in range(13):
+        skipped.skip()
+    assert skipped.state.ended is not None and skipped.state.ended.exercises_completed == 0
+    assert journal.sessions()[-1].outcome == "completed"
+    assert first_values() == before
+
+    done = SessionController(services, routine)
+    done.start()
+    run_out(done, clock)
+    repetitions, holds = first_values()
+    assert repetitions == before[0] + 1
+    assert holds[0] == before[1][0] + 1

@@ -40,11 +40,11 @@ def later(hours: float) -> Callable[[], datetime]:
 
 
 def write_sessions(path: Path, outcomes: list[Outcome], routine: str = "xplain-back") -> None:
-    """One session per outcome, an hour apart, each with two exercises done."""
+    """One session per outcome, an hour apart, each with two exercises, both done."""
     for number, outcome in enumerate(outcomes, start=1):
         journal = open_journal(path, now=later(number))
         assert isinstance(journal, Journal), journal.problem
-        session = journal.start_session(routine, 13, {"note": number})
+        session = journal.start_session(routine, 2, {"note": number})
         journal.exercise_finished(session, "pelvic-tilt", 0, True)
         journal.exercise_finished(session, "back-arch", 1, True)
         journal.end_session(session, outcome, DIZZY if outcome is Outcome.STOPPED else None)

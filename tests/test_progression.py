@@ -79,6 +79,18 @@ def test_the_rule_over_a_history(
 
 
 @pytest.mark.parametrize(
+    ("done", "total", "counts"),
+    [(13, 13, True), (11, 13, True), (8, 10, True), (10, 13, False), (0, 13, False), (0, 0, False)],
+)
+def test_a_completed_session_counts_only_if_most_of_it_was_done(
+    done: int, total: int, counts: bool
+) -> None:
+    session = PastSession("completed", exercises_done=done, exercises_total=total)
+    assert session.counts is counts
+    assert earned_steps([session] * 2, 2)[0] == (1 if counts else 0)
+
+
+@pytest.mark.parametrize(
     ("target", "history", "expected"),
     [
         pytest.param(Target((2.0,), 2), [], ((2.0,), 2, True), id="already at target stays"),
@@ -163,6 +175,19 @@ def exercise_of(plan: dict[str, object], exercise_id: str) -> dict[str, object]:
     return next(e for e in exercises if e["id"] == exercise_id)
 
 
+def finish_every_exercise(journal: Journal, session_id: int, ids: list[str]) -> None:
+    """Each exercise done, not skipped (a completed session of skips does not count)."""
+    for position, exercise_id in enumerate(ids):
+        journal.exercise_finished(session_id, exercise_id, position, True)
+
+
+def completed_session(journal: Journal, routine_id: str, count: int) -> None:
+    """A completed session in which all ``count`` exercises were done."""
+    session = journal.start_session(routine_id, count)
+    finish_every_exercise(journal, session, [f"exercise-{n}" for n in range(count)])
+    journal.end_session(session, Outcome.COMPLETED, None)
+
+
 def run_session(paths: Paths, journal: Journal, outcome: str, reason: StopReason | None) -> None:
     """One session as the window runs it: today's values, recorded, then its ending."""
     routine = load_catalogue(paths).find("xplain-back")
@@ -173,6 +198,8 @@ def run_session(paths: Paths, journal: Journal, outcome: str, reason: StopReason
     )
     if outcome == "interrupted":
         return  # left open by this (live) process: neither counts nor resets
+    if outcome == "completed":
+        finish_every_exercise(journal, session_id, [e.id for e in day.session.exercises])
     stop = None
     if reason is not None:
         stop = StopRecord(reason, "", "pelvic-tilt", None, 1, 1, "hold", 30.0)
@@ -279,14 +306,12 @@ def test_sessions_before_the_start_and_of_other_routines_do_not_count(
 ) -> None:
     for number in range(4):
         days.moment = START + timedelta(hours=number)
-        session = journal.start_session("xplain-back", 13)
-        journal.end_session(session, Outcome.COMPLETED, None)
+        completed_session(journal, "xplain-back", 13)
     days.moment = START + timedelta(days=1)
     save_personal(paths, "xplain-back", PersonalValues(), ON, now=days)
     for number in range(4):
         days.moment = START + timedelta(days=2, hours=number)
-        session = journal.start_session("spine-clinic", 10)
-        journal.end_session(session, Outcome.COMPLETED, None)
+        completed_session(journal, "spine-clinic", 10)
     routine = load_catalogue(paths).find("xplain-back")
     assert routine is not None
     values = today(load_personal(paths, routine), journal.sessions()).values
@@ -379,8 +404,7 @@ def test_a_growing_hold_is_never_above_the_document_for_its_repetition(paths: Pa
     assert isinstance(journal, Journal)
     for number in range(2):  # two steps: today's flat value is 2 + 2 = 4 s
         clock.moment = START + timedelta(days=number + 1)
-        session = journal.start_session(routine.id, 10)
-        journal.end_session(session, Outcome.COMPLETED, None)
+        completed_session(journal, routine.id, 10)
     day = today(load_personal(paths, routine), journal.sessions())
     journal.close()
     hamstring = next(e for e in day.session.exercises if e.id == "hamstring-stretch-lying")

@@ -65,12 +65,34 @@ class HistoryOutcome(StrEnum):
     OPEN = "open"
 
 
+DONE_SHARE_TO_COUNT = 0.8
+"""A completed session counts toward the build-up only if this share of its exercises was done
+(not skipped): a session of skips must not make the holds longer."""
+
+
 @dataclass(frozen=True)
 class PastSession:
-    """One earlier session of the routine: its outcome and, when stopped, why."""
+    """One earlier session of the routine: its outcome, when stopped why, and what was done.
+
+    ``exercises_done`` of ``exercises_total`` were done, not skipped; None when not known.
+    """
 
     outcome: str
     stop_reason: StopReason | None = None
+    exercises_done: int | None = None
+    exercises_total: int | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the session counts toward the next step of the build-up."""
+        if self.outcome != HistoryOutcome.COMPLETED:
+            return False
+        if self.exercises_done is None or self.exercises_total is None:
+            return True
+        return (
+            self.exercises_total > 0
+            and self.exercises_done >= DONE_SHARE_TO_COUNT * self.exercises_total
+        )
 
 
 @dataclass(frozen=True)
@@ -139,7 +161,7 @@ def earned_steps(history: Sequence[PastSession], every: int) -> tuple[int, int, 
     steps = counted = 0
     held_by: StopReason | None = None
     for session in history:
-        if session.outcome == HistoryOutcome.COMPLETED:
+        if session.counts:
             counted += 1
             if counted >= every:
                 steps, counted, held_by = steps + 1, 0, None

@@ -134,6 +134,8 @@ def routine_history(
         PastSession(
             outcome=record.outcome,
             stop_reason=record.stop.reason if record.stop is not None else None,
+            exercises_done=record.exercises_completed,
+            exercises_total=record.exercises_total,
         )
         for record in history
         if record.routine == routine_id and aware(record.started_at) >= start
