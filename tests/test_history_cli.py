@@ -38,6 +38,7 @@ SESSION_KEYS = {
     "stop",
     "exercises_completed",
     "exercises_total",
+    "pain_rating",
 }
 STOP_KEYS = {"reason", "note", "exercise", "side", "rep", "stage", "phase", "session_seconds"}
 
@@ -96,6 +97,7 @@ def test_json_shape_is_exactly_the_documented_one(
         "stop": None,
         "exercises_completed": 3,
         "exercises_total": 3,
+        "pain_rating": None,
     }
     assert stopped == {
         "id": 2,
@@ -115,6 +117,7 @@ def test_json_shape_is_exactly_the_documented_one(
         },
         "exercises_completed": 1,
         "exercises_total": 8,
+        "pain_rating": None,
     }
     assert set(stopped["stop"]) == STOP_KEYS
     assert interrupted["outcome"] == "interrupted"
@@ -154,6 +157,7 @@ def test_csv_has_a_header_and_flattened_stop_fields(
         "stop_session_seconds",
         "exercises_completed",
         "exercises_total",
+        "pain_rating",
     ]
     assert [row["outcome"] for row in rows] == ["completed", "stopped", "interrupted"]
     stopped = rows[1]

@@ -522,6 +522,7 @@ def test_both_journals_offer_the_same_interface() -> None:
         "start_session",
         "exercise_finished",
         "end_session",
+        "rate_pain",
         "sessions",
         "history",
         "interrupted_since_last_open",

@@ -32,7 +32,8 @@ STOP = StopRecord(
 )
 RECORDS = [
     SessionRecord(
-        1, "xplain-back", START, START + timedelta(minutes=9), "completed", None, 3, 3, None
+        1, "xplain-back", START, START + timedelta(minutes=9), "completed", None, 3, 3, None,
+        pain_rating=2,
     ),
     SessionRecord(
         2, "spine-clinic", START + timedelta(hours=1), START + timedelta(hours=1, minutes=3),
@@ -54,7 +55,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
     "outcome": "completed",
     "stop": null,
     "exercises_completed": 3,
-    "exercises_total": 3
+    "exercises_total": 3,
+    "pain_rating": 2
   },
   {
     "id": 2,
@@ -73,7 +75,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
       "session_seconds": 12.25
     },
     "exercises_completed": 1,
-    "exercises_total": 8
+    "exercises_total": 8,
+    "pain_rating": null
   },
   {
     "id": 3,
@@ -83,7 +86,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
     "outcome": "interrupted",
     "stop": null,
     "exercises_completed": 0,
-    "exercises_total": 5
+    "exercises_total": 5,
+    "pain_rating": null
   }
 ]"""
     assert json_text(history_json(history_rows(RECORDS))) == expected
@@ -95,10 +99,10 @@ def test_csv_is_byte_for_byte_the_documented_columns() -> None:
     assert out.getvalue() == (
         ",".join(CSV_COLUMNS) + "\n"
         "1,xplain-back,2026-11-21T10:15:00+01:00,2026-11-21T10:24:00+01:00,completed"
-        ",,,,,,,,,3,3\n"
+        ",,,,,,,,,3,3,2\n"
         "2,spine-clinic,2026-11-21T11:15:00+01:00,2026-11-21T11:18:00+01:00,stopped"
-        ',pain,"sharp, ""left"" side",pelvic-tilt,,1,1,hold,12.25,1,8\n'
-        "3,chiro-clinic,2026-11-21T12:15:00+01:00,,interrupted,,,,,,,,,0,5\n"
+        ',pain,"sharp, ""left"" side",pelvic-tilt,,1,1,hold,12.25,1,8,\n'
+        "3,chiro-clinic,2026-11-21T12:15:00+01:00,,interrupted,,,,,,,,,0,5,\n"
     )
     assert CSV_COLUMNS[:5] == ("id", "routine", "started_at", "ended_at", "outcome")
 

@@ -42,3 +42,5 @@ VOLUME = Limit(0, 1)
 PIN_DIGITS = Limit(4, 12)
 SPEED = Limit(0.01, 1000)
 """``--speed``: every duration divided by this factor."""
+PAIN_RATING = Limit(0, 10)
+"""After a session: 0 no pain, 10 the worst imaginable."""

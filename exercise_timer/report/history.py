@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "stop_session_seconds",
     "exercises_completed",
     "exercises_total",
+    "pain_rating",
 )
 """The documented columns of ``history --csv``: the JSON fields with the stop flattened."""
 
@@ -49,6 +50,7 @@ class HistoryRow:
     stop: StopRecord | None
     exercises_completed: int
     exercises_total: int
+    pain_rating: int | None = None
 
 
 class Skipped(Protocol):
@@ -75,6 +77,7 @@ def history_rows(records: Iterable[SessionRecord]) -> list[HistoryRow]:
             stop=record.stop,
             exercises_completed=record.exercises_completed,
             exercises_total=record.exercises_total,
+            pain_rating=record.pain_rating,
         )
         for record in records
     ]
@@ -95,6 +98,7 @@ def _session_json(row: HistoryRow) -> dict[str, Any]:
         "stop": _stop_json(row.stop) if row.stop else None,
         "exercises_completed": row.exercises_completed,
         "exercises_total": row.exercises_total,
+        "pain_rating": row.pain_rating,
     }
 
 

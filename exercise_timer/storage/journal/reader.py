@@ -19,6 +19,7 @@ from pathlib import Path
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _
+from exercise_timer.core.limits import PAIN_RATING
 from exercise_timer.storage.journal.processes import process_alive
 from exercise_timer.storage.journal.records import ExerciseRecord, SessionRecord, StopRecord
 from exercise_timer.storage.journal.schema import (
@@ -152,7 +153,7 @@ def read_owned_sessions(
     for row in connection.execute(
         "SELECT id, routine, started_at, ended_at, outcome, exercises_total, values_json, pid,"
         " process_token, stop_reason, stop_note, stop_exercise, stop_side, stop_rep,"
-        " stop_stage, stop_phase, stop_session_seconds FROM sessions ORDER BY id"
+        " stop_stage, stop_phase, stop_session_seconds, pain_rating FROM sessions ORDER BY id"
     ):
         row_id = int(row[0])  # The rowid: always a whole number.
         try:
@@ -185,7 +186,7 @@ class _BadRow(Exception):
 def _session_of(
     row_id: int, row: Sequence[object], done: list[ExerciseRecord]
 ) -> tuple[SessionRecord, Owner]:
-    _id, routine, started_at, ended_at, outcome, total, values_json, pid, token, *stop = row
+    _id, routine, started_at, ended_at, outcome, total, values_json, pid, token, *stop, pain = row
     text = _text(routine, _("its routine is not text"))
     started = _moment(started_at, _("its start time is not a date and time"))
     ended = None
@@ -204,9 +205,18 @@ def _session_of(
         exercises_total=_whole(total, _("its number of exercises is not a whole number")),
         values=_values_of(values_json),
         exercises=tuple(done),
+        pain_rating=_pain_of(pain),
     )
     owner = _whole(pid, _("the process that ran it is not a whole number"))
     return record, (owner, None if token is None else str(token))
+
+
+def _pain_of(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not PAIN_RATING.contains(value):
+        raise _BadRow(_("its pain rating is not a whole number from 0 to 10"))
+    return value
 
 
 def _exercise_of(fields: Sequence[object]) -> ExerciseRecord:

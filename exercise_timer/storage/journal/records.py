@@ -52,6 +52,8 @@ class SessionRecord:
     exercises_total: int
     values: dict[str, object] | None
     exercises: tuple[ExerciseRecord, ...] = ()
+    pain_rating: int | None = None
+    """0 (none) to 10 (the worst), given after the session; None when not given."""
 
 
 def stop_record(ended: SessionEnded, exercise_ids: Sequence[str], note: str = "") -> StopRecord:

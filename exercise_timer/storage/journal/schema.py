@@ -63,6 +63,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX exercises_by_session ON exercises (session_id)",
         f"PRAGMA application_id = {APPLICATION_ID}",
     ),
+    # 2: a pain rating (0-10) the person may give after a session.
+    (
+        "ALTER TABLE sessions ADD COLUMN pain_rating INTEGER"
+        " CHECK (pain_rating IS NULL OR pain_rating BETWEEN 0 AND 10)",
+    ),
 )
 """Every schema step in order; step ``n`` takes ``user_version`` from ``n`` to ``n + 1``."""
 

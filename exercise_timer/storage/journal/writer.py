@@ -19,6 +19,7 @@ from typing import Protocol
 
 from exercise_timer.core.effects import Outcome, StopReason
 from exercise_timer.core.i18n import _
+from exercise_timer.core.limits import PAIN_RATING
 from exercise_timer.storage.journal.processes import process_alive, process_token
 from exercise_timer.storage.journal.reader import (
     History,
@@ -151,6 +152,23 @@ class Journal:
         except (sqlite3.Error, OSError, ValueError) as error:
             self._fail(error)
 
+    def rate_pain(self, session_id: int, rating: int) -> None:
+        """Records the pain the person felt after the session, 0 to 10.
+
+        Raises:
+            ValueError: ``rating`` is not a whole number from 0 to 10 (nothing is written).
+        """
+        if isinstance(rating, bool) or not isinstance(rating, int):
+            raise ValueError(f"pain rating {rating!r} is not a whole number")
+        if not PAIN_RATING.contains(rating):
+            raise ValueError(f"pain rating {rating} is not from 0 to 10")
+        try:
+            self._connection.execute(
+                "UPDATE sessions SET pain_rating = ? WHERE id = ?", (rating, session_id)
+            )
+        except (sqlite3.Error, OSError) as error:
+            self._fail(error)
+
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records how the session ended; a session already ended keeps its first ending.
 
@@ -262,6 +280,9 @@ class UnavailableJournal:
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records nothing."""
 
+    def rate_pain(self, session_id: int, rating: int) -> None:
+        """Records nothing."""
+
     def sessions(self) -> list[SessionRecord]:
         """Nothing to show."""
         return []
@@ -306,6 +327,9 @@ class SessionJournal(Protocol):
 
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records how the session ended."""
+
+    def rate_pain(self, session_id: int, rating: int) -> None:
+        """Records the pain rating given after the session (ValueError out of 0-10)."""
 
     def sessions(self) -> list[SessionRecord]:
         """Every readable session, oldest first."""
