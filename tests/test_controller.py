@@ -289,3 +289,36 @@ def test_a_session_of_skips_leaves_the_build_up_where_it_was(
     repetitions, holds = first_values()
     assert repetitions == before[0] + 1
     assert holds[0] == before[1][0] + 1
+
+
+def test_after_a_session_the_pain_rating_is_asked_once_and_recorded(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    assert not controller.state.asks_pain
+    controller.start()
+    controller.halt()
+    controller.stop(StopReason.PAIN, "")
+    assert states[-1].asks_pain
+    with pytest.raises(ValueError):
+        controller.rate_pain(11)
+    assert states[-1].asks_pain
+    controller.rate_pain(7)
+    assert (states[-1].asks_pain, states[-1].pain_rating) == (False, 7)
+    controller.rate_pain(2)
+    assert journal.sessions()[-1].pain_rating == 7
+
+
+def test_the_pain_rating_can_be_skipped_and_a_kiosk_never_asks(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    controller.start()
+    run_out(controller, clock)
+    assert states[-1].asks_pain
+    controller.rate_pain(None)
+    assert not states[-1].asks_pain and journal.sessions()[-1].pain_rating is None
+    kiosk, kiosk_states = controller_for(routine, journal, clock, policy=KIOSK)
+    kiosk.start()
+    run_out(kiosk, clock)
+    assert kiosk_states[-1].ended is not None and not kiosk_states[-1].asks_pain

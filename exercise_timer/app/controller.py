@@ -78,6 +78,7 @@ class SessionController:
         self._extra_problems: list[str] = []
         self._asking = False
         self._was_running = False
+        self._pain: int | None = None
         self.loaded: LoadedPersonal | None = None
         self.day: Today | None = None
         self.routine = routine
@@ -142,6 +143,8 @@ class SessionController:
             notice_pending=self._notice_pending,
             wait_for_me=self._wait_for_me,
             exit_code=self._exit_code,
+            asks_pain=self._asks_pain(),
+            pain_rating=self._pain,
         )
 
     def next_wake(self) -> float | None:
@@ -320,6 +323,21 @@ class SessionController:
             )
         self.load(self.routine)
 
+    def rate_pain(self, rating: int | None) -> None:
+        """After a session: the person's pain from 0 (none) to 10 (the worst), None to skip.
+
+        Raises:
+            ValueError: ``rating`` is not a whole number from 0 to 10.
+        """
+        if not self._asks_pain():
+            return
+        if rating is not None:
+            if self._session_id is not None:
+                self.services.journal.rate_pain(self._session_id, rating)
+            self._pain = rating
+        self._pain_answered = True
+        self._publish()
+
     def shutdown(self) -> None:
         """Silences the voice and writes what the trace still lacks; nothing runs after this."""
         self._restart_at = None
@@ -345,6 +363,8 @@ class SessionController:
         self._was_running = False
         self._note = ""
         self._recorded = False
+        self._pain = None
+        self._pain_answered = False
         self._real_start = 0.0
         self._phase_cue = ""
         self._cue = _("Press Start or the Space bar when you are ready.")
@@ -368,6 +388,16 @@ class SessionController:
             build_up_problem=self.day.problem if self.day is not None else None,
             journal_problem=self.services.journal.problem,
             speech_problem=self.services.speaker.problem,
+        )
+
+    def _asks_pain(self) -> bool:
+        ended = self.engine.ended
+        return (
+            self.policy.asks_pain
+            and ended is not None
+            and ended.reason is not StopReason.CLOSED
+            and self._session_id is not None
+            and not self._pain_answered
         )
 
     def _problem(self, problem: str | None) -> None:

@@ -41,6 +41,7 @@ class Policy:
         operator_exit: Ctrl+Shift+Q ends the program (the clinic operator's way out).
         restart_seconds: A kiosk starts again this long after a session ends.
         exit_when_done: Quit after one session: 0 completed, 3 stopped.
+        asks_pain: After a session, the person may rate their pain (never a kiosk visitor).
         last_words_seconds: How long the last sentence may be heard before quitting.
     """
 
@@ -52,6 +53,7 @@ class Policy:
     operator_exit: bool = False
     restart_seconds: float | None = None
     exit_when_done: bool = False
+    asks_pain: bool = True
     last_words_seconds: float = 6.0
 
     def after_end(self, ended: SessionEnded) -> AfterEnd:
@@ -75,6 +77,7 @@ KIOSK = Policy(
     can_wait=False,
     operator_exit=True,
     restart_seconds=15.0,
+    asks_pain=False,
 )
 
 

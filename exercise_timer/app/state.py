@@ -106,6 +106,10 @@ class SessionState:
     wait_for_me: bool = False
     exit_code: int | None = None
     """The program should quit now with this code."""
+    asks_pain: bool = False
+    """The session has ended and the person may rate their pain, 0 to 10 (or skip)."""
+    pain_rating: int | None = None
+    """The rating given after this session, once given."""
 
     @property
     def phase(self) -> Phase | None:
