@@ -505,3 +505,30 @@ def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
     seated = next(v for v in chiro.exercise("hamstring-stretch").variants if v.id == "seated")
     assert window.session_page.variant.text() == f"Version: {seated.name}. {seated.advice}"
     assert seated.advice not in window.session_page.cautions.text()
+
+
+def test_after_a_session_the_pain_rating_is_one_key_or_click_or_skipped(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_1)
+    page = window.advice_page
+    assert window.pages.currentWidget() is page
+    assert page.pain.question.isVisible() and page.pain.buttons[10].isVisible()
+    press(qtbot, window, Qt.Key.Key_7)
+    assert not page.pain.question.isVisible()
+    assert page.pain.thanks.text() == "Pain 7 of 10 recorded. Thank you."
+    press(qtbot, window, Qt.Key.Key_2)
+    assert journal.sessions()[-1].pain_rating == 7
+
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, Qt.Key.Key_Space)
+    while (deadline := window.controller.engine.next_deadline()) is not None:
+        advance_to(window, clock, deadline - clock.now)
+    summary = window.summary_page
+    assert window.pages.currentWidget() is summary and summary.pain.question.isVisible()
+    qtbot.mouseClick(summary.pain.buttons[10], Qt.MouseButton.LeftButton)
+    assert journal.sessions()[-1].pain_rating == 10
+    assert summary.pain.thanks.text() == "Pain 10 of 10 recorded. Thank you."

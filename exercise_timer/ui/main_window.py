@@ -94,8 +94,9 @@ class MainWindow(QMainWindow):
         page.stop_button.clicked.connect(self.request_stop)
         self.notice_page.accepted.connect(controller.acknowledge_notice)
         self.stop_page.chosen.connect(controller.stop)
-        self.advice_page.again.connect(controller.again)
-        self.summary_page.again.connect(controller.again)
+        for end in (self.advice_page, self.summary_page):
+            end.again.connect(controller.again)
+            end.pain.rated.connect(controller.rate_pain)
 
     def _keys(self) -> None:
         bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
@@ -106,9 +107,9 @@ class MainWindow(QMainWindow):
         ]
         for key, action in bindings:
             QShortcut(QKeySequence(key), self).activated.connect(action)
-        for number, reason in enumerate(self.stop_page.buttons, start=1):
-            shortcut = QShortcut(QKeySequence(str(number)), self)
-            shortcut.activated.connect(lambda r=reason: self._reason_key(r))
+        for digit in range(10):
+            shortcut = QShortcut(QKeySequence(str(digit)), self)
+            shortcut.activated.connect(lambda d=digit: self._digit_key(d))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self).activated.connect(self._enter_key)
         if self.policy.operator_exit:
@@ -170,7 +171,9 @@ class MainWindow(QMainWindow):
                 self.advice_page.show_text(
                     _("Session stopped"), stop_advice(ended.reason), words.recorded(state)
                 )
-        return self.summary_page if ended.outcome is Outcome.COMPLETED else self.advice_page
+        page = self.summary_page if ended.outcome is Outcome.COMPLETED else self.advice_page
+        page.pain.show_rating(state.asks_pain, state.pain_rating)
+        return page
 
     def _announce_changes(self, last: SessionState | None, state: SessionState) -> None:
         if last is None:
@@ -212,9 +215,14 @@ class MainWindow(QMainWindow):
     def _on_session_page(self) -> bool:
         return self.pages.currentWidget() is self.session_page
 
-    def _reason_key(self, reason: StopReason) -> None:
-        if self.pages.currentWidget() is self.stop_page:
-            self.stop_page.buttons[reason].click()
+    def _digit_key(self, digit: int) -> None:
+        """1-4 answer the stop question; 0-9 rate the pain after a session."""
+        page = self.pages.currentWidget()
+        reasons = list(self.stop_page.buttons)
+        if page is self.stop_page and 1 <= digit <= len(reasons):
+            self.stop_page.buttons[reasons[digit - 1]].click()
+        elif page in (self.summary_page, self.advice_page) and self.controller.state.asks_pain:
+            self.controller.rate_pain(digit)
 
     def _enter_key(self) -> None:
         if self.pages.currentWidget() is self.notice_page:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _
+from exercise_timer.ui.pain_row import PainRow
 from exercise_timer.ui.words import stop_choices
 
 
@@ -130,18 +131,22 @@ class EndPage(QWidget):
         self.title = _label("", self, "page-title")
         self.body = _label("", self, "end-body")
         self.detail = _label("", self, "muted")
+        self.pain = PainRow(self)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.again)
         layout.addWidget(self.title)
         layout.addSpacing(16)
         layout.addWidget(self.body)
         layout.addWidget(self.detail)
+        layout.addSpacing(16)
+        layout.addWidget(self.pain)
         layout.addStretch(1)
         layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Sets the fixed texts in the current language."""
+        self.pain.retranslate()
         self.button.setText(_("Back to the start"))
         self.button.setAccessibleName(_("Back to the start"))
 

@@ -23,6 +23,8 @@ SIZES = {
     "end-body": 30,
     "building": 16,
     "stop": 28,
+    "pain-question": 20,
+    "pain": 22,
 }
 """Pixel sizes at 1024x600, by object name."""
 
@@ -49,3 +51,6 @@ def apply_fonts(window: Any) -> None:
     page.toggle_button.setMinimumWidth(int(150 * unit))
     for button in window.stop_page.buttons.values():
         button.setMinimumHeight(int(64 * unit))
+    for page in (window.summary_page, window.advice_page):
+        for button in (*page.pain.buttons.values(), page.pain.skip):
+            button.setMinimumHeight(int(48 * unit))
