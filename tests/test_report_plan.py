@@ -56,6 +56,12 @@ def test_json_of_the_readme_example(example: Routine) -> None:
             "needs_prescription": False,
             "personal": False,
             "progression": None,
+            "values_source": {
+                "hold": "document",
+                "repetitions": "document",
+                "sides": "document",
+                "relax": "document",
+            },
         },
         {
             "id": "hamstring",
@@ -70,6 +76,12 @@ def test_json_of_the_readme_example(example: Routine) -> None:
             "needs_prescription": True,
             "personal": False,
             "progression": None,
+            "values_source": {
+                "hold": "default",
+                "repetitions": "default",
+                "sides": "document",
+                "relax": "document",
+            },
         },
     ]
     assert document["timeline"][1] == {

@@ -25,6 +25,7 @@ from exercise_timer.core.model import (
     Variant,
 )
 from exercise_timer.core.personal import NO_PERSONAL_VALUES, ExerciseValues, PersonalValues
+from exercise_timer.core.value_source import DOCUMENT_VALUES, ValueSource, ValueSources, combined
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ResolvedExercise:
     return_seconds: float
     relax_seconds: float
     needs_prescription: bool
+    sources: ValueSources = DOCUMENT_VALUES
+    """Where each value comes from (the build-up aside: see ``value_source.value_sources``)."""
 
     @property
     def id(self) -> str:
@@ -162,11 +165,14 @@ def resolve_exercise(
     )
     unfilled = False
     if values.repetitions is not None:
-        repetitions = values.repetitions
+        repetitions, repetitions_from = values.repetitions, ValueSource.PERSONAL
     elif repetitions_dose.kind is DoseKind.PRESCRIBED:
         repetitions, unfilled = defaults.repetitions, True
+        repetitions_from = ValueSource.DEFAULT
     else:
         repetitions = int(repetitions_dose.low or defaults.repetitions)
+        repetitions_from = ValueSource.DOCUMENT
+    holds_from = []
     move = exercise.move_seconds if exercise.move_seconds is not None else defaults.move_seconds
     resolved_stages = []
     for index, stage in enumerate(stages):
@@ -175,8 +181,13 @@ def resolve_exercise(
             if values.hold_seconds is not None and index < len(values.hold_seconds)
             else None
         )
-        if personal_hold is None and stage.hold.is_prescribed:
+        if personal_hold is not None:
+            holds_from.append(ValueSource.PERSONAL)
+        elif stage.hold.is_prescribed:
             unfilled = True
+            holds_from.append(ValueSource.DEFAULT)
+        else:
+            holds_from.append(ValueSource.DOCUMENT)
         resolved_stages.append(
             ResolvedStage(
                 name=stage.name,
@@ -202,6 +213,13 @@ def resolve_exercise(
         return_seconds=_first(exercise.return_seconds, defaults.return_seconds),
         relax_seconds=_first(values.relax_seconds, exercise.relax_seconds, defaults.relax_seconds),
         needs_prescription=unfilled,
+        sources=ValueSources(
+            hold=combined(holds_from),
+            repetitions=repetitions_from,
+            relax=ValueSource.PERSONAL
+            if values.relax_seconds is not None
+            else ValueSource.DOCUMENT,
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from exercise_timer.core.plan import Plan
 from exercise_timer.core.progression import ExerciseProgress, ProgressState
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase
+from exercise_timer.core.value_source import value_sources
 from exercise_timer.report.table import format_duration
 from exercise_timer.report.wording import has_personal_values, progression_text, values_text
 from exercise_timer.storage.personal_store import Today
@@ -93,7 +94,8 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
 
     ``personal`` says whether saved personal values apply to an exercise; ``progression`` is
     null unless the routine builds up gradually, when it gives the targets beside today's
-    values (the ``repetitions`` and ``hold_seconds`` fields are today's).
+    values (the ``repetitions`` and ``hold_seconds`` fields are today's); ``values_source``
+    says where each of today's values comes from.
     """
     routine = report.routine
     state = report.progress
@@ -155,6 +157,7 @@ def _exercise_json(row: ExerciseRow) -> dict[str, Any]:
             "target_hold_seconds": list(row.progress.target.holds),
             "reached": row.progress.reached,
         },
+        "values_source": value_sources(e, row.progress).as_json(),
     }
 
 
