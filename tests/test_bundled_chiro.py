@@ -91,7 +91,7 @@ VARIANTS = {
         "seated",
     ),
     "trunk-rotation": ({"standing": (None, None, None), "seated": (CHAIR, (P,), None)}, None),
-    "lateral-flexion": ({"standing": (None, None, None), "seated": (CHAIR, (P,), None)}, "seated"),
+    "lateral-flexion": ({"standing": (None, None, None), "seated": (CHAIR, None, None)}, "seated"),
     "knee-to-chest": ({"one-knee": (None, None, None), "both-knees": (None, (P,), NONE)}, None),
     "calf-stretch": ({"gastrocnemius": (None, None, None), "soleus": (None, (P,), None)}, None),
     "groin-stretch": ({"seated": (None, None, None), "supine": (BACK, (P,), None)}, None),
@@ -187,3 +187,18 @@ def test_mad_cat_arches_up_then_lets_the_belly_hang(routine):
     assert "arch" in arch.instruction.lower() and "chin" in arch.instruction.lower()
     assert "belly" in sag.instruction.lower()
     assert (arch.step, sag.step) == (1, 3)
+
+
+def test_seated_lateral_flexion_has_the_sheets_own_steps(routine):
+    """The sheet gives no seated steps: the seated version does the sheet's steps on a chair."""
+    exercise = routine.exercise("lateral-flexion")
+    seated = next(v for v in exercise.variants if v.id == "seated")
+    assert (seated.steps, seated.stages) == ((), ())
+    assert "down the side of your leg" in exercise.steps[0]
+    assert "no seated steps" in exercise.note
+
+
+def test_values_the_sheet_does_not_give_are_marked(routine):
+    assert routine.defaults.not_in_source == {"relax_seconds"}
+    marked = {e.id: e.not_in_source for e in routine.exercises if e.not_in_source}
+    assert marked == {"lunge": {"sides"}}

@@ -138,6 +138,10 @@ def plain_number(value: float) -> float:
     return int(value) if float(value).is_integer() else value
 
 
+SOURCED_VALUES = ("hold_seconds", "repetitions", "sides", "relax_seconds")
+"""The keys an exercise's ``not_in_source`` may list: values the document does not give."""
+
+
 @dataclass(frozen=True)
 class Stage:
     """One movement and hold inside a repetition (Cat and Camel has two)."""
@@ -196,6 +200,8 @@ class Exercise:
     default_variant: str | None = None
     balance_variant: str | None = None
     note: str | None = None
+    not_in_source: frozenset[str] = frozenset()
+    """Keys of ``SOURCED_VALUES`` whose value this routine sets because the document gives none."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,11 @@ class Defaults:
     return_seconds: float = 3.0
     relax_seconds: float = 2.0
     repetitions: int = 5
+    not_in_source: frozenset[str] = frozenset()
+    """``"relax_seconds"`` when the document gives no relax: the relax here is the routine's own.
+
+    A blank left to the clinic always counts as a default, so holds and repetitions need no mark.
+    """
 
 
 @dataclass(frozen=True)

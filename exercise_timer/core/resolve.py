@@ -213,13 +213,34 @@ def resolve_exercise(
         return_seconds=_first(exercise.return_seconds, defaults.return_seconds),
         relax_seconds=_first(values.relax_seconds, exercise.relax_seconds, defaults.relax_seconds),
         needs_prescription=unfilled,
-        sources=ValueSources(
-            hold=combined(holds_from),
-            repetitions=repetitions_from,
-            relax=ValueSource.PERSONAL
-            if values.relax_seconds is not None
-            else ValueSource.DOCUMENT,
-        ),
+        sources=_sources(exercise, defaults, values, holds_from, repetitions_from),
+    )
+
+
+def _sources(
+    exercise: Exercise,
+    defaults: Defaults,
+    values: ExerciseValues,
+    holds_from: list[ValueSource],
+    repetitions_from: ValueSource,
+) -> ValueSources:
+    """Where each value comes from, with what the routine file marks as not in its document."""
+    own = exercise.not_in_source
+
+    def marked(source: ValueSource, key: str) -> ValueSource:
+        return ValueSource.DEFAULT if source is ValueSource.DOCUMENT and key in own else source
+
+    if values.relax_seconds is not None:
+        relax = ValueSource.PERSONAL
+    elif exercise.relax_seconds is None and "relax_seconds" in defaults.not_in_source:
+        relax = ValueSource.DEFAULT
+    else:
+        relax = marked(ValueSource.DOCUMENT, "relax_seconds")
+    return ValueSources(
+        hold=combined(marked(source, "hold_seconds") for source in holds_from),
+        repetitions=marked(repetitions_from, "repetitions"),
+        sides=marked(ValueSource.DOCUMENT, "sides"),
+        relax=relax,
     )
 
 

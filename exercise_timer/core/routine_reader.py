@@ -14,6 +14,7 @@ from exercise_timer.core import limits
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import (
     FORMAT_VERSION,
+    SOURCED_VALUES,
     Advice,
     Defaults,
     Exercise,
@@ -157,6 +158,7 @@ class RoutineReader(StageReader):
                 "return_seconds",
                 "relax_seconds",
                 "repetitions",
+                "not_in_source",
             },
         )
         hold = self.seconds(table, "hold_seconds", where, label, limits.ROUTINE_HOLD_SECONDS)
@@ -172,6 +174,7 @@ class RoutineReader(StageReader):
             return_seconds=standard.return_seconds if back is None else back,
             relax_seconds=standard.relax_seconds if relax is None else relax,
             repetitions=standard.repetitions if repetitions is None else repetitions,
+            not_in_source=self.not_in_source(table, where, label, ("relax_seconds",)),
         )
 
     # -- exercises -------------------------------------------------------------------------
@@ -203,6 +206,7 @@ class RoutineReader(StageReader):
             "note",
             "default_variant",
             "balance_variant",
+            "not_in_source",
             "stages",
             "variants",
         }
@@ -287,6 +291,7 @@ class RoutineReader(StageReader):
         default_variant = self.variant_ref(table, "default_variant", where, label, variants)
         balance_variant = self.variant_ref(table, "balance_variant", where, label, variants)
         note = self.text(table, "note", where, label)
+        not_in_source = self.not_in_source(table, where, label, SOURCED_VALUES)
         if len(self.problems) != before or not (
             exercise_id
             and name
@@ -324,11 +329,29 @@ class RoutineReader(StageReader):
             default_variant=default_variant,
             balance_variant=balance_variant,
             note=note,
+            not_in_source=not_in_source,
         )
         self.check_growing(exercise, table, where, label)
         if len(self.problems) != before:
             return None
         return exercise
+
+    def not_in_source(
+        self, table: Mapping[str, Any], where: PathKey, label: str, allowed: tuple[str, ...]
+    ) -> frozenset[str]:
+        """not_in_source: the keys whose values the document does not give."""
+        names = self.texts(table, "not_in_source", where, label)
+        wrong = [name for name in names if name not in allowed]
+        if wrong:
+            self.problem(
+                (*where, "not_in_source"),
+                _("{label}not_in_source lists {value}; list only some of {allowed}").format(
+                    label=label,
+                    value=", ".join(describe(name) for name in wrong),
+                    allowed=", ".join(describe(name) for name in allowed),
+                ),
+            )
+        return frozenset(name for name in names if name in allowed)
 
     def _side_names(
         self, value: object, where: PathKey, label: str, sides: Sides

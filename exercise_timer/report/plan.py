@@ -12,7 +12,7 @@ from exercise_timer.core.plan import Plan
 from exercise_timer.core.progression import ExerciseProgress, ProgressState
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase
-from exercise_timer.core.value_source import value_sources
+from exercise_timer.core.value_source import ValueSource, ValueSources, value_sources
 from exercise_timer.report.table import format_duration
 from exercise_timer.report.wording import has_personal_values, progression_text, values_text
 from exercise_timer.storage.personal_store import Today
@@ -215,6 +215,14 @@ def _exercise_lines(row: ExerciseRow) -> list[str]:
         lines.append("   " + _("Version: {variant}").format(variant=exercise.variant.name))
     if exercise.needs_prescription:
         lines.append("   " + _("Not prescribed yet: using the routine's default values"))
+    invented = _not_in_document(exercise, value_sources(exercise, row.progress))
+    if invented:
+        lines.append(
+            "   "
+            + _("Not in the document, the routine's own: {values}").format(
+                values=", ".join(invented)
+            )
+        )
     progress = row.progress
     if progress is not None and not progress.reached:
         lines.append(
@@ -225,6 +233,19 @@ def _exercise_lines(row: ExerciseRow) -> list[str]:
             )
         )
     return lines
+
+
+def _not_in_document(exercise: ResolvedExercise, sources: ValueSources) -> list[str]:
+    """The values the routine sets itself (a blank left to the clinic is said above)."""
+    blank_hold = any(stage.dose.is_prescribed for stage in exercise.stages)
+    blank_repetitions = exercise.repetitions_dose.is_prescribed
+    named = (
+        (sources.hold, blank_hold, _("hold")),
+        (sources.repetitions, blank_repetitions, _("repetitions")),
+        (sources.sides, False, _("sides")),
+        (sources.relax, False, _("relax")),
+    )
+    return [name for source, blank, name in named if source is ValueSource.DEFAULT and not blank]
 
 
 def _phase_line(phase: PhaseRow, exercise: ResolvedExercise) -> str:
