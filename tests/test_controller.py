@@ -322,3 +322,47 @@ def test_the_pain_rating_can_be_skipped_and_a_kiosk_never_asks(
     kiosk.start()
     run_out(kiosk, clock)
     assert kiosk_states[-1].ended is not None and not kiosk_states[-1].asks_pain
+
+
+def test_a_stop_taken_back_within_10_s_goes_on_from_the_start_of_the_repetition(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    controller.start()
+    clock.advance(10 + 3 + 2)  # two seconds into the first hold
+    controller.wake()
+    assert states[-1].phase is Phase.HOLD
+    controller.halt()
+    assert states[-1].can_take_back
+    clock.advance(9.9)
+    controller.poll()
+    controller.take_back_stop()
+    resumed = states[-1]
+    assert (resumed.status, resumed.phase, resumed.repetition, resumed.stage) == (
+        Status.RUNNING,
+        Phase.MOVE,
+        1,
+        1,
+    )
+    assert resumed.seconds_left == pytest.approx(resumed.phase_seconds)
+    controller.halt()
+    controller.stop(StopReason.OTHER, "")
+    (record,) = journal.sessions()
+    (taken,) = record.withdrawn_stops
+    assert (taken.exercise, taken.rep, taken.stage, taken.phase) == ("cat-and-camel", 1, 1, "hold")
+    assert taken.session_seconds == pytest.approx(15)
+    assert record.stop is not None and record.stop.reason is StopReason.OTHER
+
+
+def test_after_10_s_the_stop_can_no_longer_be_taken_back(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, states = controller_for(routine, journal, clock)
+    controller.start()
+    controller.halt()
+    clock.advance(10.1)
+    controller.poll()
+    assert not states[-1].can_take_back
+    controller.take_back_stop()
+    assert states[-1].status is Status.ASKING
+    assert journal.sessions()[0].withdrawn_stops == ()

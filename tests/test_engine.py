@@ -450,3 +450,43 @@ def test_an_exercise_repeated_with_back_counts_once(clock: SimulatedClock) -> No
         engine.advance()
     assert engine.ended is not None
     assert (engine.ended.exercises_completed, engine.ended.exercises_total) == (2, 2)
+
+
+def test_restart_repetition_goes_back_to_the_move_of_the_repetition_running(
+    clock: SimulatedClock,
+) -> None:
+    session = session_of(exercise("a", 'repetitions = 3\nhold_seconds = 5\nsides = "each"'))
+    engine = Engine(session, clock)
+    engine.start()
+    schedule = engine.schedule
+    target = next(
+        i
+        for i, s in enumerate(schedule.segments)
+        if (s.side is not None and s.side.value == "left", s.rep, s.phase.value)
+        == (True, 2, "hold")
+    )
+    clock.now = engine.start_of(target) + 2.0
+    engine.advance()
+    assert engine.index == target
+    engine.pause()
+    (started,) = [e for e in engine.restart_repetition() if isinstance(e, PhaseStarted)]
+    segment = started.segment
+    assert (segment.side is not None and segment.side.value, segment.rep, segment.phase.value) == (
+        "left",
+        2,
+        "move",
+    )
+    assert engine.state is State.PAUSED
+    clock.advance(30)
+    engine.resume()
+    assert engine.remaining() == pytest.approx(segment.seconds)
+
+
+def test_restart_repetition_in_prepare_restarts_the_prepare(clock: SimulatedClock) -> None:
+    engine = Engine(session_of(exercise("a", "repetitions = 2\nhold_seconds = 5")), clock)
+    engine.start()
+    clock.advance(4)
+    engine.advance()
+    (started,) = engine.restart_repetition()
+    assert isinstance(started, PhaseStarted) and started.segment.phase.value == "prepare"
+    assert engine.remaining() == pytest.approx(started.segment.seconds)

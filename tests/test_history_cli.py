@@ -39,6 +39,7 @@ SESSION_KEYS = {
     "exercises_completed",
     "exercises_total",
     "pain_rating",
+    "withdrawn_stops",
 }
 STOP_KEYS = {"reason", "note", "exercise", "side", "rep", "stage", "phase", "session_seconds"}
 
@@ -98,6 +99,7 @@ def test_json_shape_is_exactly_the_documented_one(
         "exercises_completed": 3,
         "exercises_total": 3,
         "pain_rating": None,
+        "withdrawn_stops": [],
     }
     assert stopped == {
         "id": 2,
@@ -118,6 +120,7 @@ def test_json_shape_is_exactly_the_documented_one(
         "exercises_completed": 1,
         "exercises_total": 8,
         "pain_rating": None,
+        "withdrawn_stops": [],
     }
     assert set(stopped["stop"]) == STOP_KEYS
     assert interrupted["outcome"] == "interrupted"
@@ -158,6 +161,7 @@ def test_csv_has_a_header_and_flattened_stop_fields(
         "exercises_completed",
         "exercises_total",
         "pain_rating",
+        "withdrawn_stops",
     ]
     assert [row["outcome"] for row in rows] == ["completed", "stopped", "interrupted"]
     stopped = rows[1]

@@ -523,6 +523,7 @@ def test_both_journals_offer_the_same_interface() -> None:
         "exercise_finished",
         "end_session",
         "rate_pain",
+        "stop_withdrawn",
         "sessions",
         "history",
         "interrupted_since_last_open",

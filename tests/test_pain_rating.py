@@ -57,8 +57,8 @@ def test_history_gives_the_rating_in_json_and_csv(
     assert [row["pain_rating"] for row in json.loads(capsys.readouterr().out)] == [3, None]
     assert main(["history", "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].endswith(",pain_rating")
-    assert lines[1].endswith(",3") and lines[2].endswith(",")
+    assert lines[0].endswith(",pain_rating,withdrawn_stops")
+    assert lines[1].endswith(",3,0") and lines[2].endswith(",,0")
 
 
 def test_a_journal_of_the_first_version_is_migrated_and_nothing_is_lost(tmp_path: Path) -> None:

@@ -56,7 +56,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
     "stop": null,
     "exercises_completed": 3,
     "exercises_total": 3,
-    "pain_rating": 2
+    "pain_rating": 2,
+    "withdrawn_stops": []
   },
   {
     "id": 2,
@@ -76,7 +77,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
     },
     "exercises_completed": 1,
     "exercises_total": 8,
-    "pain_rating": null
+    "pain_rating": null,
+    "withdrawn_stops": []
   },
   {
     "id": 3,
@@ -87,7 +89,8 @@ def test_json_is_byte_for_byte_the_documented_shape() -> None:
     "stop": null,
     "exercises_completed": 0,
     "exercises_total": 5,
-    "pain_rating": null
+    "pain_rating": null,
+    "withdrawn_stops": []
   }
 ]"""
     assert json_text(history_json(history_rows(RECORDS))) == expected
@@ -99,10 +102,10 @@ def test_csv_is_byte_for_byte_the_documented_columns() -> None:
     assert out.getvalue() == (
         ",".join(CSV_COLUMNS) + "\n"
         "1,xplain-back,2026-11-21T10:15:00+01:00,2026-11-21T10:24:00+01:00,completed"
-        ",,,,,,,,,3,3,2\n"
+        ",,,,,,,,,3,3,2,0\n"
         "2,spine-clinic,2026-11-21T11:15:00+01:00,2026-11-21T11:18:00+01:00,stopped"
-        ',pain,"sharp, ""left"" side",pelvic-tilt,,1,1,hold,12.25,1,8,\n'
-        "3,chiro-clinic,2026-11-21T12:15:00+01:00,,interrupted,,,,,,,,,0,5,\n"
+        ',pain,"sharp, ""left"" side",pelvic-tilt,,1,1,hold,12.25,1,8,,0\n'
+        "3,chiro-clinic,2026-11-21T12:15:00+01:00,,interrupted,,,,,,,,,0,5,,0\n"
     )
     assert CSV_COLUMNS[:5] == ("id", "routine", "started_at", "ended_at", "outcome")
 

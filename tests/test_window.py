@@ -532,3 +532,23 @@ def test_after_a_session_the_pain_rating_is_one_key_or_click_or_skipped(
     qtbot.mouseClick(summary.pain.buttons[10], Qt.MouseButton.LeftButton)
     assert journal.sessions()[-1].pain_rating == 10
     assert summary.pain.thanks.text() == "Pain 10 of 10 recorded. Thank you."
+
+
+def test_key_0_on_the_stop_page_takes_the_stop_back(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    advance_to(window, clock, 10 + 3 + 1)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.stop_page
+    assert window.stop_page.mistake.isVisible()
+    press(qtbot, window, Qt.Key.Key_0)
+    assert window.pages.currentWidget() is window.session_page
+    assert window.session_page.phase.text() == "Move slowly"
+    press(qtbot, window, Qt.Key.Key_Escape)
+    clock.advance(11)
+    window.controller.poll()
+    assert not window.stop_page.mistake.isVisible()
+    press(qtbot, window, Qt.Key.Key_0)
+    assert window.pages.currentWidget() is window.stop_page

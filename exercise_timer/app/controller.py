@@ -35,11 +35,14 @@ from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import Phase
-from exercise_timer.storage.journal import stop_record
+from exercise_timer.storage.journal import WithdrawnStop, stop_record
 from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
 
 Listener = Callable[[SessionState], None]
+
+TAKE_BACK_SECONDS = 10.0
+"""How long after Stop the person may say "I pressed Stop by mistake"."""
 
 _STATUS = {
     State.READY: Status.READY,
@@ -78,6 +81,7 @@ class SessionController:
         self._extra_problems: list[str] = []
         self._asking = False
         self._was_running = False
+        self._halted_at = 0.0
         self._pain: int | None = None
         self.loaded: LoadedPersonal | None = None
         self.day: Today | None = None
@@ -144,6 +148,7 @@ class SessionController:
             wait_for_me=self._wait_for_me,
             exit_code=self._exit_code,
             asks_pain=self._asks_pain(),
+            can_take_back=self._can_take_back(),
             pain_rating=self._pain,
         )
 
@@ -229,6 +234,7 @@ class SessionController:
             return
         self._was_running = self.engine.state is State.RUNNING
         self._asking = ask
+        self._halted_at = self._real()
         self.services.speaker.interrupt()
         self._apply(self.engine.pause(), publish=False)
         self._publish()
@@ -241,6 +247,33 @@ class SessionController:
             self._apply(self.engine.resume())
         else:
             self._publish()
+
+    def take_back_stop(self) -> None:
+        """The person says they pressed Stop by mistake (within 10 s of it).
+
+        The exercise goes on from the start of its repetition; the journal keeps the Stop that
+        was taken back.
+        """
+        if not self._can_take_back():
+            return
+        segment = self.engine.segment
+        assert segment is not None
+        if self._session_id is not None:
+            exercise = self.engine.session.exercises[segment.exercise]
+            self.services.journal.stop_withdrawn(
+                self._session_id,
+                WithdrawnStop(
+                    exercise=exercise.id,
+                    side=segment.side.value if segment.side is not None else None,
+                    rep=segment.rep,
+                    stage=segment.stage,
+                    phase=segment.phase.value,
+                    session_seconds=round(self.engine.session_seconds(), 3),
+                ),
+            )
+        self._asking = False
+        self._apply(self.engine.restart_repetition(), publish=False)
+        self._apply(self.engine.resume())
 
     def stop(self, reason: StopReason, note: str = "") -> None:
         """Ends the session for ``reason``, with the person's note; there is no resuming."""
@@ -388,6 +421,13 @@ class SessionController:
             build_up_problem=self.day.problem if self.day is not None else None,
             journal_problem=self.services.journal.problem,
             speech_problem=self.services.speaker.problem,
+        )
+
+    def _can_take_back(self) -> bool:
+        return (
+            self._asking
+            and self.engine.segment is not None
+            and self._real() - self._halted_at <= TAKE_BACK_SECONDS
         )
 
     def _asks_pain(self) -> bool:

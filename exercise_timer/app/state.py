@@ -110,6 +110,8 @@ class SessionState:
     """The session has ended and the person may rate their pain, 0 to 10 (or skip)."""
     pain_rating: int | None = None
     """The rating given after this session, once given."""
+    can_take_back: bool = False
+    """Stop was pressed less than 10 s ago: "I pressed Stop by mistake" is offered."""
 
     @property
     def phase(self) -> Phase | None:

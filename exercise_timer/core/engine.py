@@ -207,6 +207,30 @@ class Engine:
         target = current - 1 if just_started and current > 0 else current
         return [self._jump(self.schedule.exercise_starts[target], now)]
 
+    def restart_repetition(self) -> list[Effect]:
+        """Goes back to the start of the repetition running (of the prepare phase before one).
+
+        Stop pressed by mistake: the person starts the movement again rather than being
+        dropped mid-hold. Paused stays paused until resumed.
+        """
+        if self.segment is None:
+            return []
+        segments = self.schedule.segments
+        current = segments[self.index]
+        first = self.index
+        while first > 0:
+            before = segments[first - 1]
+            same = (before.exercise, before.side, before.rep) == (
+                current.exercise,
+                current.side,
+                current.rep,
+            )
+            # A relax is the last phase of its repetition, so one before us ends the last rep.
+            if not same or current.phase is Phase.PREPARE or before.phase is Phase.RELAX:
+                break
+            first -= 1
+        return [self._jump(first, self._now())]
+
     def stop(self, reason: StopReason) -> list[Effect]:
         """Ends the session at once for ``reason``; there is no resuming."""
         if self.segment is None:

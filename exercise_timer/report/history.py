@@ -10,7 +10,7 @@ from typing import Any, Protocol, TextIO
 
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.report.table import text_table
-from exercise_timer.storage.journal import SessionRecord, StopRecord, reason_text
+from exercise_timer.storage.journal import SessionRecord, StopRecord, WithdrawnStop, reason_text
 
 CSV_COLUMNS = (
     "id",
@@ -29,8 +29,10 @@ CSV_COLUMNS = (
     "exercises_completed",
     "exercises_total",
     "pain_rating",
+    "withdrawn_stops",
 )
-"""The documented columns of ``history --csv``: the JSON fields with the stop flattened."""
+"""The documented columns of ``history --csv``: the JSON fields with the stop flattened (and
+the Stops taken back counted)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class HistoryRow:
     exercises_completed: int
     exercises_total: int
     pain_rating: int | None = None
+    withdrawn_stops: tuple[WithdrawnStop, ...] = ()
 
 
 class Skipped(Protocol):
@@ -78,6 +81,7 @@ def history_rows(records: Iterable[SessionRecord]) -> list[HistoryRow]:
             exercises_completed=record.exercises_completed,
             exercises_total=record.exercises_total,
             pain_rating=record.pain_rating,
+            withdrawn_stops=record.withdrawn_stops,
         )
         for record in records
     ]
@@ -99,6 +103,17 @@ def _session_json(row: HistoryRow) -> dict[str, Any]:
         "exercises_completed": row.exercises_completed,
         "exercises_total": row.exercises_total,
         "pain_rating": row.pain_rating,
+        "withdrawn_stops": [
+            {
+                "exercise": taken.exercise,
+                "side": taken.side,
+                "rep": taken.rep,
+                "stage": taken.stage,
+                "phase": taken.phase,
+                "session_seconds": taken.session_seconds,
+            }
+            for taken in row.withdrawn_stops
+        ],
     }
 
 
@@ -121,6 +136,7 @@ def history_csv(rows: Sequence[HistoryRow], stream: TextIO) -> None:
     writer.writerow(CSV_COLUMNS)
     for session in history_json(rows):
         flat = {**session, **{f"stop_{k}": v for k, v in (session["stop"] or {}).items()}}
+        flat["withdrawn_stops"] = len(session["withdrawn_stops"])
         writer.writerow(["" if flat.get(c) is None else flat[c] for c in CSV_COLUMNS])
 
 

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         page.stop_button.clicked.connect(self.request_stop)
         self.notice_page.accepted.connect(controller.acknowledge_notice)
         self.stop_page.chosen.connect(controller.stop)
+        self.stop_page.taken_back.connect(controller.take_back_stop)
         for end in (self.advice_page, self.summary_page):
             end.again.connect(controller.again)
             end.pain.rated.connect(controller.rate_pain)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         last = self._last
         self._last = state
         self.session_page.draw(state)
+        self.stop_page.mistake.setVisible(state.can_take_back)
         if state.notice_pending:
             page: QWidget = self.notice_page
         elif state.status is Status.ASKING:
@@ -221,6 +223,8 @@ class MainWindow(QMainWindow):
         reasons = list(self.stop_page.buttons)
         if page is self.stop_page and 1 <= digit <= len(reasons):
             self.stop_page.buttons[reasons[digit - 1]].click()
+        elif page is self.stop_page and digit == 0:
+            self.controller.take_back_stop()
         elif page in (self.summary_page, self.advice_page) and self.controller.state.asks_pain:
             self.controller.rate_pain(digit)
 

@@ -71,9 +71,13 @@ class NoticePage(QWidget):
 
 
 class StopPage(QWidget):
-    """Asks why the session was stopped: four large choices (keys 1 to 4) and a note."""
+    """Asks why the session was stopped: four large choices (keys 1 to 4) and a note.
+
+    For 10 s after Stop it also offers "I pressed Stop by mistake" (key 0).
+    """
 
     chosen = Signal(object, str)
+    taken_back = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -89,6 +93,10 @@ class StopPage(QWidget):
             button.clicked.connect(lambda _checked=False, r=reason: self._choose(r))
             layout.addWidget(button)
             self.buttons[reason] = button
+        self.mistake = QPushButton(self)
+        self.mistake.setObjectName("mistake")
+        self.mistake.clicked.connect(self.taken_back)
+        layout.addWidget(self.mistake)
         row = QHBoxLayout()
         self.note_label = _label("", self)
         self.note = QLineEdit(self)
@@ -105,6 +113,8 @@ class StopPage(QWidget):
         for number, (reason, words) in enumerate(stop_choices(), start=1):
             self.buttons[reason].setText(f"{number}   {words}")
             self.buttons[reason].setAccessibleName(words)
+        self.mistake.setText(_("0   I pressed Stop by mistake: go on with this repetition"))
+        self.mistake.setAccessibleName(_("I pressed Stop by mistake"))
         self.note_label.setText(_("Note (optional):"))
         self.note.setAccessibleName(_("Note about why you stopped"))
         self.note.setPlaceholderText(_("For example: sharp pain in the lower back"))

@@ -30,6 +30,7 @@ from exercise_timer.storage.journal.records import (
     ExerciseRecord,
     SessionRecord,
     StopRecord,
+    WithdrawnStop,
     reason_text,
     stop_record,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "SkippedRow",
     "StopRecord",
     "UnavailableJournal",
+    "WithdrawnStop",
     "open_journal",
     "process_alive",
     "read_history",

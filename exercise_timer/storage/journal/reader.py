@@ -21,7 +21,12 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _
 from exercise_timer.core.limits import PAIN_RATING
 from exercise_timer.storage.journal.processes import process_alive
-from exercise_timer.storage.journal.records import ExerciseRecord, SessionRecord, StopRecord
+from exercise_timer.storage.journal.records import (
+    ExerciseRecord,
+    SessionRecord,
+    StopRecord,
+    WithdrawnStop,
+)
 from exercise_timer.storage.journal.schema import (
     BUSY_TIMEOUT_SECONDS,
     OUTCOME_INTERRUPTED,
@@ -148,6 +153,17 @@ def read_owned_sessions(
             exercises.setdefault(session_id, []).append(_exercise_of(fields))
         except _BadRow as bad:
             damaged.setdefault(session_id, bad.reason)
+    withdrawn: dict[int, list[WithdrawnStop]] = {}
+    for session_id, *fields in connection.execute(
+        "SELECT session_id, exercise, side, rep, stage, phase, session_seconds"
+        " FROM withdrawn_stops ORDER BY id"
+    ):
+        if not isinstance(session_id, int):
+            continue
+        try:
+            withdrawn.setdefault(session_id, []).append(_withdrawn_of(fields))
+        except _BadRow as bad:
+            damaged.setdefault(session_id, bad.reason)
     found: list[tuple[SessionRecord, Owner]] = []
     skipped: list[SkippedRow] = []
     for row in connection.execute(
@@ -159,7 +175,9 @@ def read_owned_sessions(
         try:
             if row_id in damaged:
                 raise _BadRow(damaged[row_id])
-            found.append(_session_of(row_id, row, exercises.get(row_id, [])))
+            record, owner = _session_of(row_id, row, exercises.get(row_id, []))
+            taken_back = tuple(withdrawn.get(row_id, ()))
+            found.append((dataclasses.replace(record, withdrawn_stops=taken_back), owner))
         except _BadRow as bad:
             skipped.append(SkippedRow(row_id, bad.reason))
     return found, tuple(skipped)
@@ -209,6 +227,27 @@ def _session_of(
     )
     owner = _whole(pid, _("the process that ran it is not a whole number"))
     return record, (owner, None if token is None else str(token))
+
+
+def _withdrawn_of(fields: Sequence[object]) -> WithdrawnStop:
+    exercise, side, rep, stage, phase, seconds = fields
+    bad = _("a Stop it took back cannot be read")
+    if not (isinstance(seconds, int | float) and math.isfinite(float(seconds))):
+        raise _BadRow(bad)
+    texts = (exercise, side, phase)
+    wholes = (rep, stage)
+    if not all(t is None or isinstance(t, str) for t in texts) or not all(
+        w is None or (isinstance(w, int) and not isinstance(w, bool)) for w in wholes
+    ):
+        raise _BadRow(bad)
+    return WithdrawnStop(
+        exercise=None if exercise is None else str(exercise),
+        side=None if side is None else str(side),
+        rep=None if rep is None else int(str(rep)),
+        stage=None if stage is None else int(str(stage)),
+        phase=None if phase is None else str(phase),
+        session_seconds=float(str(seconds)),
+    )
 
 
 def _pain_of(value: object) -> int | None:

@@ -25,6 +25,18 @@ class StopRecord:
 
 
 @dataclass(frozen=True)
+class WithdrawnStop:
+    """A Stop the person took back at once ("I pressed Stop by mistake"), and where it was."""
+
+    exercise: str | None
+    side: str | None
+    rep: int | None
+    stage: int | None
+    phase: str | None
+    session_seconds: float
+
+
+@dataclass(frozen=True)
 class ExerciseRecord:
     """One exercise that ended: done, or skipped (``completed`` False)."""
 
@@ -54,6 +66,7 @@ class SessionRecord:
     exercises: tuple[ExerciseRecord, ...] = ()
     pain_rating: int | None = None
     """0 (none) to 10 (the worst), given after the session; None when not given."""
+    withdrawn_stops: tuple[WithdrawnStop, ...] = ()
 
 
 def stop_record(ended: SessionEnded, exercise_ids: Sequence[str], note: str = "") -> StopRecord:

@@ -63,10 +63,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX exercises_by_session ON exercises (session_id)",
         f"PRAGMA application_id = {APPLICATION_ID}",
     ),
-    # 2: a pain rating (0-10) the person may give after a session.
+    # 2: a pain rating (0-10) the person may give after a session, and the stops a person
+    # took back ("I pressed Stop by mistake").
     (
         "ALTER TABLE sessions ADD COLUMN pain_rating INTEGER"
         " CHECK (pain_rating IS NULL OR pain_rating BETWEEN 0 AND 10)",
+        """
+        CREATE TABLE withdrawn_stops (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            withdrawn_at TEXT NOT NULL,
+            exercise TEXT,
+            side TEXT,
+            rep INTEGER,
+            stage INTEGER,
+            phase TEXT,
+            session_seconds REAL
+        )
+        """,
     ),
 )
 """Every schema step in order; step ``n`` takes ``user_version`` from ``n`` to ``n + 1``."""

@@ -27,7 +27,12 @@ from exercise_timer.storage.journal.reader import (
     cannot_read,
     read_sessions,
 )
-from exercise_timer.storage.journal.records import SessionRecord, StopRecord, reason_text
+from exercise_timer.storage.journal.records import (
+    SessionRecord,
+    StopRecord,
+    WithdrawnStop,
+    reason_text,
+)
 from exercise_timer.storage.journal.schema import (
     BUSY_TIMEOUT_SECONDS,
     Refused,
@@ -148,6 +153,26 @@ class Journal:
                 "INSERT INTO exercises (session_id, exercise_id, position, completed, finished_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (session_id, exercise_id, position, int(completed), self._timestamp()),
+            )
+        except (sqlite3.Error, OSError, ValueError) as error:
+            self._fail(error)
+
+    def stop_withdrawn(self, session_id: int, place: WithdrawnStop) -> None:
+        """Records a Stop the person took back, and where it was pressed."""
+        try:
+            self._connection.execute(
+                "INSERT INTO withdrawn_stops (session_id, withdrawn_at, exercise, side, rep,"
+                " stage, phase, session_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    self._timestamp(),
+                    place.exercise,
+                    place.side,
+                    place.rep,
+                    place.stage,
+                    place.phase,
+                    float(place.session_seconds),
+                ),
             )
         except (sqlite3.Error, OSError, ValueError) as error:
             self._fail(error)
@@ -280,6 +305,9 @@ class UnavailableJournal:
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records nothing."""
 
+    def stop_withdrawn(self, session_id: int, place: WithdrawnStop) -> None:
+        """Records nothing."""
+
     def rate_pain(self, session_id: int, rating: int) -> None:
         """Records nothing."""
 
@@ -327,6 +355,9 @@ class SessionJournal(Protocol):
 
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records how the session ended."""
+
+    def stop_withdrawn(self, session_id: int, place: WithdrawnStop) -> None:
+        """Records a Stop the person took back."""
 
     def rate_pain(self, session_id: int, rating: int) -> None:
         """Records the pain rating given after the session (ValueError out of 0-10)."""
