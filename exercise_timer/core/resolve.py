@@ -2,7 +2,8 @@
 
 Ranges use their low end, a hold per repetition is taken repetition by repetition, and a
 "prescribed" blank nobody filled in uses the routine's conservative default and flags the
-exercise ``needs_prescription``.
+exercise ``needs_prescription``. Where sides take turns, an odd total is rounded up to the next
+even number so that both sides get the same.
 """
 
 from __future__ import annotations
@@ -173,6 +174,10 @@ def resolve_exercise(
         repetitions = int(repetitions_dose.low or defaults.repetitions)
         repetitions_from = ValueSource.DOCUMENT
     holds_from = []
+    sides = variant.sides if variant and variant.sides else exercise.sides
+    if sides is Sides.ALTERNATING and repetitions % 2:
+        # Sides take turns: an odd total would give one side a repetition more.
+        repetitions += 1
     move = exercise.move_seconds if exercise.move_seconds is not None else defaults.move_seconds
     resolved_stages = []
     for index, stage in enumerate(stages):
@@ -207,7 +212,7 @@ def resolve_exercise(
         steps=(variant.steps if variant and variant.steps else exercise.steps),
         repetitions=repetitions,
         repetitions_dose=repetitions_dose,
-        sides=(variant.sides if variant and variant.sides else exercise.sides),
+        sides=sides,
         stages=tuple(resolved_stages),
         prepare_seconds=_first(exercise.prepare_seconds, defaults.prepare_seconds),
         return_seconds=_first(exercise.return_seconds, defaults.return_seconds),
