@@ -25,6 +25,7 @@ SIZES = {
     "stop": 28,
     "pain-question": 20,
     "pain": 22,
+    "mistake": 20,
 }
 """Pixel sizes at 1024x600, by object name."""
 

@@ -52,6 +52,7 @@ QPushButton#stop {{ background: {STOP_RED}; color: white; border: 3px solid #8e1
 QPushButton#stop:focus {{ border-color: #1b0000; }}
 QPushButton#stop:disabled {{ background: #e9c4c4; color: #fbeeee; border-color: #d9a7a7; }}
 QPushButton#reason {{ text-align: left; padding: 10px 18px; }}
+QPushButton#mistake {{ text-align: left; padding: 8px 18px; }}
 QLabel#phase {{ color: white; border-radius: 12px; padding: 6px 16px; font-weight: bold; }}
 QLabel#caption {{ background: #ffffff; border: 1px solid #d5dae3; border-radius: 8px;
                   padding: 6px 12px; }}
