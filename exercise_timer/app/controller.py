@@ -34,7 +34,7 @@ from exercise_timer.core.model import Breathing, Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import resolve
-from exercise_timer.core.schedule import Phase
+from exercise_timer.core.schedule import Phase, shown_step
 from exercise_timer.storage.journal import WithdrawnStop, stop_record
 from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
@@ -107,13 +107,10 @@ class SessionController:
         if self._asking and engine.state is not State.FINISHED:
             status = Status.ASKING
         step, breathing = None, None
-        if segment is not None and exercise is not None and segment.stage is not None:
-            stage = exercise.stages[segment.stage - 1]
-            step = stage.step
-            if segment.phase in (Phase.MOVE, Phase.HOLD):
-                breathing = stage.breathing
-        if segment is not None and exercise is not None and segment.phase is Phase.RETURN:
-            step = exercise.exercise.return_step
+        if segment is not None and exercise is not None:
+            step = shown_step(exercise, segment)
+            if segment.stage is not None and segment.phase in (Phase.MOVE, Phase.HOLD):
+                breathing = exercise.stages[segment.stage - 1].breathing
         values = None
         if exercise is not None:
             saved = self.day.saved.for_exercise(exercise.id) if self.day else None

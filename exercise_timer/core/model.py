@@ -152,6 +152,8 @@ class Stage:
     breathing: Breathing | None = None
     step: int | None = None
     move_seconds: float | None = None
+    hold_step: int | None = None
+    """The step highlighted during the hold, when it is not ``step`` (a "Hold." step)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ class Exercise:
     note: str | None = None
     not_in_source: frozenset[str] = frozenset()
     """Keys of ``SOURCED_VALUES`` whose value this routine sets because the document gives none."""
+    both_steps: tuple[str, ...] = ()
+    """The steps of the pass with both sides together (right-left-both); empty: ``steps``."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ class ResolvedStage:
     move_seconds: float
     holds: tuple[float, ...]
     dose: Dose
+    hold_step: int | None = None
+    """The step highlighted during the hold; None: ``step``."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,13 @@ class ResolvedExercise:
     def name(self) -> str:
         """The exercise name."""
         return self.exercise.name
+
+    def steps_for(self, side: Side | None) -> tuple[str, ...]:
+        """The steps shown during a pass: both sides together may have their own."""
+        own = self.variant is not None and bool(self.variant.steps)
+        if side is Side.BOTH and self.exercise.both_steps and not own:
+            return self.exercise.both_steps
+        return self.steps
 
     def passes(self) -> tuple[Side | None, ...]:
         """The sides worked one after the other; alternating is one pass."""
@@ -199,6 +208,7 @@ def resolve_exercise(
                 instruction=stage.instruction,
                 breathing=stage.breathing,
                 step=stage.step,
+                hold_step=stage.hold_step,
                 move_seconds=stage.move_seconds if stage.move_seconds is not None else move,
                 holds=_holds(stage.hold, repetitions, defaults, personal_hold),
                 dose=stage.hold,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from exercise_timer.core import limits
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import (
     FORMAT_VERSION,
     SOURCED_VALUES,
@@ -24,6 +24,7 @@ from exercise_timer.core.model import (
     Side,
     Sides,
     Source,
+    Stage,
 )
 from exercise_timer.core.problems import InputError
 from exercise_timer.core.stage_reader import StageReader
@@ -188,6 +189,7 @@ class RoutineReader(StageReader):
             "position",
             "start",
             "steps",
+            "both_steps",
             "tips",
             "cautions",
             "repetitions",
@@ -292,6 +294,7 @@ class RoutineReader(StageReader):
         balance_variant = self.variant_ref(table, "balance_variant", where, label, variants)
         note = self.text(table, "note", where, label)
         not_in_source = self.not_in_source(table, where, label, SOURCED_VALUES)
+        both_steps = self._both_steps(table, where, label, sides, stages, return_step)
         if len(self.problems) != before or not (
             exercise_id
             and name
@@ -330,6 +333,7 @@ class RoutineReader(StageReader):
             balance_variant=balance_variant,
             note=note,
             not_in_source=not_in_source,
+            both_steps=both_steps,
         )
         self.check_growing(exercise, table, where, label)
         if len(self.problems) != before:
@@ -352,6 +356,45 @@ class RoutineReader(StageReader):
                 ),
             )
         return frozenset(name for name in names if name in allowed)
+
+    def _both_steps(
+        self,
+        table: Mapping[str, Any],
+        where: PathKey,
+        label: str,
+        sides: Sides,
+        stages: tuple[Stage, ...] | None,
+        return_step: int | None,
+    ) -> tuple[str, ...]:
+        """both_steps: the steps of the both-sides pass; every step number must fit them."""
+        steps = self.texts(table, "both_steps", where, label)
+        if not steps:
+            return ()
+        at: PathKey = (*where, "both_steps")
+        if sides is not Sides.RIGHT_LEFT_BOTH:
+            self.problem(
+                at,
+                _('{label}both_steps needs sides = "right-left-both"; remove it').format(
+                    label=label
+                ),
+            )
+            return ()
+        numbers = [return_step] + [
+            number for stage in stages or () for number in (stage.step, stage.hold_step)
+        ]
+        highest = max((n for n in numbers if n is not None), default=0)
+        if highest > len(steps):
+            self.problem(
+                at,
+                ngettext(
+                    "{label}both_steps has {count} step but a step number goes up to "
+                    "{highest}; give it as many steps as steps",
+                    "{label}both_steps has {count} steps but a step number goes up to "
+                    "{highest}; give it as many steps as steps",
+                    len(steps),
+                ).format(label=label, count=len(steps), highest=highest),
+            )
+        return steps
 
     def _side_names(
         self, value: object, where: PathKey, label: str, sides: Sides

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from exercise_timer.core.model import Side
-from exercise_timer.core.resolve import Session
+from exercise_timer.core.resolve import ResolvedExercise, Session
 
 
 class Phase(StrEnum):
@@ -37,6 +37,22 @@ class Segment:
     def seconds(self) -> float:
         """The phase's length in seconds."""
         return self.duration_ms / 1000
+
+
+def shown_step(exercise: ResolvedExercise, segment: Segment) -> int | None:
+    """The step to highlight during a phase (1 is the first of ``exercise.steps_for``).
+
+    The stage's step while moving, the step being held while holding (a "Hold." step where
+    the routine has one), the return step while returning; none while preparing or relaxing.
+    """
+    if segment.phase is Phase.RETURN:
+        return exercise.exercise.return_step
+    if segment.stage is None or segment.phase not in (Phase.MOVE, Phase.HOLD):
+        return None
+    stage = exercise.stages[segment.stage - 1]
+    if segment.phase is Phase.HOLD and stage.hold_step is not None:
+        return stage.hold_step
+    return stage.step
 
 
 def to_ms(seconds: float) -> int:

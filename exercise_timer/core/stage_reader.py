@@ -38,7 +38,7 @@ class StageReader(TomlReader):
     """Doses, stages and variants of an exercise, on top of the generic readers."""
 
     _STAGE_KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"name", "instruction", "hold_seconds", "breathing", "step", "move_seconds"}
+        {"name", "instruction", "hold_seconds", "breathing", "step", "hold_step", "move_seconds"}
     )
     _VARIANT_KEYS: ClassVar[frozenset[str]] = frozenset(
         {
@@ -222,9 +222,10 @@ class StageReader(TomlReader):
             hold = self.hold(table, at, stage_label)
             breathing = self.choice(table, "breathing", at, stage_label, Breathing, ["in", "out"])
             step = self.step(table, "step", at, stage_label, steps)
+            hold_step = self.step(table, "hold_step", at, stage_label, steps)
             move = self.seconds(table, "move_seconds", at, stage_label, limits.MOVE_SECONDS)
             if name and instruction and hold:
-                stages.append(Stage(name, instruction, hold, breathing, step, move))
+                stages.append(Stage(name, instruction, hold, breathing, step, move, hold_step))
         if len(self.problems) != before:
             return None
         return tuple(stages)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
 from exercise_timer.ui.theme import HIGHLIGHT, phase_look
@@ -210,7 +211,12 @@ class SessionPage(QWidget):
         """Shows ``state``; what is unchanged since the last state is left alone."""
         last = self._state
         self._state = state
-        if state.exercise is not self._exercise or state.exercise_index != self._exercise_number:
+        both = state.side is Side.BOTH
+        if (
+            state.exercise is not self._exercise
+            or state.exercise_index != self._exercise_number
+            or (last is not None and (last.side is Side.BOTH) != both)
+        ):
             self._draw_exercise(state)
         if last is None or (last.segment, last.status, last.current_step, last.values) != (
             state.segment,
@@ -266,7 +272,7 @@ class SessionPage(QWidget):
         tips = exercise.exercise.tips
         self.tips.setText(_("Tips: {tips}").format(tips="  ·  ".join(tips)) if tips else "")
         self.tips.setVisible(bool(tips))
-        for number, step in enumerate(exercise.steps, start=1):
+        for number, step in enumerate(exercise.steps_for(state.side), start=1):
             label = QLabel(f"{number}.  {step}", self.steps_box)
             label.setWordWrap(True)
             label.setObjectName("step")
