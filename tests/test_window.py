@@ -503,7 +503,8 @@ def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
         press(qtbot, window, Qt.Key.Key_Right)
     assert window.session_page.exercise_name.text() == "Hamstring Stretch"
     seated = next(v for v in chiro.exercise("hamstring-stretch").variants if v.id == "seated")
-    assert window.session_page.variant.text() == f"Version: {seated.name}. {seated.advice}"
+    # The advice is the clinician's ("Choose this if ..."): only the values editor shows it.
+    assert window.session_page.variant.text() == f"Version: {seated.name}"
     assert seated.advice not in window.session_page.cautions.text()
 
 

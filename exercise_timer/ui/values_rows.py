@@ -220,6 +220,8 @@ class Row:
         )
         if unfilled:
             document += "\n" + _("Not prescribed yet")
+        if resolved.variant is not None and resolved.variant.advice:
+            document += "\n" + resolved.variant.advice
         self.document.setText(document)
         self.document.setStyleSheet(UNFILLED_STYLE if unfilled else "")
         self.document.setAccessibleDescription(_("not prescribed yet") if unfilled else "")
@@ -302,8 +304,10 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
     down.setAccessibleName(_("Move {name} down").format(name=name))
     variant = QComboBox(host)
     variant.setAccessibleName(_("Version of {name}").format(name=name))
-    for option in exercise.variants:
+    for index, option in enumerate(exercise.variants):
         variant.addItem(option.name, option.id)
+        if option.advice:
+            variant.setItemData(index, option.advice, Qt.ItemDataRole.ToolTipRole)
     variant.setVisible(bool(exercise.variants))
     variant.setMaximumWidth(200)
     holds_box = QWidget(host)

@@ -55,12 +55,14 @@ def purpose(exercise: ResolvedExercise) -> str:
 
 
 def variant(exercise: ResolvedExercise) -> str:
-    """The version of the exercise in use, with its advice."""
+    """The version of the exercise in use, by name only.
+
+    Its ``advice`` ("Choose this if your office prescribed ...") is for whoever chooses the
+    version, so it is shown in the values editor, never to the person during the session.
+    """
     chosen = exercise.variant
     if chosen is None:
         return ""
-    if chosen.advice:
-        return _("Version: {variant}. {advice}").format(variant=chosen.name, advice=chosen.advice)
     return _("Version: {variant}").format(variant=chosen.name)
 
 
