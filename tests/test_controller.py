@@ -210,14 +210,16 @@ def test_a_kiosk_never_waits_for_a_visitor(
 def test_the_safety_notice_holds_autostart_until_acknowledged(
     routine: Routine, journal: Journal, clock: SimulatedClock, tmp_path: Path
 ) -> None:
-    flag = tmp_path / "config" / "notice-seen"
-    services = Services(journal=journal, speaker=RecordingSpeaker(), clock=clock, notice_flag=flag)
+    folder = tmp_path / "config" / "before-you-start"
+    services = Services(
+        journal=journal, speaker=RecordingSpeaker(), clock=clock, read_routines_dir=folder
+    )
     controller = SessionController(services, routine)
     controller.autostart()
     controller.toggle()
     assert controller.state.notice_pending and controller.state.status is Status.READY
     controller.acknowledge_notice()
-    assert controller.state.status is Status.RUNNING and flag.is_file()
+    assert controller.state.status is Status.RUNNING and (folder / routine.id).is_file()
     again = SessionController(services, routine)
     assert not again.state.notice_pending
 

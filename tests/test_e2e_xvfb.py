@@ -105,12 +105,27 @@ def test_real_window_stop_for_dizziness_is_journaled(
         if program.poll() is not None:
             output = errors.read_text(encoding="utf-8", errors="replace")
             raise AssertionError(f"the program exited with {program.returncode}: {output}")
-        search = [*xdotool, "search", "--name", "Exercise Timer"]
+        search = [*xdotool, "search", "--onlyvisible", "--name", "Exercise Timer"]
         return subprocess.run(search, env=env, capture_output=True).returncode == 0
 
     try:
         wait_for(window_shown, "the window")
         assert trace_events(trace) == [], "the session must wait for the safety notice"
+        # Without a window manager nothing gives the new window the keyboard: a person
+        # clicks it; xdotool gives it focus and waits until the X server says so.
+        subprocess.run(
+            [
+                *xdotool,
+                "search",
+                "--onlyvisible",
+                "--name",
+                "Exercise Timer",
+                "windowfocus",
+                "--sync",
+            ],
+            env=env,
+            check=True,
+        )
         subprocess.run([*xdotool, "key", "Return"], env=env, check=True)
         wait_for(lambda: any(e.get("phase") == "hold" for e in trace_events(trace)), "a hold")
         shot = tmp_path / "hold.png"

@@ -19,8 +19,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.gui]
 
 def run_session(tmp_path: Path, example_text: str, asoundrc: str) -> list[dict[str, object]]:
     user, home = tmp_path / "user", tmp_path / "home"
-    (home / "config").mkdir(parents=True)
-    (home / "config" / "safety-notice-seen").write_text("test\n", encoding="utf-8")
+    (home / "config" / "before-you-start").mkdir(parents=True)
+    (home / "config" / "before-you-start" / "my-routine").write_text("read\n", encoding="utf-8")
     user.mkdir()
     (user / ".asoundrc").write_text(asoundrc, encoding="utf-8")
     routine = tmp_path / "routine.toml"

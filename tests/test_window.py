@@ -271,21 +271,74 @@ def test_closing_mid_session_asks_and_records_closed(
     assert record.stop.reason is StopReason.CLOSED
 
 
-def test_first_run_notice_must_be_acknowledged_once(
+def test_a_routines_safety_page_must_be_read_once_before_its_first_session(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock, tmp_path: Path
 ) -> None:
-    flag = tmp_path / "config" / "notice"
-    window = make_window(qtbot, routine, journal, clock, notice=flag)
+    folder = tmp_path / "config" / "before-you-start"
+    window = make_window(qtbot, routine, journal, clock, notice=folder)
     window.autostart()
-    assert window.pages.currentWidget() is window.notice_page
+    assert window.pages.currentWidget() is window.before_page
+    page = window.before_page
+    for line in routine.safety:
+        assert line in page.safety.text()
+    assert page.title.text() == f"Before you start: {routine.title}"
     press(qtbot, window, Qt.Key.Key_Space)
-    assert window.controller.engine is not None and window.controller.engine.state is State.READY
+    assert window.controller.engine.state is State.READY
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.session_page
     assert window.controller.engine.state is State.RUNNING
-    assert flag.is_file()
-    again = make_window(qtbot, routine, journal, clock, notice=flag)
+    assert (folder / routine.id).is_file()
+    again = make_window(qtbot, routine, journal, clock, notice=folder)
     assert again.pages.currentWidget() is again.session_page
+    qtbot.mouseClick(again.session_page.safety_button, Qt.MouseButton.LeftButton)
+    assert again.pages.currentWidget() is again.before_page
+    press(qtbot, again, Qt.Key.Key_Return)
+    assert again.pages.currentWidget() is again.session_page
+
+
+def test_the_chiropractic_routine_cannot_start_until_its_prescription_is_confirmed(
+    qtbot: QtBot, journal: Journal, clock: FakeClock, tmp_path: Path
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    chiro = load_routine(resources.routines_dir() / "chiro-clinic.toml")
+    assert chiro.only_if_prescribed
+    window = make_window(qtbot, chiro, journal, clock, notice=tmp_path / "read")
+    page = window.before_page
+    assert window.pages.currentWidget() is page and page.decline.isVisible()
+    assert "only for patients whose chiropractic office has prescribed them" in page.safety.text()
+    qtbot.mouseClick(page.decline, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.session_page
+    assert "only for patients whose clinic prescribed them" in window.session_page.caption.text()
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is page
+    assert window.controller.engine.state is State.READY
+    assert page.button.text() == "Yes, my clinic prescribed these exercises for me"
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.session_page
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.controller.engine.state is State.RUNNING
+
+
+@pytest.mark.parametrize("routine_id", ["xplain-back", "spine-clinic", "chiro-clinic"])
+def test_every_routines_safety_and_advice_text_is_on_its_page(
+    qtbot: QtBot, journal: Journal, clock: FakeClock, tmp_path: Path, routine_id: str
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    routine = load_routine(resources.routines_dir() / f"{routine_id}.toml")
+    window = make_window(qtbot, routine, journal, clock, notice=tmp_path / "read")
+    page = window.before_page
+    shown = "\n".join(
+        label.text() for label in (page.description, page.safety, page.advice, page.stop_hint)
+    )
+    texts = [*routine.safety, *routine.advice.notes, routine.description]
+    assert [text for text in texts if text not in shown] == []
+    if routine.advice.sessions_per_week:
+        assert routine.advice.sessions_per_week in page.advice.text()
+    assert "This week you have done 0 sessions of this routine." in page.advice.text()
 
 
 def test_a_broken_journal_is_said_plainly_and_the_session_runs(
@@ -490,7 +543,7 @@ def test_kiosk_does_not_restart_after_a_stop_for_a_symptom(
     assert window.controller.engine.state is State.FINISHED
 
 
-def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
+def test_a_versions_clinician_advice_is_not_shown_to_the_patient(
     qtbot: QtBot, journal: Journal, clock: FakeClock
 ) -> None:
     from exercise_timer import resources
@@ -506,6 +559,7 @@ def test_a_versions_advice_stands_beside_it_not_among_the_cautions(
     # The advice is the clinician's ("Choose this if ..."): only the values editor shows it.
     assert window.session_page.variant.text() == f"Version: {seated.name}"
     assert seated.advice not in window.session_page.cautions.text()
+    assert seated.advice not in window.session_page.caption.text()
 
 
 def test_after_a_session_the_pain_rating_is_one_key_or_click_or_skipped(

@@ -83,7 +83,7 @@ def test_a_session_runs_the_saved_values_and_the_journal_records_them(
     assert window.session_page.detail.toolTip().splitlines() == [
         "2 repetitions (your personal value)",
         "Hold 7 s + 6 s (your personal value)",
-        "Relax 2 s (as the routine says)",
+        "Relax 2 s (not in the document: the routine's own value)",
     ]
     (record,) = journal.sessions()
     assert record.values is not None
@@ -132,11 +132,13 @@ def test_progression_steps_up_after_clean_sessions(
         Progression(enabled=True, every=2),
         now=lambda: start,
     )
-    moments = iter(start + timedelta(days=day) for day in range(1, 40))
+    moments = iter(start + timedelta(hours=hour) for hour in range(1, 200))
     journal = open_journal(paths.journal_file, now=lambda: next(moments))
     assert isinstance(journal, Journal)
     for _ in range(4):
         session = journal.start_session(spine.id, 10)
+        for position, exercise in enumerate(spine.exercises):
+            journal.exercise_finished(session, exercise.id, position, True)
         journal.end_session(session, Outcome.COMPLETED, None)
     window = window_for(qtbot, spine, paths, journal, clock)
     assert window.session_page.building.text() == (

@@ -32,7 +32,7 @@ def make_window(
         journal=journal,  # type: ignore[arg-type]
         speaker=speaker or RecordingSpeaker(),
         clock=clock,
-        notice_flag=notice,
+        read_routines_dir=notice,
     )
     if settings_path is not None:
         services.settings = load_settings(settings_path).settings

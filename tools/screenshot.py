@@ -29,8 +29,9 @@ def main() -> int:
     width, height = args.size.split("x")
     with tempfile.TemporaryDirectory() as folder:
         home, trace = Path(folder) / "home", Path(folder) / "trace.jsonl"
-        (home / "config").mkdir(parents=True)
-        (home / "config" / "safety-notice-seen").write_text("screenshot\n", encoding="utf-8")
+        read = home / "config" / "before-you-start"
+        read.mkdir(parents=True)
+        (read / args.routine).write_text("screenshot\n", encoding="utf-8")
         read, write = os.pipe()
         screen = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24"],

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import Services
 from exercise_timer.app.state import Notices, SessionState, Status
+from exercise_timer.app.trace_events import write_cues, write_end, write_phase
 from exercise_timer.app.values import today_values
 from exercise_timer.core.clock import ScaledClock
 from exercise_timer.core.cues import countdown_cue, end_cue, phase_cue, stop_advice
@@ -29,7 +30,7 @@ from exercise_timer.core.effects import (
     StopReason,
 )
 from exercise_timer.core.engine import Engine, State
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Breathing, Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import Progression
@@ -73,7 +74,8 @@ class SessionController:
             services.clock if speed == 1 else ScaledClock(services.clock, speed)
         )
         self._wait_for_me = services.settings.wait_for_me and policy.can_wait
-        self._notice_pending = services.notice_pending()
+        self._before_pending = False
+        self._before_declined = False
         self._start_pending = False
         self._exit_code: int | None = None
         self._exit_at: tuple[int, float] | None = None
@@ -141,7 +143,9 @@ class SessionController:
             ended=engine.ended,
             note=self._note,
             recorded=self._recorded,
-            notice_pending=self._notice_pending,
+            notice_pending=self._before_pending and not self._before_declined,
+            start_blocked=self._before_pending,
+            sessions_this_week=self._week,
             wait_for_me=self._wait_for_me,
             exit_code=self._exit_code,
             asks_pain=self._asks_pain(),
@@ -175,25 +179,52 @@ class SessionController:
         self.load(self.routine)
 
     def autostart(self) -> None:
-        """Starts as soon as the safety notice (if it must be shown) is acknowledged."""
-        if self._notice_pending:
+        """Starts as soon as the routine's safety page (if it must be shown) is read."""
+        if self._before_pending:
             self._start_pending = True
         else:
             self.start()
 
     def acknowledge_notice(self) -> None:
-        """The person read the safety notice."""
-        self.services.acknowledge_notice()
-        self._notice_pending = False
+        """The person read the routine's "before you start" page.
+
+        For a routine only for prescribed patients this is also their word that it was.
+        """
+        if not self._before_pending:
+            return
+        self.services.mark_routine_read(self.routine.id)
+        self._before_pending = False
+        self._before_declined = False
         if self._start_pending:
             self._start_pending = False
             self.start()
         else:
             self._publish()
 
+    def decline_notice(self) -> None:
+        """The exercises were not prescribed: no session of this routine starts."""
+        self._before_declined = True
+        self._start_pending = False
+        self._cue = _(
+            "These exercises are only for patients whose clinic prescribed them. Ask your "
+            "clinic before you do them, or choose another routine."
+        )
+        self._publish()
+
+    def show_notice(self) -> None:
+        """Shows the routine's "before you start" page again (from its button, before a session)."""
+        if self.engine.state is State.READY:
+            self._before_pending = True
+            self._before_declined = False
+            self._publish()
+
     def start(self) -> None:
-        """Begins the session."""
-        if self._notice_pending or self.engine.state is not State.READY:
+        """Begins the session (after the routine's safety page, if it must be shown)."""
+        if self._before_pending:
+            self._before_declined = False
+            self._publish()
+            return
+        if self.engine.state is not State.READY:
             return
         # The voice measures its lateness after start-up; use the latest figure.
         self.engine.cue_lead = self.services.speaker.lead_seconds * self.speed
@@ -201,7 +232,7 @@ class SessionController:
 
     def toggle(self) -> None:
         """Space: start, pause, resume, or "I'm ready" while waiting."""
-        if self._asking or self._notice_pending:
+        if self._asking or (self._before_pending and not self._before_declined):
             return
         state = self.engine.state
         if state is State.READY:
@@ -386,6 +417,9 @@ class SessionController:
         else:
             self.loaded, self.day = None, None
             session = resolve(routine)
+        self._before_pending = not self.services.routine_read(routine.id)
+        self._before_declined = False
+        self._week = self.services.sessions_this_week(routine.id)
         self._session_id: int | None = None
         self._shown = 0
         self._phase_serial = 0
@@ -398,6 +432,12 @@ class SessionController:
         self._real_start = 0.0
         self._phase_cue = ""
         self._cue = _("Press Start or the Space bar when you are ready.")
+        if routine.advice.sessions_per_week:
+            self._cue += " " + ngettext(
+                "The routine advises {sessions} sessions a week; this week you have done {count}.",
+                "The routine advises {sessions} sessions a week; this week you have done {count}.",
+                self._week,
+            ).format(sessions=routine.advice.sessions_per_week, count=self._week)
         return Engine(
             session,
             self._clock,
@@ -487,19 +527,14 @@ class SessionController:
             cue += " " + _("Press Ready or the Space bar when you are in position.")
         self._say(cue)
         self._phase_cue = cue
-        trace = self.services.trace
-        if trace is not None:
+        if self.services.trace is not None:
             start = self.engine.started_at
-            exercise = self.engine.session.exercises[segment.exercise]
-            trace.write(
-                "phase",
-                phase=segment.phase.value,
-                exercise=exercise.id,
-                side=segment.side.value if segment.side else None,
-                rep=segment.rep,
-                stage=segment.stage,
-                t_planned=round((effect.planned_at - start) / self.speed, 6),
-                t_actual=round((self._clock() - start) / self.speed, 6),
+            write_phase(
+                self.services.trace,
+                segment,
+                self.engine.session.exercises[segment.exercise].id,
+                t_planned=(effect.planned_at - start) / self.speed,
+                t_actual=(self._clock() - start) / self.speed,
             )
 
     def _ended(self, effect: SessionEnded) -> None:
@@ -513,11 +548,7 @@ class SessionController:
             journal.end_session(self._session_id, effect.outcome, stop)
         self._recorded = self._session_id is not None and journal.problem is None
         if self.services.trace is not None:
-            self.services.trace.write(
-                "end",
-                outcome=effect.outcome.value,
-                reason=effect.reason.value if effect.reason else None,
-            )
+            write_end(self.services.trace, effect)
         if effect.outcome is Outcome.COMPLETED:
             self._say(end_cue(effect))
         else:
@@ -538,21 +569,8 @@ class SessionController:
 
     def _trace_cues(self) -> None:
         reports = self.services.speaker.reports()
-        trace = self.services.trace
-        if trace is None:
-            return
-        start = self._real_start
-        for report in reports:
-            trace.write(
-                "cue",
-                text=report.text,
-                backend=report.backend,
-                t_requested=round(report.t_requested - start, 6),
-                t_started=None if report.t_started is None else round(report.t_started - start, 6),
-                t_finished=(
-                    None if report.t_finished is None else round(report.t_finished - start, 6)
-                ),
-            )
+        if self.services.trace is not None:
+            write_cues(self.services.trace, reports, self._real_start)
 
     def _publish(self) -> None:
         if not self._listeners:

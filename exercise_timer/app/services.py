@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from exercise_timer.app.options import AppOptions
@@ -23,7 +24,8 @@ from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.settings import Settings, load_settings, save_settings
 from exercise_timer.storage.trace import TraceWriter
 
-NOTICE_FLAG = "safety-notice-seen"
+READ_ROUTINES = "before-you-start"
+"""Under the config folder: a file per routine whose safety page was read."""
 
 
 class StartupError(Exception):
@@ -63,7 +65,6 @@ class Services:
         settings: The person's settings as they are now (``store_settings`` changes them).
         personal: Personal values, prescriptions and the lock; None runs the routine as written.
         trace: ``--trace FILE``, or None.
-        notice_flag: Exists once the safety notice was acknowledged; None never shows it.
         problems: Start-up problems to state in the window, in words.
         write_settings: Saves settings (raises OSError); None keeps them in memory only.
         list_voices: The voices for the settings, as (id, label); asked only when needed.
@@ -77,10 +78,11 @@ class Services:
     catalogue: Catalogue | None = None
     paths: Paths | None = None
     trace: TraceWriter | None = None
-    notice_flag: Path | None = None
     problems: list[str] = field(default_factory=list)
     write_settings: Callable[[Settings], None] | None = None
     list_voices: Callable[[], Sequence[tuple[str, str]]] = tuple
+    read_routines_dir: Path | None = None
+    """One file per routine whose "before you start" page was read; None never shows it."""
 
     def routine_choices(self, current: Routine) -> list[RoutineChoice]:
         """The routines to pick from (``current`` included), with today's durations."""
@@ -115,19 +117,35 @@ class Services:
             )
         return None
 
-    def notice_pending(self) -> bool:
-        """Whether the safety notice must still be acknowledged."""
-        return self.notice_flag is not None and not self.notice_flag.exists()
+    def routine_read(self, routine_id: str) -> bool:
+        """Whether the routine's "before you start" page was read (always, without a folder)."""
+        if self.read_routines_dir is None:
+            return True
+        return (self.read_routines_dir / routine_id).exists()
 
-    def acknowledge_notice(self) -> None:
-        """Remembers that the safety notice was read (a failure only means it shows again)."""
-        if self.notice_flag is None:
+    def mark_routine_read(self, routine_id: str) -> None:
+        """Remembers that the routine's page was read (a failure only means it shows again)."""
+        if self.read_routines_dir is None:
             return
         try:
-            self.notice_flag.parent.mkdir(parents=True, exist_ok=True)
-            self.notice_flag.write_text(time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8")
+            self.read_routines_dir.mkdir(parents=True, exist_ok=True)
+            (self.read_routines_dir / routine_id).write_text(
+                time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8"
+            )
         except OSError:
             pass
+
+    def sessions_this_week(self, routine_id: str, now: datetime | None = None) -> int:
+        """Sessions of the routine completed since Monday (the journal's readable ones)."""
+        today = (now or datetime.now().astimezone()).date()
+        monday = today - timedelta(days=today.weekday())
+        return sum(
+            1
+            for record in self.journal.sessions()
+            if record.routine == routine_id
+            and record.outcome == "completed"
+            and record.started_at.date() >= monday
+        )
 
     def close(self) -> None:
         """Stops the voice, closes the journal and the trace."""
@@ -190,7 +208,7 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         catalogue=catalogue,
         paths=paths,
         trace=trace,
-        notice_flag=paths.config_dir / NOTICE_FLAG,
+        read_routines_dir=paths.config_dir / READ_ROUTINES,
         problems=problems,
         write_settings=lambda settings: save_settings(paths.settings_file, settings),
         list_voices=_voice_choices,

@@ -102,7 +102,11 @@ class SessionState:
     recorded: bool = False
     """The ended session is in the journal."""
     notice_pending: bool = False
-    """The safety notice must be acknowledged before anything starts."""
+    """The routine's "before you start" page (its safety text and advice) is to be read now."""
+    start_blocked: bool = False
+    """No session starts until that page is read (it was declined, or not yet shown)."""
+    sessions_this_week: int = 0
+    """Completed sessions of this routine since Monday."""
     wait_for_me: bool = False
     exit_code: int | None = None
     """The program should quit now with this code."""

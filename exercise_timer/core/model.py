@@ -260,6 +260,8 @@ class Routine:
     defaults: Defaults
     exercises: tuple[Exercise, ...]
     safety: tuple[str, ...] = ()
+    only_if_prescribed: bool = False
+    """The exercises are only for people whose clinic prescribed them: asked before the first."""
     format_version: int = FORMAT_VERSION
     path: Path | None = None
     bundled: bool = False

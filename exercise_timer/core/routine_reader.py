@@ -52,6 +52,7 @@ class RoutineReader(StageReader):
             "language",
             "description",
             "safety",
+            "only_if_prescribed",
             "source",
             "advice",
             "defaults",
@@ -86,6 +87,10 @@ class RoutineReader(StageReader):
         language = self.text(data, "language", root, "") or "en"
         description = self.text(data, "description", root, "") or ""
         safety = self.texts(data, "safety", root, "")
+        prescribed_only = data.get("only_if_prescribed", False)
+        if not isinstance(prescribed_only, bool):
+            self.problem(("only_if_prescribed",), _("only_if_prescribed: use true or false"))
+            prescribed_only = False
         source = self._source(data.get("source"))
         advice = self._advice(data.get("advice"))
         defaults = self._defaults(data.get("defaults"))
@@ -102,6 +107,7 @@ class RoutineReader(StageReader):
             defaults=defaults,
             exercises=tuple(exercises),
             safety=safety,
+            only_if_prescribed=prescribed_only,
             format_version=version if isinstance(version, int) else FORMAT_VERSION,
             path=Path(self.path) if isinstance(self.path, Path) else None,
             bundled=bundled,

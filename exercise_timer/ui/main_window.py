@@ -28,8 +28,9 @@ from exercise_timer.core.effects import Outcome, StopReason
 from exercise_timer.core.i18n import _, current_language, use_language
 from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
+from exercise_timer.ui.before_page import BeforePage
 from exercise_timer.ui.driver import ControllerDriver
-from exercise_timer.ui.pages import EndPage, NoticePage, StopPage
+from exercise_timer.ui.pages import EndPage, StopPage
 from exercise_timer.ui.scaling import apply_fonts
 from exercise_timer.ui.session_page import SessionPage
 from exercise_timer.ui.theme import STYLE, phase_look
@@ -61,13 +62,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.session_page = SessionPage(self.pages, self._choices)
-        self.notice_page = NoticePage(self.pages)
+        self.before_page = BeforePage(self.pages)
         self.stop_page = StopPage(self.pages)
         self.advice_page = EndPage(self.pages, "advice-page")
         self.summary_page = EndPage(self.pages, "summary-page")
         for page in (
             self.session_page,
-            self.notice_page,
+            self.before_page,
             self.stop_page,
             self.advice_page,
             self.summary_page,
@@ -88,11 +89,13 @@ class MainWindow(QMainWindow):
         page.wait_box.toggled.connect(controller.set_wait_for_me)
         page.settings_button.clicked.connect(self.open_settings)
         page.values_button.clicked.connect(self.open_values_editor)
+        page.safety_button.clicked.connect(controller.show_notice)
         page.back_button.clicked.connect(lambda: self._command(controller.back))
         page.toggle_button.clicked.connect(self.toggle)
         page.skip_button.clicked.connect(lambda: self._command(controller.skip))
         page.stop_button.clicked.connect(self.request_stop)
-        self.notice_page.accepted.connect(controller.acknowledge_notice)
+        self.before_page.accepted.connect(controller.acknowledge_notice)
+        self.before_page.declined.connect(controller.decline_notice)
         self.stop_page.chosen.connect(controller.stop)
         self.stop_page.taken_back.connect(controller.take_back_stop)
         for end in (self.advice_page, self.summary_page):
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
         """Sets every text in the language in use now."""
         self.setWindowTitle(_("Exercise Timer"))
         self.session_page.retranslate()
-        self.notice_page.retranslate()
+        self.before_page.retranslate()
         self.stop_page.retranslate()
         self.advice_page.retranslate()
         self.summary_page.retranslate()
@@ -138,9 +141,10 @@ class MainWindow(QMainWindow):
         last = self._last
         self._last = state
         self.session_page.draw(state)
+        self.before_page.show_routine(state)
         self.stop_page.mistake.setVisible(state.can_take_back)
         if state.notice_pending:
-            page: QWidget = self.notice_page
+            page: QWidget = self.before_page
         elif state.status is Status.ASKING:
             page = self.stop_page
         elif state.ended is not None:
@@ -152,8 +156,8 @@ class MainWindow(QMainWindow):
             if page is self.stop_page:
                 self.stop_page.reset()
                 self._announce(_("Stopped. What made you stop?"))
-            elif page is self.notice_page:
-                self.notice_page.button.setFocus()
+            elif page is self.before_page:
+                self.before_page.button.setFocus()
         self._announce_changes(last, state)
         self.driver.reschedule()
         if state.exit_code is not None and self.exit_code is None:
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
             self.controller.rate_pain(digit)
 
     def _enter_key(self) -> None:
-        if self.pages.currentWidget() is self.notice_page:
+        if self.pages.currentWidget() is self.before_page:
             self.controller.acknowledge_notice()
 
     def _picked(self, index: int) -> None:

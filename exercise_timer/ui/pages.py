@@ -1,4 +1,4 @@
-"""The full-window pages besides the session itself: first-run notice, stop, advice, summary."""
+"""The full-window pages besides the session itself: stop, advice, summary."""
 
 from __future__ import annotations
 
@@ -24,50 +24,6 @@ def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
-
-
-class NoticePage(QWidget):
-    """What the documents say to know before the first session ever."""
-
-    accepted = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice-page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 40)
-        self.title = _label("", self, "page-title")
-        self.points = [_label("", self) for _point in range(3)]
-        self.button = QPushButton(self)
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.accepted)
-        self.retranslate()
-        layout.addWidget(self.title)
-        layout.addSpacing(12)
-        for label in self.points:
-            layout.addWidget(label)
-        layout.addStretch(1)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
-
-    def retranslate(self) -> None:
-        """Sets every text in the current language."""
-        self.title.setText(_("Before you start"))
-        points = [
-            _(
-                "Talk to your healthcare provider before you start these exercises, "
-                "especially after a back injury or if you have had back problems."
-            ),
-            _("Move slowly. Never stretch past the point where it is comfortable."),
-            _(
-                "Stop at once if you feel pain, tingling, numbness or dizziness: press the red "
-                "Stop button or the Esc key. If you feel dizzy, sit down if you are not already "
-                "sitting or lying down."
-            ),
-        ]
-        for label, point in zip(self.points, points, strict=True):
-            label.setText("•  " + point)
-        self.button.setText(_("I understand"))
-        self.button.setAccessibleName(_("I understand the safety notice"))
 
 
 class StopPage(QWidget):

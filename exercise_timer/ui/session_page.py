@@ -96,8 +96,10 @@ class SessionPage(QWidget):
         self.time_left = _label("time-left", self, wrap=False)
         self.settings_button = _button(self)
         self.values_button = _button(self)
+        self.safety_button = _button(self)
         top.addWidget(self.picker, 3)
         top.addWidget(self.wait_box)
+        top.addWidget(self.safety_button)
         top.addWidget(self.values_button)
         top.addWidget(self.settings_button)
         top.addSpacing(12)
@@ -187,6 +189,8 @@ class SessionPage(QWidget):
         self.progress.setAccessibleName(_("Session progress"))
         self.settings_button.setText(_("Settings…"))
         self.settings_button.setAccessibleName(_("Settings"))
+        self.safety_button.setText(_("Safety…"))
+        self.safety_button.setAccessibleName(_("Safety and advice of this routine"))
         self.values_button.setText(_("Values…"))
         self.values_button.setAccessibleName(_("Personal hold times and repetitions"))
         self.exercise_count.setAccessibleName(_("Exercise number"))
@@ -324,6 +328,7 @@ class SessionPage(QWidget):
         idle = not state.active
         self.picker.setEnabled(state.status is Status.READY and can_edit)
         self.settings_button.setEnabled(idle and can_edit)
+        self.safety_button.setEnabled(state.status is Status.READY)
         self.values_button.setEnabled(idle and can_edit and getattr(window, "has_values", False))
         self.wait_box.setVisible(policy is None or policy.can_wait)
         if self.wait_box.isChecked() != state.wait_for_me:

@@ -46,7 +46,7 @@ from exercise_timer import resources
 from exercise_timer.app.controller import SessionController
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
-from exercise_timer.app.services import NOTICE_FLAG, build_services
+from exercise_timer.app.services import READ_ROUTINES, build_services
 from exercise_timer.core.effects import Effect
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.resolve import ResolvedExercise, resolve
@@ -178,11 +178,13 @@ def hold_routine(folder: Path, repetitions: int) -> Path:
 
 
 def make_home(folder: Path) -> Path:
-    """A --home folder of a returning user (the safety notice already acknowledged)."""
+    """A --home folder of a returning user (every routine's safety page already read)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = Paths.under(folder)
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
-    (paths.config_dir / NOTICE_FLAG).write_text("seen\n", encoding="utf-8")
+    read = paths.config_dir / READ_ROUTINES
+    read.mkdir(parents=True, exist_ok=True)
+    for routine_id in ("xplain-back", "spine-clinic", "chiro-clinic"):
+        (read / routine_id).write_text("seen\n", encoding="utf-8")
     return folder
 
 
