@@ -88,7 +88,7 @@ def origin(value_origin: Origin) -> str:
     return {
         Origin.ROUTINE: _("as the routine says"),
         Origin.PERSONAL: _("your personal value"),
-        Origin.DEFAULT: _("the routine's default: not prescribed yet"),
+        Origin.DEFAULT: _("not in the document: the routine's own value"),
         Origin.BUILDING: _("building up"),
     }[value_origin]
 
