@@ -26,6 +26,7 @@ SIZES = {
     "pain-question": 20,
     "pain": 22,
     "mistake": 20,
+    "before-heading": 20,
 }
 """Pixel sizes at 1024x600, by object name."""
 
