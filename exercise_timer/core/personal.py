@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+
+LEAVE_OUT_REASONS = ("pain", "numbness", "dizziness")
+"""The stops (``StopReason`` values) after which an exercise may be left out."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An exercise left out by the person after a stop, until their clinic is asked.
+
+    Attributes:
+        date: The day it was left out.
+        reason: The symptom the session was stopped for, a ``StopReason`` value.
+    """
+
+    date: date
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -15,6 +32,8 @@ class ExerciseValues:
     relax_seconds: float | None = None
     variant: str | None = None
     included: bool = True
+    left_out: LeftOut | None = None
+    """Set with ``included=False`` when the person left it out after a symptom stop."""
 
 
 @dataclass(frozen=True)

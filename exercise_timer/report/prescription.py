@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core.effects import StopReason
+from exercise_timer.core.i18n import N_, _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues
 from exercise_timer.core.progression import ExerciseProgress, ProgressState
@@ -19,6 +21,18 @@ from exercise_timer.report.wording import (
     values_text,
 )
 from exercise_timer.storage.personal_store import LoadedPersonal, Today
+
+_REASONS = {
+    StopReason.PAIN: N_("pain"),
+    StopReason.NUMBNESS: N_("tingling or numbness"),
+    StopReason.DIZZINESS: N_("dizziness"),
+}
+
+
+def stop_reason_text(reason: str) -> str:
+    """A symptom stop's reason (a ``StopReason`` value) as it reads after "a stop for"."""
+    known = {str(key): words for key, words in _REASONS.items()}
+    return _(known.get(reason, reason))
 
 
 @dataclass(frozen=True)
@@ -69,16 +83,23 @@ def prescription_table(rows: Sequence[PrescriptionRow]) -> list[tuple[str, ...]]
         header.insert(3, _("Today"))
     table: list[tuple[str, ...]] = [tuple(header)]
     for row in rows:
-        cells = [
-            row.exercise.id,
-            document_text(row.exercise),
-            personal_text(row.personal, row.exercise),
-        ]
+        cells = [row.exercise.id, document_text(row.exercise), _personal_cell(row)]
         if building_up:
             cells.append(_today_text(row.progress))
         cells.append(_("yes") if row.needs_prescription else "")
         table.append(tuple(cells))
     return table
+
+
+def _personal_cell(row: PrescriptionRow) -> str:
+    left_out = row.personal.left_out
+    if left_out is None or row.personal.included:
+        return personal_text(row.personal, row.exercise)
+    mark = _("left out on {date} after a stop for {reason}").format(
+        date=left_out.date.isoformat(), reason=stop_reason_text(left_out.reason)
+    )
+    rest = personal_text(dataclasses.replace(row.personal, included=True), row.exercise)
+    return mark if rest == "-" else f"{mark}, {rest}"
 
 
 def _today_text(progress: ExerciseProgress | None) -> str:
@@ -127,4 +148,12 @@ def prescription_sheet(
     if progress is not None:
         lines.append(progression_text(progress))
     lines += ["", prescription_text(rows)]
+    if any(row.personal.left_out is not None and not row.personal.included for row in rows):
+        lines += [
+            "",
+            _(
+                "Left out by the person after a stop, until their clinic is asked. To undo, "
+                "include the exercise again in the values editor."
+            ),
+        ]
     return "\n".join(lines)

@@ -38,6 +38,11 @@ def values_document(
         table = {}
         if not exercise.included:
             table["included"] = False
+            if exercise.left_out is not None:
+                table["left_out"] = {
+                    "date": exercise.left_out.date,
+                    "reason": str(exercise.left_out.reason),
+                }
         if exercise.variant is not None:
             table["variant"] = exercise.variant
         if exercise.hold_seconds is not None:

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 import tomli_w
 
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Dose, Exercise, Routine, Stage
-from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.personal import (
+    LEAVE_OUT_REASONS,
+    ExerciseValues,
+    LeftOut,
+    PersonalValues,
+)
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
 from exercise_timer.core.resolve import resolve_exercise
 from exercise_timer.core.toml_lines import PathKey
@@ -35,7 +41,8 @@ from exercise_timer.storage.personal_store.progression_table import (
 )
 from exercise_timer.storage.schema import Field
 
-_EXERCISE_KEYS = tuple(field.key for field in PERSONAL_FIELDS)
+_EXERCISE_KEYS = (*(field.key for field in PERSONAL_FIELDS), "left_out")
+_LEFT_OUT_KEYS = ("date", "reason")
 
 
 def parse_values(
@@ -153,13 +160,58 @@ def _parse_exercise(
             relax = float(table["relax_seconds"])
         else:
             problems.append(bad_value((*where, "relax_seconds"), table["relax_seconds"], problem))
+    left_out: LeftOut | None = None
+    if "left_out" in table:
+        left_out = _parse_left_out(table["left_out"], (*where, "left_out"), problems)
+        if left_out is not None and included:
+            problems.append(
+                ValueProblem(
+                    (*where, "left_out"),
+                    _("marks a left-out exercise; add included = false or remove left_out"),
+                )
+            )
     return ExerciseValues(
         hold_seconds=holds,
         repetitions=repetitions,
         relax_seconds=relax,
         variant=variant,
         included=included,
+        left_out=left_out,
     )
+
+
+def _parse_left_out(value: object, where: PathKey, problems: list[ValueProblem]) -> LeftOut | None:
+    reasons = ", ".join(f'"{reason}"' for reason in LEAVE_OUT_REASONS)
+    fix = _("use {{ date = YYYY-MM-DD, reason = one of {reasons} }}").format(reasons=reasons)
+    if not isinstance(value, dict):
+        problems.append(ValueProblem(where, fix))
+        return None
+    found = len(problems)
+    for key in value:
+        if key not in _LEFT_OUT_KEYS:
+            problems.append(
+                ValueProblem((*where, key), _("is not a known key; {fix}").format(fix=fix))
+            )
+    day = value.get("date")
+    if not isinstance(day, date) or isinstance(day, datetime):
+        problems.append(
+            ValueProblem(
+                (*where, "date"),
+                _("is {value!r}; use a date without quotes, such as 2026-12-03").format(value=day),
+            )
+        )
+    reason = value.get("reason")
+    if reason not in LEAVE_OUT_REASONS:
+        problems.append(
+            ValueProblem(
+                (*where, "reason"),
+                _("is {value!r}; use one of {reasons}").format(value=reason, reasons=reasons),
+            )
+        )
+    if len(problems) > found:
+        return None
+    assert isinstance(day, date)
+    return LeftOut(date=day, reason=str(reason))
 
 
 def _parse_variant(
