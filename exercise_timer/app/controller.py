@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from exercise_timer.app.after_stop import AfterStop
 from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import Services
 from exercise_timer.app.state import Notices, SessionState, Status
@@ -151,6 +152,8 @@ class SessionController:
             asks_pain=self._asks_pain(),
             can_take_back=self._can_take_back(),
             pain_rating=self._pain,
+            offer_leave_out=self._after.offer,
+            leave_out_answer=self._after.answer,
         )
 
     def next_wake(self) -> float | None:
@@ -399,6 +402,16 @@ class SessionController:
         self._pain_answered = True
         self._publish()
 
+    def leave_out(self, exercise_id: str) -> None:
+        """After a symptom stop: leaves the exercise out until the clinic is asked."""
+        self._problem(self._after.leave_out(self.routine, exercise_id))
+        self._publish()
+
+    def keep_in(self) -> None:
+        """After a symptom stop: the exercise stays in."""
+        self._after.keep_in()
+        self._publish()
+
     def shutdown(self) -> None:
         """Silences the voice and writes what the trace still lacks; nothing runs after this."""
         self._restart_at = None
@@ -420,6 +433,8 @@ class SessionController:
         self._before_pending = not self.services.routine_read(routine.id)
         self._before_declined = False
         self._week = self.services.sessions_this_week(routine.id)
+        self._after = AfterStop(self.services, self.policy)
+        self._last_time = self._after.last_time(routine, self.loaded)
         self._session_id: int | None = None
         self._shown = 0
         self._phase_serial = 0
@@ -458,6 +473,7 @@ class SessionController:
             build_up_problem=self.day.problem if self.day is not None else None,
             journal_problem=self.services.journal.problem,
             speech_problem=self.services.speaker.problem,
+            last_time=self._last_time,
         )
 
     def _can_take_back(self) -> bool:
@@ -547,6 +563,7 @@ class SessionController:
         if self._session_id is not None:
             journal.end_session(self._session_id, effect.outcome, stop)
         self._recorded = self._session_id is not None and journal.problem is None
+        self._after.ended(effect, [exercise.id for exercise in self.engine.session.exercises])
         if self.services.trace is not None:
             write_end(self.services.trace, effect)
         if effect.outcome is Outcome.COMPLETED:

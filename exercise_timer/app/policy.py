@@ -42,6 +42,8 @@ class Policy:
         restart_seconds: A kiosk starts again this long after a session ends.
         exit_when_done: Quit after one session: 0 completed, 3 stopped.
         asks_pain: After a session, the person may rate their pain (never a kiosk visitor).
+        can_leave_out: After a symptom stop, the person may leave the exercise out of their
+            own sessions (never a kiosk visitor: the values are not theirs).
         last_words_seconds: How long the last sentence may be heard before quitting.
     """
 
@@ -54,6 +56,7 @@ class Policy:
     restart_seconds: float | None = None
     exit_when_done: bool = False
     asks_pain: bool = True
+    can_leave_out: bool = True
     last_words_seconds: float = 6.0
 
     def after_end(self, ended: SessionEnded) -> AfterEnd:
@@ -78,6 +81,7 @@ KIOSK = Policy(
     operator_exit=True,
     restart_seconds=15.0,
     asks_pain=False,
+    can_leave_out=False,
 )
 
 

@@ -55,6 +55,30 @@ class TodayValues:
     """Today's values beside the targets while building up; None when not building up."""
 
 
+class LeaveOutAnswer(StrEnum):
+    """What became of the offer to leave an exercise out after a symptom stop."""
+
+    LEFT_OUT = "left-out"
+    KEPT_IN = "kept-in"
+    LOCKED = "locked"
+    """The values are locked with the clinician's PIN: nothing was changed."""
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """What the start screen says about the last session and the exercises left out.
+
+    Attributes:
+        stopped_at: The name of the exercise the last session was stopped at for a symptom.
+        reason: That symptom.
+        left_out: The names of the exercises left out after a stop, until the clinic is asked.
+    """
+
+    stopped_at: str | None = None
+    reason: StopReason | None = None
+    left_out: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Notices:
     """Facts the window states above the session, each in its own sentence."""
@@ -70,6 +94,7 @@ class Notices:
     """Journal rows the build-up could not count, in words."""
     journal_problem: str | None = None
     speech_problem: str | None = None
+    last_time: LastTime = LastTime()
 
 
 @dataclass(frozen=True)
@@ -116,6 +141,10 @@ class SessionState:
     """The rating given after this session, once given."""
     can_take_back: bool = False
     """Stop was pressed less than 10 s ago: "I pressed Stop by mistake" is offered."""
+    offer_leave_out: str | None = None
+    """After a symptom stop: the id of the exercise the person may leave out until the clinic
+    is asked (None: nothing offered)."""
+    leave_out_answer: LeaveOutAnswer | None = None
 
     @property
     def phase(self) -> Phase | None:

@@ -6,7 +6,15 @@ Qt-free on purpose: the words are the same on screen, in the tests and in a futu
 from __future__ import annotations
 
 from exercise_timer.app.services import RoutineChoice
-from exercise_timer.app.state import Notices, Origin, SessionState, Status, TodayValues
+from exercise_timer.app.state import (
+    LastTime,
+    LeaveOutAnswer,
+    Notices,
+    Origin,
+    SessionState,
+    Status,
+    TodayValues,
+)
 from exercise_timer.core.effects import SessionEnded, StopReason
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Breathing
@@ -174,6 +182,7 @@ def notices(found: Notices) -> str:
                 names=", ".join(unfilled)
             )
         )
+    lines += last_time(found.last_time)
     problems = (
         found.personal_problem,
         found.build_up_problem,
@@ -184,6 +193,60 @@ def notices(found: Notices) -> str:
         if problem:
             lines.append(problem)
     return "\n".join(dict.fromkeys(lines))
+
+
+def symptom(reason: str) -> str:
+    """A symptom stop's reason (a ``StopReason`` value) as it reads after "because of"."""
+    words = {
+        StopReason.PAIN: _("pain or discomfort"),
+        StopReason.NUMBNESS: _("tingling or numbness"),
+        StopReason.DIZZINESS: _("dizziness"),
+    }
+    return next((text for key, text in words.items() if key == reason), reason)
+
+
+def last_time(last: LastTime) -> list[str]:
+    """What happened in the last session of the routine and what is left out, a line each."""
+    lines = []
+    if last.stopped_at is not None and last.reason is not None:
+        lines.append(
+            _("Last time you stopped at {exercise} because of {reason}.").format(
+                exercise=last.stopped_at, reason=symptom(last.reason)
+            )
+        )
+    if last.left_out:
+        lines.append(
+            _("Left out until your clinic is asked: {names}.").format(
+                names=", ".join(last.left_out)
+            )
+        )
+    return lines
+
+
+def leave_out_offer(exercise: str) -> tuple[str, str, str]:
+    """The caution step after a symptom stop: a sentence and the two buttons' words."""
+    return (
+        _(
+            "To be careful, you can leave {exercise} out of your sessions until you have "
+            "asked your clinic about it. Your clinic can include it again."
+        ).format(exercise=exercise),
+        _("Leave {exercise} out until I ask my clinic").format(exercise=exercise),
+        _("Keep it in"),
+    )
+
+
+def leave_out_answer(answer: LeaveOutAnswer, exercise: str) -> str:
+    """What the caution step says once answered."""
+    if answer is LeaveOutAnswer.LEFT_OUT:
+        return _(
+            "{exercise} is left out of your sessions until your clinic includes it again."
+        ).format(exercise=exercise)
+    if answer is LeaveOutAnswer.LOCKED:
+        return _(
+            "Your values are locked by your clinic, so {exercise} was not left out. Ask your "
+            "clinic about it before your next session."
+        ).format(exercise=exercise)
+    return _("{exercise} stays in your sessions.").format(exercise=exercise)
 
 
 def summary(ended: SessionEnded) -> str:
