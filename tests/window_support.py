@@ -13,6 +13,7 @@ from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import RoutineChoice, Services
 from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.model import Routine
+from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.settings import load_settings, save_settings
 from exercise_timer.ui.main_window import MainWindow
 
@@ -27,12 +28,14 @@ def make_window(
     policy: Policy = HOME,
     speaker: RecordingSpeaker | None = None,
     settings_path: Path | None = None,
+    personal: StoredPersonal | None = None,
 ) -> MainWindow:
     services = Services(
         journal=journal,  # type: ignore[arg-type]
         speaker=speaker or RecordingSpeaker(),
         clock=clock,
         read_routines_dir=notice,
+        personal=personal,
     )
     if settings_path is not None:
         services.settings = load_settings(settings_path).settings

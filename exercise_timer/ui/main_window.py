@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         for end in (self.advice_page, self.summary_page):
             end.again.connect(controller.again)
             end.pain.rated.connect(controller.rate_pain)
+        self.advice_page.caution.left_out.connect(controller.leave_out)
+        self.advice_page.caution.kept_in.connect(controller.keep_in)
 
     def _keys(self) -> None:
         bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
                 )
         page = self.summary_page if ended.outcome is Outcome.COMPLETED else self.advice_page
         page.pain.show_rating(state.asks_pain, state.pain_rating)
+        page.caution.show_offer(state)
         return page
 
     def _announce_changes(self, last: SessionState | None, state: SessionState) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _
+from exercise_timer.ui.caution_row import CautionRow
 from exercise_timer.ui.pain_row import PainRow
 from exercise_timer.ui.words import stop_choices
 
@@ -97,6 +98,7 @@ class EndPage(QWidget):
         self.title = _label("", self, "page-title")
         self.body = _label("", self, "end-body")
         self.detail = _label("", self, "muted")
+        self.caution = CautionRow(self)
         self.pain = PainRow(self)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.again)
@@ -104,6 +106,8 @@ class EndPage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self.body)
         layout.addWidget(self.detail)
+        layout.addSpacing(16)
+        layout.addWidget(self.caution)
         layout.addSpacing(16)
         layout.addWidget(self.pain)
         layout.addStretch(1)

@@ -27,6 +27,8 @@ SIZES = {
     "pain": 22,
     "mistake": 20,
     "before-heading": 20,
+    "leave-out": 20,
+    "leave-out-choice": 22,
 }
 """Pixel sizes at 1024x600, by object name."""
 

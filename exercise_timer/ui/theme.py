@@ -59,6 +59,7 @@ QLabel#caption {{ background: #ffffff; border: 1px solid #d5dae3; border-radius:
 QLabel#notice {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 6px;
                  padding: 4px 10px; }}
 QLabel#caution {{ color: #8a2a00; font-weight: bold; }}
+QLabel#leave-out {{ color: #8a2a00; font-weight: bold; }}
 QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
 QLabel#before-safety {{ color: #8a2a00; }}
 QLabel#building {{ color: #1d5b8f; font-weight: bold; }}
