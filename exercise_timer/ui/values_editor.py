@@ -196,6 +196,7 @@ class ValuesEditor(QDialog):
     def _make_row(self, exercise: Exercise) -> Row:
         row = make_row(self.grid_host, exercise)
         row.include.toggled.connect(lambda _on, r=row: self._touch(r, "included"))
+        row.include.toggled.connect(lambda on, r=row: r.include_changed(on))
         row.variant.currentIndexChanged.connect(lambda _i, r=row: self._variant_changed(r))
         row.repetitions.valueChanged.connect(lambda _v, r=row: self._touch(r, "repetitions"))
         row.relax.valueChanged.connect(lambda _v, r=row: self._touch(r, "relax_seconds"))

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Dose, DoseKind, Exercise, Routine
-from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.personal import ExerciseValues, LeftOut, PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise
+from exercise_timer.ui import words
 
 OUTSIDE_STYLE = "background: #ffe0b2;"
 UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; padding: 2px 6px;"
@@ -118,6 +119,8 @@ class Row:
     reset: QPushButton
     holds: list[QDoubleSpinBox] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
+    left_out: LeftOut | None = None
+    """Left out by the person after a symptom stop; ticking Include again clears it."""
 
     def widgets(self) -> list[QWidget]:
         """Left to right, as laid out."""
@@ -159,6 +162,35 @@ class Row:
             )
             if value is not None
         }
+        self.left_out = personal.left_out
+        self.show_left_out()
+
+    def include_changed(self, on: bool) -> None:
+        """Including the exercise again undoes the person's leaving it out for good."""
+        if on:
+            self.left_out = None
+        self.show_left_out()
+
+    def show_left_out(self) -> None:
+        """Shows beside the name when and why the person left the exercise out, while it is."""
+        mark = self.left_out if not self.include.isChecked() else None
+        if mark is None:
+            self.name.setText(self.exercise.name)
+            self.name.setToolTip("")
+            return
+        day = mark.date.isoformat()
+        reason = words.symptom(mark.reason)
+        self.name.setText(
+            _("{name}\nleft out {date} after {reason}").format(
+                name=self.exercise.name, date=day, reason=reason
+            )
+        )
+        self.name.setToolTip(
+            _(
+                "The person left this exercise out on {date} after stopping for {reason}, "
+                "until their clinic is asked. Tick Include to do it again."
+            ).format(date=day, reason=reason)
+        )
 
     def personal(self) -> ExerciseValues:
         """The personal values this row shows: only what was set."""
@@ -178,6 +210,7 @@ class Row:
             relax_seconds=self.relax.value() if "relax_seconds" in touched else None,
             variant=self.variant_id() if "variant" in touched else None,
             included=self.include.isChecked(),
+            left_out=None if self.include.isChecked() else self.left_out,
         )
 
     def outside_lines(self, resolved: ResolvedExercise, document_relax: float) -> list[str]:
