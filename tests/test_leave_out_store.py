@@ -12,7 +12,7 @@ from exercise_timer.cli import main
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, LeftOut, PersonalValues
-from exercise_timer.core.progression import NO_PROGRESSION
+from exercise_timer.core.progression import NO_PROGRESSION, Progression
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
@@ -127,3 +127,20 @@ def test_prescription_show_gives_the_date_and_reason(
     bridge = next(line for line in out.splitlines() if line.startswith("bridge"))
     assert "left out on 2026-12-03 after a stop for dizziness, 4 times" in bridge
     assert "include the exercise again in the values editor" in out
+
+
+def test_leaving_out_and_undoing_it_keep_the_build_up_where_it_was(
+    paths: Paths, chiro: Routine
+) -> None:
+    building = Progression(enabled=True)
+    values = PersonalValues({"bridge": ExerciseValues(repetitions=4)})
+    first = save_personal(paths, chiro.id, values, building, now=lambda: NOW)
+    later = datetime(2026, 12, 10, 9, 0, 0, tzinfo=UTC)
+    kept = save_personal(
+        paths, chiro.id, PersonalValues({"bridge": LEFT}), building, now=lambda: later
+    )
+    assert kept.started == first.started == NOW
+    undone = save_personal(paths, chiro.id, values, building, now=lambda: later)
+    assert undone.started == NOW
+    changed = PersonalValues({"bridge": ExerciseValues(repetitions=5)})
+    assert save_personal(paths, chiro.id, changed, building, now=lambda: later).started == later

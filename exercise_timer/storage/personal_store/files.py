@@ -233,10 +233,27 @@ def _kept_start(previous: Mapping[str, Any] | None, new: Mapping[str, Any]) -> d
     if not isinstance(started, datetime):
         return None
     settings = [field.key for field in PROGRESSION_FIELDS]
-    same = all(old.get(key) == new["progression"].get(key) for key in settings) and previous.get(
-        "exercises", {}
-    ) == new.get("exercises", {})
+    same = all(old.get(key) == new["progression"].get(key) for key in settings) and _targets(
+        previous
+    ) == _targets(new)
     return aware(started) if same else None
+
+
+def _targets(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The exercises' values without the leave-outs after a stop: they change no target.
+
+    Leaving an exercise out after a stop, or including it again, must not restart the build-up.
+    """
+    exercises = document.get("exercises", {})
+    if not isinstance(exercises, dict):
+        return {}
+    found = {}
+    for exercise_id, table in exercises.items():
+        if isinstance(table, dict) and "left_out" in table:
+            table = {k: v for k, v in table.items() if k not in ("left_out", "included")}
+        if table:
+            found[exercise_id] = table
+    return found
 
 
 def _describe(error: BaseException) -> str:
