@@ -16,11 +16,13 @@ from exercise_timer.core.progression import NO_PROGRESSION, Progression
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
+    LoadedPersonal,
     check_values,
     load_personal,
     personal_file,
     save_personal,
 )
+from exercise_timer.storage.prescription import export_prescription, read_prescription
 
 NOW = datetime(2026, 12, 3, 9, 30, 0, tzinfo=UTC)
 HEAD = 'format_version = 1\nroutine = "chiro-clinic"\n'
@@ -144,3 +146,12 @@ def test_leaving_out_and_undoing_it_keep_the_build_up_where_it_was(
     assert undone.started == NOW
     changed = PersonalValues({"bridge": ExerciseValues(repetitions=5)})
     assert save_personal(paths, chiro.id, changed, building, now=lambda: later).started == later
+
+
+def test_a_prescription_file_carries_the_mark(paths: Paths, chiro: Routine, tmp_path: Path) -> None:
+    values = PersonalValues({"bridge": LEFT})
+    file = tmp_path / "p.toml"
+    export_prescription(LoadedPersonal(values, NO_PROGRESSION, None, chiro), file, clinic="C")
+    assert "left_out" in file.read_text()
+    prescription, found = read_prescription(file, load_catalogue(paths))
+    assert found.id == chiro.id and prescription.values == values
