@@ -24,6 +24,7 @@ class CautionRow(QWidget):
         super().__init__(page)
         self.setObjectName("caution-row")
         self._offer: str | None = None
+        self._state: SessionState | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.sentence = QLabel(self)
@@ -45,10 +46,22 @@ class CautionRow(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda b=button: b.isVisible() and b.click())
         self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets every text in the current language."""
+        if self._state is not None:
+            self.show_offer(self._state)
+            return
+        self.leave.setText(_("Leave it out until I ask my clinic"))
+        self.leave.setAccessibleName(self.leave.text())
+        self.keep.setText(_("Keep it in"))
+        self.keep.setAccessibleName(self.keep.text())
 
     def show_offer(self, state: SessionState) -> None:
         """Shows the offer after a symptom stop, then what became of it; hidden otherwise."""
         self._offer = state.offer_leave_out
+        self._state = state
         exercise = state.routine.exercise(self._offer) if self._offer else None
         self.setVisible(exercise is not None)
         if exercise is None:

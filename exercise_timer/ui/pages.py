@@ -117,6 +117,7 @@ class EndPage(QWidget):
     def retranslate(self) -> None:
         """Sets the fixed texts in the current language."""
         self.pain.retranslate()
+        self.caution.retranslate()
         self.button.setText(_("Back to the start"))
         self.button.setAccessibleName(_("Back to the start"))
 
