@@ -12,7 +12,7 @@ from exercise_timer.app.controller import SessionController
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import HOME, KIOSK, policy_for
 from exercise_timer.app.services import Services
-from exercise_timer.app.state import Origin, SessionState, Status
+from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import parse_routine_text
@@ -20,6 +20,7 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.schedule import Phase
+from exercise_timer.core.value_source import ValueSource
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.paths import Paths
@@ -246,14 +247,14 @@ def test_todays_values_say_where_each_comes_from(
     controller = SessionController(services, routine)
     cat = controller.state.values
     assert cat is not None
-    assert (cat.repetitions, cat.repetitions_from) == (3, Origin.PERSONAL)
-    assert (cat.holds_from, cat.relax_from) == (Origin.ROUTINE, Origin.ROUTINE)
+    assert (cat.repetitions, cat.repetitions_from) == (3, ValueSource.PERSONAL)
+    assert (cat.holds_from, cat.relax_from) == (ValueSource.DOCUMENT, ValueSource.DOCUMENT)
     controller.start()
     controller.skip()
     hamstring = controller.state.values
     assert hamstring is not None and controller.state.exercise is not None
     assert controller.state.exercise.needs_prescription
-    assert Origin.DEFAULT in (hamstring.holds_from, hamstring.repetitions_from)
+    assert ValueSource.DEFAULT in (hamstring.holds_from, hamstring.repetitions_from)
 
 
 def test_a_session_of_skips_leaves_the_build_up_where_it_was(
@@ -273,7 +274,7 @@ def test_a_session_of_skips_leaves_the_build_up_where_it_was(
     def first_values() -> tuple[int, tuple[float, ...]]:
         controller = SessionController(services, routine)
         values = controller.state.values
-        assert values is not None and values.repetitions_from is Origin.BUILDING
+        assert values is not None and values.repetitions_from is ValueSource.BUILD_UP
         return values.repetitions, values.holds
 
     before = first_values()

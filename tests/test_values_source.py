@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from exercise_timer.app.state import Origin
 from exercise_timer.app.values import today_values
 from exercise_timer.cli import main
 from exercise_timer.core.loader import load_routine
@@ -82,12 +81,18 @@ def test_the_window_and_plan_give_the_same_origin() -> None:
     routine = load_routine(ROUTINES / "chiro-clinic.toml", bundled=True)
     personal = PersonalValues({"bridge": ExerciseValues(repetitions=4)})
     bridge = next(e for e in resolve(routine, personal).exercises if e.id == "bridge")
-    values = today_values(bridge, personal.for_exercise("bridge"), None)
-    assert (values.holds_from, values.repetitions_from) == (Origin.DEFAULT, Origin.PERSONAL)
+    values = today_values(bridge, None)
+    assert (values.holds_from, values.repetitions_from) == (
+        ValueSource.DEFAULT,
+        ValueSource.PERSONAL,
+    )
     assert value_sources(bridge, None).repetitions is ValueSource.PERSONAL
     building = ExerciseProgress((2.0,), 2, Target((5.0,), 4))
-    values = today_values(bridge, personal.for_exercise("bridge"), building)
-    assert (values.holds_from, values.repetitions_from) == (Origin.BUILDING, Origin.BUILDING)
+    values = today_values(bridge, building)
+    assert (values.holds_from, values.repetitions_from) == (
+        ValueSource.BUILD_UP,
+        ValueSource.BUILD_UP,
+    )
     assert value_sources(bridge, building).hold is ValueSource.BUILD_UP
     reached = ExerciseProgress((5.0,), 4, Target((5.0,), 4))
     assert value_sources(bridge, reached).hold is ValueSource.DEFAULT

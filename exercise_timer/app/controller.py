@@ -116,12 +116,9 @@ class SessionController:
                 breathing = exercise.stages[segment.stage - 1].breathing
         values = None
         if exercise is not None:
-            saved = self.day.saved.for_exercise(exercise.id) if self.day else None
             progress = self.day.progress if self.day else None
             values = today_values(
-                exercise,
-                saved if saved is not None else _NO_VALUES,
-                progress.exercises.get(exercise.id) if progress is not None else None,
+                exercise, progress.exercises.get(exercise.id) if progress is not None else None
             )
         return SessionState(
             routine=self.routine,
@@ -595,6 +592,3 @@ class SessionController:
         state = self.state
         for listener in list(self._listeners):
             listener(state)
-
-
-_NO_VALUES = PersonalValues().for_exercise("")

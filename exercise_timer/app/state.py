@@ -13,6 +13,7 @@ from exercise_timer.core.model import Breathing, Routine, Side, Variant
 from exercise_timer.core.progression import ExerciseProgress
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase, Segment
+from exercise_timer.core.value_source import ValueSource
 
 
 class Status(StrEnum):
@@ -27,19 +28,6 @@ class Status(StrEnum):
     ENDED = "ended"
 
 
-class Origin(StrEnum):
-    """Where one of today's values comes from."""
-
-    ROUTINE = "routine"
-    """What the document says."""
-    PERSONAL = "personal"
-    """The person's or the clinician's own value."""
-    DEFAULT = "default"
-    """The document leaves it to the clinic and nobody filled it in: the routine's default."""
-    BUILDING = "build-up"
-    """Gradual build-up: lower than the target today."""
-
-
 @dataclass(frozen=True)
 class TodayValues:
     """The numbers one exercise runs with today, and where each comes from."""
@@ -48,9 +36,9 @@ class TodayValues:
     holds: tuple[float, ...]
     """The first repetition's hold of each stage (0: the stage has no hold)."""
     relax_seconds: float
-    repetitions_from: Origin
-    holds_from: Origin
-    relax_from: Origin
+    repetitions_from: ValueSource
+    holds_from: ValueSource
+    relax_from: ValueSource
     progress: ExerciseProgress | None = None
     """Today's values beside the targets while building up; None when not building up."""
 

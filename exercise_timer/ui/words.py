@@ -10,7 +10,6 @@ from exercise_timer.app.state import (
     LastTime,
     LeaveOutAnswer,
     Notices,
-    Origin,
     SessionState,
     Status,
     TodayValues,
@@ -19,6 +18,7 @@ from exercise_timer.core.effects import SessionEnded, StopReason
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Breathing
 from exercise_timer.core.resolve import ResolvedExercise
+from exercise_timer.core.value_source import ValueSource
 
 
 def minutes(seconds: float) -> str:
@@ -91,13 +91,13 @@ def building(values: TodayValues | None) -> str:
     )
 
 
-def origin(value_origin: Origin) -> str:
+def origin(value_origin: ValueSource) -> str:
     """Where a value comes from, in a few words."""
     return {
-        Origin.ROUTINE: _("as the routine says"),
-        Origin.PERSONAL: _("your personal value"),
-        Origin.DEFAULT: _("not in the document: the routine's own value"),
-        Origin.BUILDING: _("building up"),
+        ValueSource.DOCUMENT: _("as the document says"),
+        ValueSource.PERSONAL: _("your personal value"),
+        ValueSource.DEFAULT: _("not in the document: the routine's own value"),
+        ValueSource.BUILD_UP: _("building up"),
     }[value_origin]
 
 
