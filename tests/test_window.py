@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -607,3 +608,21 @@ def test_key_0_on_the_stop_page_takes_the_stop_back(
     assert not window.stop_page.mistake.isVisible()
     press(qtbot, window, Qt.Key.Key_0)
     assert window.pages.currentWidget() is window.stop_page
+
+
+def test_only_the_shown_exercises_steps_are_on_screen(
+    qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
+) -> None:
+    window = make_window(qtbot, routine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Right)
+    hamstring = window.controller.state.exercise
+    assert hamstring is not None
+    wanted = [f"{n}.  {step}" for n, step in enumerate(hamstring.steps, start=1)]
+
+    def shown() -> list[str]:
+        labels = window.session_page.steps_box.findChildren(QLabel)
+        return [label.text() for label in labels if label.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) >= len(wanted), timeout=2000)
+    assert shown() == wanted

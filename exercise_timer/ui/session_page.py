@@ -254,6 +254,10 @@ class SessionPage(QWidget):
             self.picker.setCurrentIndex(index)
             self.picker.blockSignals(False)
         for label in self.step_labels:
+            # Out of sight at once: deleteLater alone leaves the old steps up until the next
+            # turn of the event loop, and a frame can show both exercises' steps.
+            self.steps_layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.step_labels = []
         if exercise is None:
