@@ -369,3 +369,23 @@ def test_after_10_s_the_stop_can_no_longer_be_taken_back(
     controller.take_back_stop()
     assert states[-1].status is Status.ASKING
     assert journal.sessions()[0].withdrawn_stops == ()
+
+
+@pytest.mark.parametrize("routine_id", ["xplain-back", "spine-clinic", "chiro-clinic"])
+def test_each_exercises_cautions_are_said_once_per_session_when_it_is_prepared(
+    journal: Journal, clock: SimulatedClock, routine_id: str
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    routine = load_routine(resources.routines_dir() / f"{routine_id}.toml")
+    speaker = RecordingSpeaker()
+    controller, _states = controller_for(routine, journal, clock, speaker=speaker)
+    controller.start()
+    run_out(controller, clock)
+    cautioned = [e for e in controller.engine.session.exercises if e.exercise.cautions]
+    assert cautioned, "every bundled routine has cautions"
+    for exercise in cautioned:
+        for caution in exercise.exercise.cautions:
+            said = [t for t in speaker.said if caution in t and t.startswith(exercise.name + ".")]
+            assert len(said) == 1, (exercise.id, caution, said)

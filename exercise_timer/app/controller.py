@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable
 
 from exercise_timer.app.after_stop import AfterStop
+from exercise_timer.app.cue_text import ready_caption, with_cautions
+from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import Services
 from exercise_timer.app.state import Notices, SessionState, Status
@@ -31,12 +33,12 @@ from exercise_timer.core.effects import (
     StopReason,
 )
 from exercise_timer.core.engine import Engine, State
-from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.model import Breathing, Routine
+from exercise_timer.core.i18n import _
+from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import resolve
-from exercise_timer.core.schedule import Phase, shown_step
+from exercise_timer.core.schedule import Phase
 from exercise_timer.storage.journal import WithdrawnStop, stop_record
 from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
@@ -102,18 +104,11 @@ class SessionController:
         """The session as it is now."""
         engine = self.engine
         segment = engine.segment
-        exercises = engine.session.exercises
-        index = segment.exercise if segment is not None else self._shown
-        exercise = exercises[index] if 0 <= index < len(exercises) else None
-        following = exercises[index + 1] if 0 <= index + 1 < len(exercises) else None
+        place = place_of(engine, self._shown)
+        exercise = place.exercise
         status = _STATUS[engine.state]
         if self._asking and engine.state is not State.FINISHED:
             status = Status.ASKING
-        step, breathing = None, None
-        if segment is not None and exercise is not None:
-            step = shown_step(exercise, segment)
-            if segment.stage is not None and segment.phase in (Phase.MOVE, Phase.HOLD):
-                breathing = exercise.stages[segment.stage - 1].breathing
         values = None
         if exercise is not None:
             progress = self.day.progress if self.day else None
@@ -123,10 +118,10 @@ class SessionController:
         return SessionState(
             routine=self.routine,
             status=status,
-            exercise_count=len(exercises),
-            exercise_index=index if exercise is not None else -1,
+            exercise_count=len(engine.session.exercises),
+            exercise_index=place.index,
             exercise=exercise,
-            next_exercise=following,
+            next_exercise=place.following,
             segment=segment,
             phase_serial=self._phase_serial,
             phase_seconds=segment.seconds if segment is not None else 0.0,
@@ -134,8 +129,8 @@ class SessionController:
             session_seconds_left=engine.remaining_session(),
             session_total_seconds=engine.schedule.total_ms / 1000,
             values=values,
-            current_step=step,
-            breathing=breathing if isinstance(breathing, Breathing) else None,
+            current_step=place.step,
+            breathing=place.breathing,
             cue=self._cue,
             notices=self._notices(),
             ended=engine.ended,
@@ -443,13 +438,8 @@ class SessionController:
         self._pain_answered = False
         self._real_start = 0.0
         self._phase_cue = ""
-        self._cue = _("Press Start or the Space bar when you are ready.")
-        if routine.advice.sessions_per_week:
-            self._cue += " " + ngettext(
-                "The routine advises {sessions} sessions a week; this week you have done {count}.",
-                "The routine advises {sessions} sessions a week; this week you have done {count}.",
-                self._week,
-            ).format(sessions=routine.advice.sessions_per_week, count=self._week)
+        self._cautioned: set[str] = set()
+        self._cue = ready_caption(routine, self._week)
         return Engine(
             session,
             self._clock,
@@ -536,6 +526,10 @@ class SessionController:
         self._shown = segment.exercise
         self._phase_serial += 1
         cue = phase_cue(self.engine.schedule, effect.index)
+        exercise = self.engine.session.exercises[segment.exercise]
+        if segment.phase is Phase.PREPARE and exercise.id not in self._cautioned:
+            self._cautioned.add(exercise.id)
+            cue = with_cautions(cue, exercise)
         if self.engine.state is State.WAITING:
             cue += " " + _("Press Ready or the Space bar when you are in position.")
         self._say(cue)
