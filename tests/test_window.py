@@ -626,3 +626,23 @@ def test_only_the_shown_exercises_steps_are_on_screen(
 
     qtbot.waitUntil(lambda: len(shown()) >= len(wanted), timeout=2000)
     assert shown() == wanted
+
+
+def test_the_values_line_marks_what_the_document_does_not_give(
+    qtbot: QtBot, journal: Journal, clock: FakeClock
+) -> None:
+    from exercise_timer import resources
+    from exercise_timer.core.loader import load_routine
+
+    spine = load_routine(resources.routines_dir() / "spine-clinic.toml")
+    window = make_window(qtbot, spine, journal, clock)
+    press(qtbot, window, Qt.Key.Key_Space)
+    while window.controller.state.exercise.id != "knee-to-chest-raise":  # type: ignore[union-attr]
+        press(qtbot, window, Qt.Key.Key_Right)
+    line = window.session_page.building.text()
+    assert line.startswith("Today: ")
+    assert "hold 5 s*" in line and line.endswith("(* not in the document)")
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.controller.state.exercise.id == "pelvic-tilt"  # type: ignore[union-attr]
+    assert "relax 5 s" in window.session_page.building.text()
+    assert "relax 5 s*" not in window.session_page.building.text()

@@ -306,7 +306,7 @@ class SessionPage(QWidget):
         breathing = words.breathing(state.breathing)
         self.breathing.setText(breathing)
         self.breathing.setVisible(bool(breathing))
-        building = words.building(state.values)
+        building = words.values_line(state.values)
         self.building.setText(building)
         self.building.setVisible(bool(building))
         for number, label in enumerate(self.step_labels, start=1):

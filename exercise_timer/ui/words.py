@@ -91,6 +91,44 @@ def building(values: TodayValues | None) -> str:
     )
 
 
+def values_line(values: TodayValues | None) -> str:
+    """Today's values in one line; those the document does not give are marked with *.
+
+    While building up, the build-up line says today's values beside the targets instead.
+    """
+    if values is None:
+        return ""
+    if values.progress is not None and not values.progress.reached:
+        return building(values)
+    marked = False
+
+    def mark(source: ValueSource) -> str:
+        nonlocal marked
+        if source is ValueSource.DEFAULT:
+            marked = True
+            return "*"
+        return ""
+
+    parts = [
+        ngettext("{count} repetition", "{count} repetitions", values.repetitions).format(
+            count=values.repetitions
+        )
+        + mark(values.repetitions_from)
+    ]
+    holds = " + ".join(f"{hold:g} s" for hold in values.holds if hold > 0)
+    if holds:
+        parts.append(_("hold {holds}").format(holds=holds) + mark(values.holds_from))
+    if values.relax_seconds:
+        parts.append(
+            _("relax {seconds} s").format(seconds=f"{values.relax_seconds:g}")
+            + mark(values.relax_from)
+        )
+    line = _("Today: {values}").format(values="  ·  ".join(parts))
+    if marked:
+        line = _("{line}   (* not in the document)").format(line=line)
+    return line
+
+
 def origin(value_origin: ValueSource) -> str:
     """Where a value comes from, in a few words."""
     return {
