@@ -346,6 +346,7 @@ def test_without_a_build_up_skipped_rows_change_nothing(paths: Paths) -> None:
     assert routine is not None
     write_sessions(paths.journal_file, [Outcome.COMPLETED] * 2)
     damage(paths.journal_file, "UPDATE sessions SET outcome = 'paused' WHERE id = 1")
+    save_personal(paths, routine.id, PersonalValues(), Progression(enabled=False))
     day = today(load_personal(paths, routine), read_history(paths.journal_file))
     assert day.progress is None and day.problem is None
 

@@ -14,7 +14,7 @@ from exercise_timer.cli import main
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues, PersonalValues
-from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.progression import NO_PROGRESSION, Progression, routine_progression
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_fields import PERSONAL_FIELDS
@@ -81,18 +81,29 @@ def test_every_field_round_trips_through_the_file(paths: Paths, chiro: Routine) 
 
 
 def test_progression_off_round_trips_and_empty_values_write_almost_nothing(
-    paths: Paths, xplain: Routine
+    paths: Paths, chiro: Routine
 ) -> None:
-    save_personal(paths, xplain.id, PersonalValues(), NO_PROGRESSION)
-    assert personal_file(paths, xplain.id).read_text(encoding="utf-8") == (
-        'format_version = 1\nroutine = "xplain-back"\n'
+    save_personal(paths, chiro.id, PersonalValues(), NO_PROGRESSION, default=NO_PROGRESSION)
+    assert personal_file(paths, chiro.id).read_text(encoding="utf-8") == (
+        'format_version = 1\nroutine = "chiro-clinic"\n'
     )
-    loaded = load_personal(paths, xplain)
+    loaded = load_personal(paths, chiro)
     assert (loaded.values, loaded.progression, loaded.problem) == (
         PersonalValues(),
         NO_PROGRESSION,
         None,
     )
+
+
+def test_build_up_switched_off_is_written_even_where_the_routine_would_build_up(
+    paths: Paths, xplain: Routine
+) -> None:
+    for default in (None, routine_progression(xplain.advice.build_up)):
+        save_personal(paths, xplain.id, PersonalValues(), NO_PROGRESSION, default=default)
+        written = tomllib.loads(personal_file(paths, xplain.id).read_text(encoding="utf-8"))
+        assert written["progression"]["enabled"] is False
+        loaded = load_personal(paths, xplain)
+        assert (loaded.progression.enabled, loaded.problem) == (False, None)
 
 
 def test_missing_file_gives_the_routine_values_without_a_problem(

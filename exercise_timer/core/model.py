@@ -239,12 +239,26 @@ class Source:
 
 
 @dataclass(frozen=True)
+class BuildUp:
+    """The document asks to build up gradually: from these values to the routine's own.
+
+    A routine with it builds up by default; the person can turn it off (personal values).
+    ``every`` is None when the document does not say how fast (the program's pace is used).
+    """
+
+    start_hold_seconds: float
+    start_repetitions: int
+    every: int | None = None
+
+
+@dataclass(frozen=True)
 class Advice:
-    """The document's advice on how often and how long to exercise."""
+    """The document's advice on how often and how long to exercise, and whether to build up."""
 
     sessions_per_week: str = ""
     minutes_per_session: str = ""
     notes: tuple[str, ...] = ()
+    build_up: BuildUp | None = None
 
 
 @dataclass(frozen=True)

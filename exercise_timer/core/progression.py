@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.limits import PROGRESSION_EVERY
+from exercise_timer.core.model import BuildUp
 
 DEFAULT_EVERY = 2
 DEFAULT_START_HOLD = 2.0
@@ -54,6 +55,22 @@ class Progression:
 
 
 NO_PROGRESSION = Progression()
+
+
+def routine_progression(build_up: BuildUp | None) -> Progression:
+    """What a routine builds up with when the person's values say nothing about it.
+
+    A routine whose document asks for a gradual build-up (``[advice] build_up``) starts on, from
+    the document's values; ``started`` is None: every session of the routine counts.
+    """
+    if build_up is None:
+        return NO_PROGRESSION
+    return Progression(
+        enabled=True,
+        every=DEFAULT_EVERY if build_up.every is None else build_up.every,
+        start_hold=build_up.start_hold_seconds,
+        start_repetitions=build_up.start_repetitions,
+    )
 
 
 class HistoryOutcome(StrEnum):

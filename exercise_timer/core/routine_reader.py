@@ -16,6 +16,7 @@ from exercise_timer.core.model import (
     FORMAT_VERSION,
     SOURCED_VALUES,
     Advice,
+    BuildUp,
     Defaults,
     Exercise,
     Kind,
@@ -138,12 +139,45 @@ class RoutineReader(StageReader):
         table = self.table(value, where, "advice: ", "[advice]")
         if table is None:
             return Advice()
-        self.keys(table, where, "advice: ", {"sessions_per_week", "minutes_per_session", "notes"})
+        self.keys(
+            table,
+            where,
+            "advice: ",
+            {"sessions_per_week", "minutes_per_session", "notes", "build_up"},
+        )
         return Advice(
             sessions_per_week=self.text(table, "sessions_per_week", where, "advice: ") or "",
             minutes_per_session=self.text(table, "minutes_per_session", where, "advice: ") or "",
             notes=self.texts(table, "notes", where, "advice: "),
+            build_up=self._build_up(table.get("build_up")),
         )
+
+    def _build_up(self, value: object) -> BuildUp | None:
+        """``[advice] build_up``: the document's starting values for a gradual build-up."""
+        if value is None:
+            return None
+        where: PathKey = ("advice", "build_up")
+        label = "advice.build_up: "
+        table = self.table(
+            value, where, label, "build_up = { start_hold_seconds = 2, start_repetitions = 2 }"
+        )
+        if table is None:
+            return None
+        self.keys(table, where, label, {"start_hold_seconds", "start_repetitions", "every"})
+        hold = self.seconds(table, "start_hold_seconds", where, label, limits.HOLD_SECONDS)
+        repetitions = self.whole(table, "start_repetitions", where, label, limits.REPETITIONS)
+        every = self.whole(table, "every", where, label, limits.PROGRESSION_EVERY)
+        for key in ("start_hold_seconds", "start_repetitions"):
+            if key not in table:
+                self.problem(
+                    where,
+                    _("{label}{key} is missing; add {key} = 2 (the document's first value)").format(
+                        label=label, key=key
+                    ),
+                )
+        if hold is None or repetitions is None:
+            return None
+        return BuildUp(start_hold_seconds=hold, start_repetitions=repetitions, every=every)
 
     def _defaults(self, value: object) -> Defaults:
         where: PathKey = ("defaults",)

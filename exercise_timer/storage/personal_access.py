@@ -13,7 +13,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.problems import InputError, Problem
-from exercise_timer.core.progression import Progression
+from exercise_timer.core.progression import Progression, routine_progression
 from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal
@@ -69,7 +69,13 @@ class StoredPersonal:
 
     def save(self, routine: Routine, values: PersonalValues, progression: Progression) -> None:
         """Writes the values atomically; raises ValueError or OSError and writes nothing."""
-        save_personal(self._paths, routine.id, values, progression)
+        save_personal(
+            self._paths,
+            routine.id,
+            values,
+            progression,
+            default=routine_progression(routine.advice.build_up),
+        )
 
     def locked(self) -> bool:
         """Whether a clinician's PIN protects the values."""

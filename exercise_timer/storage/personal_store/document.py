@@ -15,15 +15,29 @@ PERSONAL_KEYS = ("format_version", "routine", "order", "progression", "exercises
 
 
 def values_document(
-    values: PersonalValues, progression: Progression, *, started: bool
+    values: PersonalValues,
+    progression: Progression,
+    *,
+    started: bool,
+    default: Progression | None = None,
 ) -> dict[str, Any]:
-    """The ``order``, ``[progression]`` and ``[exercises]`` part of a file, only what is set."""
+    """The ``order``, ``[progression]`` and ``[exercises]`` part of a file, only what is set.
+
+    Args:
+        values: The personal values.
+        progression: Whether and how to build up.
+        started: Whether to write ``progression.started`` (personal files only).
+        default: The routine's own build-up, which a file without ``[progression]`` gets: the
+            table is left out when it says the same. None when the routine is not known here:
+            then build-up switched off is written as ``enabled = false``, so a routine that
+            builds up by default does not switch it back on.
+    """
     document: dict[str, Any] = {}
     if values.order:
         document["order"] = list(values.order)
-    if dataclasses.replace(progression, started=None) != NO_PROGRESSION or (
-        started and progression.started is not None
-    ):
+    settings = dataclasses.replace(progression, started=None)
+    own = NO_PROGRESSION if default is None else dataclasses.replace(default, started=None)
+    if settings != own or (started and progression.started is not None):
         table: dict[str, Any] = {
             "enabled": progression.enabled,
             "every": progression.every,
@@ -33,6 +47,8 @@ def values_document(
         if started and progression.started is not None:
             table["started"] = progression.started
         document["progression"] = table
+    elif default is None and not progression.enabled:
+        document["progression"] = {"enabled": False}
     exercises: dict[str, Any] = {}
     for exercise_id, exercise in values.exercises.items():
         table = {}

@@ -21,7 +21,7 @@ import tomli_w
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
-from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.progression import Progression, routine_progression
 from exercise_timer.core.toml_lines import LineIndex
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.moments import aware, local_now
@@ -77,7 +77,9 @@ def load_personal(
             values.
     """
     path = personal_file(paths, routine.id)
-    empty = LoadedPersonal(PersonalValues(), NO_PROGRESSION, None, routine)
+    empty = LoadedPersonal(
+        PersonalValues(), routine_progression(routine.advice.build_up), None, routine
+    )
     if not (path.exists() or path.is_symlink()):
         return empty
     reason: str
@@ -89,7 +91,7 @@ def load_personal(
     else:
         values, progression, problems = _personal_document(data, routine)
         if not problems:
-            if progression.enabled and progression.started is None:
+            if progression.enabled and progression.started is None and "progression" in data:
                 progression = dataclasses.replace(progression, started=_modified(path))
             return LoadedPersonal(values, progression, None, routine)
         index = LineIndex(text)
@@ -167,6 +169,7 @@ def save_personal(
     progression: Progression,
     *,
     now: Callable[[], datetime] = local_now,
+    default: Progression | None = None,
 ) -> Progression:
     """Writes a routine's personal values atomically; returns the progression as saved.
 
@@ -174,6 +177,12 @@ def save_personal(
     progression stays on with the same values and settings, and set to now when progression
     is switched on or anything it builds up to changes. So a higher target never makes
     today's values jump on the strength of sessions done before it was set.
+
+    ``default`` is the routine's own build-up (see ``routine_progression``); None when not
+    known. While the routine's build-up runs unchanged from a file that never had a
+    ``[progression]`` table, none is written, so every session keeps counting (leaving an
+    exercise out after a stop does not start the build-up again). Build-up switched off is
+    always written, so it stays off.
 
     A file already there that cannot be read is kept aside (``NAME.broken-DATE``) first,
     never overwritten.
@@ -190,13 +199,15 @@ def save_personal(
     saved = dataclasses.replace(progression, started=None)
     if progression.enabled:
         new = tomllib.loads(tomli_w.dumps(values_document(values, saved, started=False)))
-        saved = dataclasses.replace(
-            saved, started=_kept_start(previous, new) or aware(now()).replace(microsecond=0)
-        )
+        kept = _kept_start(previous, new)
+        if kept is None and _routine_build_up_goes_on(previous, new, saved, default):
+            saved = dataclasses.replace(saved, started=progression.started)
+        else:
+            saved = dataclasses.replace(saved, started=kept or aware(now()).replace(microsecond=0))
     document = {
         "format_version": PERSONAL_FORMAT_VERSION,
         "routine": routine_id,
-        **values_document(values, saved, started=True),
+        **values_document(values, saved, started=True, default=default),
     }
     write_text_atomic(path, tomli_w.dumps(document))
     return saved
@@ -220,6 +231,22 @@ def _previous_document(
         keep_aside(path, now())
         return None
     return data
+
+
+def _routine_build_up_goes_on(
+    previous: Mapping[str, Any] | None,
+    new: Mapping[str, Any],
+    settings: Progression,
+    default: Progression | None,
+) -> bool:
+    """Whether the routine's own build-up, never set in the file, goes on as it was."""
+    if default is None or not default.enabled:
+        return False
+    if previous is not None and "progression" in previous:
+        return False
+    return settings == dataclasses.replace(default, started=None) and _targets(
+        previous or {}
+    ) == _targets(new)
 
 
 def _kept_start(previous: Mapping[str, Any] | None, new: Mapping[str, Any]) -> datetime | None:

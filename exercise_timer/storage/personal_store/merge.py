@@ -125,11 +125,12 @@ def _within_target(today: ResolvedExercise, target: ResolvedExercise) -> Resolve
 def routine_history(
     routine_id: str, progression: Progression, history: Sequence[SessionRecord]
 ) -> list[PastSession]:
-    """The routine's sessions since progression started, as progression counts them."""
-    started = progression.started
-    if started is None:
-        return []
-    start = aware(started)
+    """The routine's sessions since progression started, as progression counts them.
+
+    Without a start (the routine's own build-up, never set in a personal file) every session
+    of the routine counts.
+    """
+    start = None if progression.started is None else aware(progression.started)
     return [
         PastSession(
             outcome=record.outcome,
@@ -138,7 +139,7 @@ def routine_history(
             exercises_total=record.exercises_total,
         )
         for record in history
-        if record.routine == routine_id and aware(record.started_at) >= start
+        if record.routine == routine_id and (start is None or aware(record.started_at) >= start)
     ]
 
 

@@ -56,7 +56,10 @@ Labels and help are marked with ``N_`` and translated where they are shown.
 
 
 def parse_progression(
-    raw: object, allow_started: bool, problems: list[ValueProblem]
+    raw: object,
+    allow_started: bool,
+    problems: list[ValueProblem],
+    default: Progression = NO_PROGRESSION,
 ) -> Progression:
     """The ``[progression]`` table read from a parsed file; problems are added to ``problems``.
 
@@ -64,12 +67,13 @@ def parse_progression(
         raw: The table's value (None when the file has none).
         allow_started: Whether ``started`` may be there (personal files only).
         problems: Where each problem found is appended.
+        default: What applies where the file says nothing: the routine's own build-up.
     """
     if raw is None:
-        return NO_PROGRESSION
+        return default
     if not isinstance(raw, dict):
         problems.append(ValueProblem(("progression",), _("use a table [progression]")))
-        return NO_PROGRESSION
+        return default
     values: dict[str, Any] = {}
     by_key = {field.key: field for field in PROGRESSION_FIELDS}
     started: datetime | None = None
@@ -93,10 +97,10 @@ def parse_progression(
             continue
         values[key] = float(value) if field.kind is FieldKind.FLOAT else value
     return Progression(
-        enabled=bool(values.get("enabled", NO_PROGRESSION.enabled)),
-        every=int(values.get("every", NO_PROGRESSION.every)),
-        start_hold=float(values.get("start_hold", NO_PROGRESSION.start_hold)),
-        start_repetitions=int(values.get("start_repetitions", NO_PROGRESSION.start_repetitions)),
+        enabled=bool(values.get("enabled", default.enabled)),
+        every=int(values.get("every", default.every)),
+        start_hold=float(values.get("start_hold", default.start_hold)),
+        start_repetitions=int(values.get("start_repetitions", default.start_repetitions)),
         started=started,
     )
 

@@ -22,7 +22,7 @@ from exercise_timer.core.personal import (
     LeftOut,
     PersonalValues,
 )
-from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.core.progression import NO_PROGRESSION, Progression, routine_progression
 from exercise_timer.core.resolve import resolve_exercise
 from exercise_timer.core.toml_lines import PathKey
 from exercise_timer.storage.personal_fields import (
@@ -63,7 +63,12 @@ def parse_values(
     """
     problems: list[ValueProblem] = []
     order = _parse_order(data.get("order"), routine, problems)
-    progression = parse_progression(data.get("progression"), allow_started, problems)
+    progression = parse_progression(
+        data.get("progression"),
+        allow_started,
+        problems,
+        routine_progression(routine.advice.build_up),
+    )
     exercises: dict[str, ExerciseValues] = {}
     raw = data.get("exercises", {})
     if not isinstance(raw, dict):
