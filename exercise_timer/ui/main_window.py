@@ -61,7 +61,13 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.session_page = SessionPage(self.pages, self._choices)
+        self.session_page = SessionPage(
+            self.pages,
+            self._choices,
+            self.policy,
+            has_values=self.has_values,
+            new_labels=lambda: apply_fonts(self),
+        )
         self.before_page = BeforePage(self.pages)
         self.stop_page = StopPage(self.pages)
         self.advice_page = EndPage(self.pages, "advice-page")

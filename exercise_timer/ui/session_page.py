@@ -6,6 +6,8 @@ command to the controller.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exercise_timer.app.policy import Policy
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.i18n import _
@@ -47,8 +50,19 @@ def _button(parent: QWidget) -> QPushButton:
 class SessionPage(QWidget):
     """Shows one ``SessionState``; ``draw`` updates only what changed."""
 
-    def __init__(self, parent: QWidget, choices: list[RoutineChoice]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        choices: list[RoutineChoice],
+        policy: Policy,
+        *,
+        has_values: bool,
+        new_labels: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
+        self._policy = policy
+        self._has_values = has_values
+        self._new_labels = new_labels
         self.setObjectName("session-page")
         self._choices = choices
         self._state: SessionState | None = None
@@ -291,9 +305,7 @@ class SessionPage(QWidget):
             if state.next_exercise is not None
             else _("Last exercise")
         )
-        window = self.window()
-        if hasattr(window, "apply_fonts"):
-            window.apply_fonts()
+        self._new_labels()
 
     def _draw_phase(self, state: SessionState) -> None:
         look = phase_look(state.phase)
@@ -326,15 +338,13 @@ class SessionPage(QWidget):
         self.back_button.setEnabled(running)
         self.skip_button.setEnabled(running)
         self.stop_button.setEnabled(running)
-        window = self.window()
-        policy = getattr(window, "policy", None)
-        can_edit = policy is None or policy.can_edit
+        can_edit = self._policy.can_edit
         idle = not state.active
         self.picker.setEnabled(state.status is Status.READY and can_edit)
         self.settings_button.setEnabled(idle and can_edit)
         self.safety_button.setEnabled(state.status is Status.READY)
-        self.values_button.setEnabled(idle and can_edit and getattr(window, "has_values", False))
-        self.wait_box.setVisible(policy is None or policy.can_wait)
+        self.values_button.setEnabled(idle and can_edit and self._has_values)
+        self.wait_box.setVisible(self._policy.can_wait)
         if self.wait_box.isChecked() != state.wait_for_me:
             self.wait_box.blockSignals(True)
             self.wait_box.setChecked(state.wait_for_me)
