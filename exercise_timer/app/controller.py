@@ -558,7 +558,7 @@ class SessionController:
         if self.services.trace is not None:
             write_end(self.services.trace, effect)
         if effect.outcome is Outcome.COMPLETED:
-            self._say(end_cue(effect))
+            self._say(end_cue(effect, self.routine.advice.at_end))
         else:
             advice = stop_advice(effect.reason)
             self._cue = advice

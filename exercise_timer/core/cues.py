@@ -88,10 +88,17 @@ def countdown_cue(number: int) -> str:
     return str(number)
 
 
-def end_cue(ended: SessionEnded) -> str:
-    """What is said when the session ends."""
+def end_cue(ended: SessionEnded, at_end: str = "") -> str:
+    """What is said when the session ends.
+
+    Args:
+        ended: How the session ended.
+        at_end: The routine's advice for after a completed session (``[advice] at_end``),
+            said after the closing words; never after a stop.
+    """
     if ended.outcome is Outcome.COMPLETED:
-        return _("Well done. That is the end of the session.")
+        done = _("Well done. That is the end of the session.")
+        return f"{done} {at_end}" if at_end else done
     return stop_advice(ended.reason)
 
 

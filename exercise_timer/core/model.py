@@ -259,6 +259,8 @@ class Advice:
     minutes_per_session: str = ""
     notes: tuple[str, ...] = ()
     build_up: BuildUp | None = None
+    at_end: str = ""
+    """Said and shown when a session is completed: what the document asks to do after it."""
 
 
 @dataclass(frozen=True)

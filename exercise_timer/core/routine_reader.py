@@ -143,13 +143,14 @@ class RoutineReader(StageReader):
             table,
             where,
             "advice: ",
-            {"sessions_per_week", "minutes_per_session", "notes", "build_up"},
+            {"sessions_per_week", "minutes_per_session", "notes", "build_up", "at_end"},
         )
         return Advice(
             sessions_per_week=self.text(table, "sessions_per_week", where, "advice: ") or "",
             minutes_per_session=self.text(table, "minutes_per_session", where, "advice: ") or "",
             notes=self.texts(table, "notes", where, "advice: "),
             build_up=self._build_up(table.get("build_up")),
+            at_end=self.text(table, "at_end", where, "advice: ") or "",
         )
 
     def _build_up(self, value: object) -> BuildUp | None:

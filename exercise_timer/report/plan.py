@@ -95,7 +95,8 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
     ``personal`` says whether saved personal values apply to an exercise; ``progression`` is
     null unless the routine builds up gradually, when it gives the targets beside today's
     values (the ``repetitions`` and ``hold_seconds`` fields are today's); ``values_source``
-    says where each of today's values comes from.
+    says where each of today's values comes from; ``at_end`` is the routine's advice for after
+    a completed session (null when it has none).
     """
     routine = report.routine
     state = report.progress
@@ -112,6 +113,7 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
             "all_reached": state.all_reached,
         },
         "exercises": [_exercise_json(row) for row in report.exercises],
+        "at_end": routine.advice.at_end or None,
         "timeline": [
             {
                 "start": phase.start,
@@ -189,6 +191,8 @@ def plan_text(report: PlanReport) -> str:
             lines += ["", *_exercise_lines(row)]
         lines.append(_phase_line(phase, row.exercise))
     lines += ["", _("Total: {duration}").format(duration=format_duration(report.total_seconds))]
+    if routine.advice.at_end:
+        lines.append(_("After the session: {advice}").format(advice=routine.advice.at_end))
     return "\n".join(lines)
 
 

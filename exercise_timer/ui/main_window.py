@@ -179,7 +179,9 @@ class MainWindow(QMainWindow):
         if last is None or last.ended is not ended:
             if ended.outcome is Outcome.COMPLETED:
                 self.summary_page.show_text(
-                    _("Well done!"), words.summary(ended), words.recorded(state)
+                    _("Well done!"),
+                    words.summary(ended, state.routine.advice.at_end),
+                    words.recorded(state),
                 )
             else:
                 self.advice_page.show_text(

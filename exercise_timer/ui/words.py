@@ -287,9 +287,9 @@ def leave_out_answer(answer: LeaveOutAnswer, exercise: str) -> str:
     return _("{exercise} stays in your sessions.").format(exercise=exercise)
 
 
-def summary(ended: SessionEnded) -> str:
-    """What a completed session achieved."""
-    return ngettext(
+def summary(ended: SessionEnded, at_end: str = "") -> str:
+    """What a completed session achieved, then the routine's advice for after it, if any."""
+    done = ngettext(
         "You did {done} of {total} exercise in {time}.",
         "You did {done} of {total} exercises in {time}.",
         ended.exercises_total,
@@ -298,6 +298,7 @@ def summary(ended: SessionEnded) -> str:
         total=ended.exercises_total,
         time=minutes(ended.session_seconds),
     )
+    return f"{done}\n\n{at_end}" if at_end else done
 
 
 def recorded(state: SessionState) -> str:
