@@ -389,3 +389,19 @@ def test_each_exercises_cautions_are_said_once_per_session_when_it_is_prepared(
         for caution in exercise.exercise.cautions:
             said = [t for t in speaker.said if caution in t and t.startswith(exercise.name + ".")]
             assert len(said) == 1, (exercise.id, caution, said)
+
+
+def test_the_journal_records_each_exercise_done_skipped_or_stopped(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    controller, _states = controller_for(routine, journal, clock)
+    controller.start()
+    controller.skip()
+    controller.halt()
+    controller.stop(StopReason.DIZZINESS, "")
+    (record,) = journal.sessions()
+    assert [(e.exercise_id, e.completed, e.stopped) for e in record.exercises] == [
+        ("cat-and-camel", False, False),
+        ("hamstring", False, True),
+    ]
+    assert record.exercises_completed == 0

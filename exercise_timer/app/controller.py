@@ -552,6 +552,11 @@ class SessionController:
             stop = stop_record(effect, ids, self._note)
         journal = self.services.journal
         if self._session_id is not None:
+            where = effect.where
+            if stop is not None and where is not None:
+                journal.exercise_finished(
+                    self._session_id, stop.exercise or "", where.exercise, False, stopped=True
+                )
             journal.end_session(self._session_id, effect.outcome, stop)
         self._recorded = self._session_id is not None and journal.problem is None
         self._after.ended(effect, [exercise.id for exercise in self.engine.session.exercises])

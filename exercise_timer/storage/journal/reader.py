@@ -144,7 +144,7 @@ def read_owned_sessions(
     exercises: dict[int, list[ExerciseRecord]] = {}
     damaged: dict[int, str] = {}
     for session_id, *fields in connection.execute(
-        "SELECT session_id, exercise_id, position, completed, finished_at FROM exercises"
+        "SELECT session_id, exercise_id, position, completed, finished_at, stopped FROM exercises"
         " ORDER BY id"
     ):
         if not isinstance(session_id, int):
@@ -259,8 +259,8 @@ def _pain_of(value: object) -> int | None:
 
 
 def _exercise_of(fields: Sequence[object]) -> ExerciseRecord:
-    exercise_id, position, completed, finished_at = fields
-    if completed not in (0, 1):
+    exercise_id, position, completed, finished_at, stopped = fields
+    if completed not in (0, 1) or stopped not in (0, 1):
         raise _BadRow(_("one of its exercises is marked neither done nor skipped"))
     return ExerciseRecord(
         exercise_id=_text(exercise_id, _("one of its exercises has an id that is not text")),
@@ -268,6 +268,7 @@ def _exercise_of(fields: Sequence[object]) -> ExerciseRecord:
             position, _("one of its exercises has a position that is not a whole number")
         ),
         completed=bool(completed),
+        stopped=bool(stopped),
         finished_at=_moment(
             finished_at, _("one of its exercises has an end time that is not a date and time")
         ),

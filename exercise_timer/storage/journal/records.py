@@ -38,12 +38,13 @@ class WithdrawnStop:
 
 @dataclass(frozen=True)
 class ExerciseRecord:
-    """One exercise that ended: done, or skipped (``completed`` False)."""
+    """One exercise that ended: done, skipped, or the one the session was stopped in."""
 
     exercise_id: str
     position: int
     completed: bool
     finished_at: datetime
+    stopped: bool = False
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX exercises_by_session ON exercises (session_id)",
         f"PRAGMA application_id = {APPLICATION_ID}",
     ),
-    # 2: a pain rating (0-10) the person may give after a session, and the stops a person
-    # took back ("I pressed Stop by mistake").
+    # 2: a pain rating (0-10) the person may give after a session, the exercise a session was
+    # stopped in, and the stops a person took back ("I pressed Stop by mistake").
     (
         "ALTER TABLE sessions ADD COLUMN pain_rating INTEGER"
         " CHECK (pain_rating IS NULL OR pain_rating BETWEEN 0 AND 10)",
+        "ALTER TABLE exercises ADD COLUMN stopped INTEGER NOT NULL DEFAULT 0"
+        " CHECK (stopped IN (0, 1))",
         """
         CREATE TABLE withdrawn_stops (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -138,7 +138,12 @@ class Journal:
         return int(cursor.lastrowid or 0)
 
     def exercise_finished(
-        self, session_id: int, exercise_id: str, position: int, completed: bool
+        self,
+        session_id: int,
+        exercise_id: str,
+        position: int,
+        completed: bool,
+        stopped: bool = False,
     ) -> None:
         """Records that an exercise ended.
 
@@ -146,13 +151,21 @@ class Journal:
             session_id: What :meth:`start_session` returned.
             exercise_id: The exercise's id.
             position: Its index in the session (0 for the first).
-            completed: False when it was skipped.
+            completed: False when it was skipped or stopped.
+            stopped: The session was stopped in it.
         """
         try:
             self._connection.execute(
-                "INSERT INTO exercises (session_id, exercise_id, position, completed, finished_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (session_id, exercise_id, position, int(completed), self._timestamp()),
+                "INSERT INTO exercises (session_id, exercise_id, position, completed, stopped,"
+                " finished_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    exercise_id,
+                    position,
+                    int(completed),
+                    int(stopped),
+                    self._timestamp(),
+                ),
             )
         except (sqlite3.Error, OSError, ValueError) as error:
             self._fail(error)
@@ -298,7 +311,12 @@ class UnavailableJournal:
         return 0
 
     def exercise_finished(
-        self, session_id: int, exercise_id: str, position: int, completed: bool
+        self,
+        session_id: int,
+        exercise_id: str,
+        position: int,
+        completed: bool,
+        stopped: bool = False,
     ) -> None:
         """Records nothing."""
 
@@ -349,9 +367,14 @@ class SessionJournal(Protocol):
         """Records that a session began; returns its id."""
 
     def exercise_finished(
-        self, session_id: int, exercise_id: str, position: int, completed: bool
+        self,
+        session_id: int,
+        exercise_id: str,
+        position: int,
+        completed: bool,
+        stopped: bool = False,
     ) -> None:
-        """Records that an exercise ended (``completed`` False when skipped)."""
+        """Records that an exercise ended (``completed`` False when skipped or stopped)."""
 
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Records how the session ended."""
