@@ -158,6 +158,25 @@ def test_exit_when_done_quits_with_0_after_the_last_words_or_6_seconds(
     assert states[-1].exit_code is None
     speaker.speaking = False
     controller.poll()
+    assert states[-1].exit_code is None, "the pain question is still open"
+    controller.rate_pain(2)
+    controller.poll()
+    assert states[-1].exit_code == 0
+    assert journal.sessions()[-1].pain_rating == 2
+
+
+def test_exit_when_done_waits_for_an_unanswered_pain_rating_no_longer_than_6_s(
+    routine: Routine, journal: Journal, clock: SimulatedClock
+) -> None:
+    policy = policy_for(AppOptions(routine="x", exit_when_done=True))
+    controller, states = controller_for(routine, journal, clock, policy=policy)
+    controller.start()
+    run_out(controller, clock)
+    clock.advance(5.9)
+    controller.poll()
+    assert states[-1].exit_code is None and states[-1].asks_pain
+    clock.advance(0.1)
+    controller.poll()
     assert states[-1].exit_code == 0
 
 

@@ -322,7 +322,10 @@ class SessionController:
         now = self._real()
         if self._exit_at is not None:
             code, latest = self._exit_at
-            if not self.services.speaker.busy or now >= latest:
+            # The optional questions after a session (pain, leaving an exercise out) can be
+            # answered until then; unanswered, they hold the exit no longer than the last words.
+            waiting = self._asks_pain() or (self._after.offer and self._after.answer is None)
+            if (not self.services.speaker.busy and not waiting) or now >= latest:
                 self._exit_at = None
                 self._trace_cues()
                 self._exit_code = code
