@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 
 from exercise_timer.app.after_stop import AfterStop
+from exercise_timer.app.before_start import BeforeStart
 from exercise_timer.app.cue_text import ready_caption, with_cautions
 from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
@@ -77,9 +78,6 @@ class SessionController:
             services.clock if speed == 1 else ScaledClock(services.clock, speed)
         )
         self._wait_for_me = services.settings.wait_for_me and policy.can_wait
-        self._before_pending = False
-        self._before_declined = False
-        self._start_pending = False
         self._exit_code: int | None = None
         self._exit_at: tuple[int, float] | None = None
         self._restart_at: float | None = None
@@ -136,9 +134,9 @@ class SessionController:
             ended=engine.ended,
             note=self._note,
             recorded=self._recorded,
-            notice_pending=self._before_pending and not self._before_declined,
-            start_blocked=self._before_pending,
-            sessions_this_week=self._week,
+            notice_pending=self._before.shown,
+            start_blocked=self._before.pending,
+            sessions_this_week=self._before.week,
             wait_for_me=self._wait_for_me,
             exit_code=self._exit_code,
             asks_pain=self._asks_pain(),
@@ -175,8 +173,8 @@ class SessionController:
 
     def autostart(self) -> None:
         """Starts as soon as the routine's safety page (if it must be shown) is read."""
-        if self._before_pending:
-            self._start_pending = True
+        if self._before.pending:
+            self._before.start_waiting = True
         else:
             self.start()
 
@@ -185,21 +183,14 @@ class SessionController:
 
         For a routine only for prescribed patients this is also their word that it was.
         """
-        if not self._before_pending:
-            return
-        self.services.mark_routine_read(self.routine.id)
-        self._before_pending = False
-        self._before_declined = False
-        if self._start_pending:
-            self._start_pending = False
+        if self._before.read():
             self.start()
         else:
             self._publish()
 
     def decline_notice(self) -> None:
         """The exercises were not prescribed: no session of this routine starts."""
-        self._before_declined = True
-        self._start_pending = False
+        self._before.decline()
         self._cue = _(
             "These exercises are only for patients whose clinic prescribed them. Ask your "
             "clinic before you do them, or choose another routine."
@@ -209,14 +200,14 @@ class SessionController:
     def show_notice(self) -> None:
         """Shows the routine's "before you start" page again (from its button, before a session)."""
         if self.engine.state is State.READY:
-            self._before_pending = True
-            self._before_declined = False
+            self._before.pending = True
+            self._before.show_again()
             self._publish()
 
     def start(self) -> None:
         """Begins the session (after the routine's safety page, if it must be shown)."""
-        if self._before_pending:
-            self._before_declined = False
+        if self._before.pending:
+            self._before.show_again()
             self._publish()
             return
         if self.engine.state is not State.READY:
@@ -227,7 +218,7 @@ class SessionController:
 
     def toggle(self) -> None:
         """Space: start, pause, resume, or "I'm ready" while waiting."""
-        if self._asking or (self._before_pending and not self._before_declined):
+        if self._asking or self._before.shown:
             return
         state = self.engine.state
         if state is State.READY:
@@ -425,9 +416,7 @@ class SessionController:
         else:
             self.loaded, self.day = None, None
             session = resolve(routine)
-        self._before_pending = not self.services.routine_read(routine.id)
-        self._before_declined = False
-        self._week = self.services.sessions_this_week(routine.id)
+        self._before = BeforeStart(self.services, routine.id)
         self._after = AfterStop(self.services, self.policy)
         self._last_time = self._after.last_time(routine, self.loaded)
         self._session_id: int | None = None
@@ -442,7 +431,7 @@ class SessionController:
         self._real_start = 0.0
         self._phase_cue = ""
         self._cautioned: set[str] = set()
-        self._cue = ready_caption(routine, self._week)
+        self._cue = ready_caption(routine, self._before.week)
         return Engine(
             session,
             self._clock,
