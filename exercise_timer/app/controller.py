@@ -16,7 +16,7 @@ from exercise_timer.app.before_start import BeforeStart
 from exercise_timer.app.cue_text import ready_caption, with_cautions
 from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
-from exercise_timer.app.services import Services
+from exercise_timer.app.services import Services, voice_settings
 from exercise_timer.app.state import Notices, SessionState, Status
 from exercise_timer.app.trace_events import write_cues, write_end, write_phase
 from exercise_timer.app.values import today_values
@@ -350,8 +350,6 @@ class SessionController:
 
     def test_voice(self, settings: Settings, sentence: str) -> None:
         """Says ``sentence`` with ``settings`` (not yet saved), then goes back to the saved ones."""
-        from exercise_timer.app.services import voice_settings
-
         speaker = self.services.speaker
         speaker.interrupt()
         speaker.configure(voice_settings(settings))

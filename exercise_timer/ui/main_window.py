@@ -24,7 +24,7 @@ from exercise_timer.app.controller import SessionController
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.cues import stop_advice
-from exercise_timer.core.effects import Outcome, StopReason
+from exercise_timer.core.effects import Outcome
 from exercise_timer.core.i18n import _, current_language, use_language
 from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
@@ -341,8 +341,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            controller.stop(StopReason.CLOSED)
-            self._shutdown()
+            self.driver.shutdown()
+            controller.close()
             event.accept()
             return
         controller.carry_on()
