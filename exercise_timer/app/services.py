@@ -15,6 +15,7 @@ from pathlib import Path
 from exercise_timer.app.options import AppOptions
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
+from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import Catalogue
@@ -97,8 +98,6 @@ class Services:
                     self.problems.append(loaded.problem)
                 session = self.personal.today(loaded).session
             else:
-                from exercise_timer.core.resolve import resolve
-
                 session = resolve(routine)
             choices.append(RoutineChoice(routine, build_schedule(session).total_ms / 1000))
         return choices
