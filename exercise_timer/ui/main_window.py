@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
             self._choices,
             self.policy,
             has_values=self.has_values,
-            new_labels=lambda: apply_fonts(self),
+            new_labels=self.apply_fonts,
         )
         self.before_page = BeforePage(self.pages)
         self.stop_page = StopPage(self.pages)
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         if self._last is not None:
             last, self._last = self._last, None
             self.show_state(last)
-        apply_fonts(self)
+        self.apply_fonts()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -358,5 +358,9 @@ class MainWindow(QMainWindow):
         apply_fonts(self)
 
     def apply_fonts(self) -> None:
-        """Scales the type to the window (after new labels appear)."""
-        apply_fonts(self)
+        """Scales the type to the window (after new labels appear).
+
+        Before the window is shown its first resize does it, once, for everything.
+        """
+        if self.isVisible():
+            apply_fonts(self)
