@@ -533,3 +533,24 @@ def test_both_journals_offer_the_same_interface() -> None:
         assert inspect.signature(getattr(Journal, name)) == inspect.signature(
             getattr(UnavailableJournal, name)
         ), name
+
+
+def test_the_history_is_read_again_after_any_write_here_or_by_another_process(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    mine = open_journal(path)
+    assert isinstance(mine, Journal)
+    assert mine.history().records == []
+    first = mine.start_session("xplain-back", 13)
+    assert [r.id for r in mine.history().records] == [first]
+    mine.rate_pain(first, 4)
+    assert mine.history().records[0].pain_rating == 4
+    other = open_journal(path)
+    assert isinstance(other, Journal)
+    second = other.start_session("spine-clinic", 10)
+    other.close()
+    assert [r.id for r in mine.history().records] == [first, second]
+    mine.history().records.clear()
+    assert len(mine.history().records) == 2
+    mine.close()

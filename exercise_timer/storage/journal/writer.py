@@ -8,6 +8,7 @@ overwritten, repaired or deleted: it is left where it is.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -101,6 +102,7 @@ class Journal:
         self._pid = pid
         self._process_token = process_token(pid)
         self._interrupted = tuple(interrupted)
+        self._history: tuple[int, History] | None = None
 
     def start_session(
         self, routine_id: str, exercises_total: int, values: Mapping[str, object] | None = None
@@ -114,6 +116,7 @@ class Journal:
         """
         if self.problem is not None:
             return 0
+        self._history = None
         try:
             values_json = (
                 None
@@ -154,6 +157,7 @@ class Journal:
             completed: False when it was skipped or stopped.
             stopped: The session was stopped in it.
         """
+        self._history = None
         try:
             self._connection.execute(
                 "INSERT INTO exercises (session_id, exercise_id, position, completed, stopped,"
@@ -172,6 +176,7 @@ class Journal:
 
     def stop_withdrawn(self, session_id: int, place: WithdrawnStop) -> None:
         """Records a Stop the person took back, and where it was pressed."""
+        self._history = None
         try:
             self._connection.execute(
                 "INSERT INTO withdrawn_stops (session_id, withdrawn_at, exercise, side, rep,"
@@ -200,6 +205,7 @@ class Journal:
             raise ValueError(f"pain rating {rating!r} is not a whole number")
         if not PAIN_RATING.contains(rating):
             raise ValueError(f"pain rating {rating} is not from 0 to 10")
+        self._history = None
         try:
             self._connection.execute(
                 "UPDATE sessions SET pain_rating = ? WHERE id = ?", (rating, session_id)
@@ -220,6 +226,7 @@ class Journal:
         The write is tried even after an earlier one failed (a lock held by another window
         may be gone by now): the end of a session, above all a stop, matters most.
         """
+        self._history = None
         try:
             self._connection.execute(
                 "UPDATE sessions SET ended_at = ?, outcome = ?, stop_reason = ?, stop_note = ?,"
@@ -257,7 +264,13 @@ class Journal:
             JournalUnreadable: The file can no longer be read at all.
         """
         try:
-            return read_sessions(self._connection)
+            # Read once until something is written: here (every write forgets it) or by
+            # another process (SQLite's data_version changes).
+            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+            if self._history is None or self._history[0] != version:
+                self._history = (version, read_sessions(self._connection))
+            found = self._history[1]
+            return dataclasses.replace(found, records=list(found.records))
         except (sqlite3.Error, OSError) as error:
             raise JournalUnreadable(cannot_read(self.path, error)) from None
 
