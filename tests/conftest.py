@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ os.environ.update(LANGUAGE="en", LC_ALL="C.UTF-8", LC_MESSAGES="C.UTF-8", LANG="
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from exercise_timer.core.clock import SimulatedClock
+from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.paths import Paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,6 +27,15 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def clock() -> SimulatedClock:
     return SimulatedClock(1000.0)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    """A real SQLite journal in a fresh file, closed after the test."""
+    opened = open_journal(tmp_path / "journal.sqlite3")
+    assert isinstance(opened, Journal)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

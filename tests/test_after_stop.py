@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fakes.recording_speaker import RecordingSpeaker
@@ -20,7 +18,7 @@ from exercise_timer.core.personal import ExerciseValues, LeftOut, PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import load_catalogue
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.personal_store import load_personal, save_personal
@@ -35,14 +33,6 @@ def routine(paths: Paths, example_text: str) -> Routine:
     found = load_catalogue(paths).find("my-routine")
     assert found is not None
     return found
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def controller(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from exercise_timer.core.progression import Progression
 from exercise_timer.core.schedule import Phase
 from exercise_timer.core.value_source import ValueSource
 from exercise_timer.storage.catalogue import load_catalogue
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.personal_store import save_personal
@@ -41,14 +40,6 @@ class BusySpeaker(RecordingSpeaker):
 @pytest.fixture
 def routine(example_text: str) -> Routine:
     return parse_routine_text(example_text.replace("repetitions = 5", "repetitions = 2"), "ex.toml")
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def controller_for(

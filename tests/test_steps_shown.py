@@ -20,7 +20,7 @@ from exercise_timer.core.plan import make_plan
 from exercise_timer.core.problems import InputError
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import Phase, shown_step
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 
 ROUTINES = Path(__file__).resolve().parents[1] / "routines"
 BUNDLED = ["xplain-back", "spine-clinic", "chiro-clinic"]
@@ -91,14 +91,6 @@ def test_the_both_legs_pass_of_knee_to_chest_shows_both_legs_steps() -> None:
     assert knee.steps_for(Side.LEFT) == one_leg == knee.steps
     assert "both knees" in both[0] and "the knee of that leg" in one_leg[0]
     assert not any("other knee" in step for step in both)
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def test_the_controller_highlights_the_held_step(journal: Journal, clock: SimulatedClock) -> None:

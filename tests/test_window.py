@@ -46,14 +46,6 @@ def routine(example_text: str) -> Routine:
     return parse_routine_text(example_text.replace("repetitions = 5", "repetitions = 2"), "ex.toml")
 
 
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
-
-
 def test_space_starts_and_the_window_shows_prepare(
     qtbot: QtBot, routine: Routine, journal: Journal, clock: FakeClock
 ) -> None:

@@ -20,7 +20,7 @@ from exercise_timer.core import i18n
 from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.settings import load_settings
 from exercise_timer.ui.main_window import MainWindow
 
@@ -48,14 +48,6 @@ def catalogues(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def routine(example_text: str) -> Routine:
     return parse_routine_text(example_text, "ex.toml")
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def fixed_texts(window: MainWindow) -> dict[str, str]:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,7 +11,7 @@ from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.storage.catalogue import load_catalogue
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.personal_store import load_personal
@@ -31,14 +28,6 @@ def routine(paths: Paths, example_text: str) -> Routine:
     found = load_catalogue(paths).find("my-routine")
     assert found is not None
     return found
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def stopped_for_dizziness(

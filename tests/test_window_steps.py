@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,12 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Side
 from exercise_timer.core.schedule import Phase
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 from exercise_timer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 SPINE = Path(__file__).resolve().parents[1] / "routines" / "spine-clinic.toml"
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    yield opened
-    opened.close()
 
 
 def run_until(window: MainWindow, clock: SimulatedClock, exercise: int, side: Side | None,

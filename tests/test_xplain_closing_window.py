@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from fakes.recording_speaker import RecordingSpeaker
@@ -16,7 +15,7 @@ from exercise_timer.core.cues import stop_advice
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
-from exercise_timer.storage.journal import Journal, open_journal
+from exercise_timer.storage.journal import Journal
 
 pytestmark = pytest.mark.gui
 
@@ -29,13 +28,6 @@ def routine(example_text: str) -> Routine:
         example_text.replace("repetitions = 5", "repetitions = 1"), "ex.toml"
     )
     return dataclasses.replace(parsed, advice=dataclasses.replace(parsed.advice, at_end=AT_END))
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    opened = open_journal(tmp_path / "journal.sqlite3")
-    assert isinstance(opened, Journal)
-    return opened
 
 
 def test_the_summary_ends_with_the_advice_and_the_voice_says_it(
