@@ -67,6 +67,11 @@ class ChimeSpeaker:
         """Chimes mark phase changes, which need no early sending."""
         return 0.0
 
+    @property
+    def lead_measured(self) -> bool:
+        """Nothing to measure."""
+        return True
+
     def say(self, text: str) -> None:
         """Chimes, unless ``text`` is a countdown number or the sound is muted."""
         requested = time.monotonic()

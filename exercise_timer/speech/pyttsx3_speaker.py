@@ -149,6 +149,12 @@ class Pyttsx3Speaker:
         """The measured median request-to-sound time (a default until it is measured)."""
         return self._default_lead if self._lead is None else self._lead
 
+    @property
+    def lead_measured(self) -> bool:
+        """Whether the start-up measurement of the lead is over (or speech gave up)."""
+        status = self.status()
+        return status.lead_measured or status.problem is not None or not status.running
+
     def start(self) -> None:
         """Starts the supervisor thread, which starts the first worker at once."""
         if self._thread is not None or self._closed:

@@ -48,6 +48,10 @@ class Speaker(Protocol):
         """How long after a request speech is usually heard; cues are sent that much early."""
 
     @property
+    def lead_measured(self) -> bool:
+        """Whether ``lead_seconds`` is final (measured, or no measuring will happen)."""
+
+    @property
     def busy(self) -> bool:
         """True while a cue is being spoken or waits to be. Never blocks."""
 
@@ -82,6 +86,11 @@ class CaptionsOnly:
     def lead_seconds(self) -> float:
         """Captions appear at once."""
         return 0.0
+
+    @property
+    def lead_measured(self) -> bool:
+        """Nothing to measure."""
+        return True
 
     @property
     def busy(self) -> bool:

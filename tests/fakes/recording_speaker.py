@@ -48,6 +48,11 @@ class RecordingSpeaker:
         return self._lead
 
     @property
+    def lead_measured(self) -> bool:
+        """The lead is known from the start."""
+        return True
+
+    @property
     def busy(self) -> bool:
         """Never speaking: it only records."""
         return False
