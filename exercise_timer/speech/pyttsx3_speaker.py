@@ -153,7 +153,12 @@ class Pyttsx3Speaker:
     def lead_measured(self) -> bool:
         """Whether the start-up measurement of the lead is over (or speech gave up)."""
         status = self.status()
-        return status.lead_measured or status.problem is not None or not status.running
+        return (
+            status.lead_measured
+            or status.problem is not None
+            or self._settings.mute  # muted, the lead is not measured
+            or self._closed
+        )
 
     def start(self) -> None:
         """Starts the supervisor thread, which starts the first worker at once."""
