@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from exercise_timer.app.after_stop import AfterStop
 from exercise_timer.app.before_start import BeforeStart
-from exercise_timer.app.cue_text import ready_caption, with_cautions
+from exercise_timer.app.cue_text import ready_caption
+from exercise_timer.app.cue_voice import CueVoice
 from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import Services, voice_settings
@@ -21,7 +22,8 @@ from exercise_timer.app.state import Notices, SessionState, Status
 from exercise_timer.app.trace_events import write_cues, write_end, write_phase
 from exercise_timer.app.values import today_values
 from exercise_timer.core.clock import ScaledClock
-from exercise_timer.core.cues import countdown_cue, end_cue, phase_cue, stop_advice
+from exercise_timer.core.cue_fit import CuePlan, Timing
+from exercise_timer.core.cues import countdown_cue, end_cue, stop_advice
 from exercise_timer.core.effects import (
     CountdownTick,
     Effect,
@@ -39,7 +41,6 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import resolve
-from exercise_timer.core.schedule import Phase
 from exercise_timer.storage.journal import WithdrawnStop, stop_record
 from exercise_timer.storage.personal_store import LoadedPersonal, Today, journal_values
 from exercise_timer.storage.settings import Settings
@@ -48,6 +49,9 @@ Listener = Callable[[SessionState], None]
 
 TAKE_BACK_SECONDS = 10.0
 """How long after Stop the person may say "I pressed Stop by mistake"."""
+
+AUTOSTART_PATIENCE = 5.0
+"""Real seconds ``--autostart`` waits at most for the voice's lead and the cues' lengths."""
 
 _STATUS = {
     State.READY: Status.READY,
@@ -88,8 +92,11 @@ class SessionController:
         self._pain: int | None = None
         self.loaded: LoadedPersonal | None = None
         self.day: Today | None = None
+        self._autostart_by: float | None = None
+        self._voice = CueVoice(services.cue_cache, services.measure_cues)
         self.routine = routine
         self.engine = self._new_engine(routine)
+        self._cues = self._fit()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -164,6 +171,7 @@ class SessionController:
         """Prepares a new session of ``routine``; nothing runs until ``start()``."""
         self.routine = routine
         self.engine = self._new_engine(routine)
+        self._cues = self._fit()
         self._publish()
 
     def again(self) -> None:
@@ -176,7 +184,7 @@ class SessionController:
         if self._before.pending:
             self._before.start_waiting = True
         else:
-            self.start()
+            self._start_when_voice_ready()
 
     def acknowledge_notice(self) -> None:
         """The person read the routine's "before you start" page.
@@ -184,7 +192,7 @@ class SessionController:
         For a routine only for prescribed patients this is also their word that it was.
         """
         if self._before.read():
-            self.start()
+            self._start_when_voice_ready()
         else:
             self._publish()
 
@@ -212,8 +220,10 @@ class SessionController:
             return
         if self.engine.state is not State.READY:
             return
+        self._autostart_by = None
         # The voice measures its lateness after start-up; use the latest figure.
         self.engine.cue_lead = self.services.speaker.lead_seconds * self.speed
+        self._cues = self._fit()
         self._apply(self.engine.start())
 
     def toggle(self) -> None:
@@ -308,9 +318,13 @@ class SessionController:
         self._apply(self.engine.advance())
 
     def poll(self) -> None:
-        """Frequent housekeeping: cue reports to the trace, the kiosk's restart, quitting."""
+        """Frequent housekeeping: cue reports and lengths, autostart, restart, quitting."""
         self._trace_cues()
+        if self._voice.poll() and self._voice.plan is not None:
+            self._cues = self._voice.plan
         now = self._real()
+        if self._autostart_by is not None and (self._voice_ready() or now >= self._autostart_by):
+            self.start()
         if self._exit_at is not None:
             code, latest = self._exit_at
             # The optional questions after a session (pain, leaving an exercise out) can be
@@ -332,6 +346,7 @@ class SessionController:
         on = on and self.policy.can_wait
         self._wait_for_me = on
         self.engine.wait_for_ready = on
+        self._cues = self._fit()
         if on != self.services.settings.wait_for_me:
             self._problem(
                 self.services.store_settings(self.services.settings.replace(wait_for_me=on))
@@ -346,6 +361,7 @@ class SessionController:
             self.load(self.routine)
         else:
             self.engine.wait_for_ready = self._wait_for_me
+            self._cues = self._fit()
             self._publish()
 
     def test_voice(self, settings: Settings, sentence: str) -> None:
@@ -428,7 +444,6 @@ class SessionController:
         self._pain_answered = False
         self._real_start = 0.0
         self._phase_cue = ""
-        self._cautioned: set[str] = set()
         self._cue = ready_caption(routine, self._before.week)
         return Engine(
             session,
@@ -489,7 +504,8 @@ class SessionController:
             elif isinstance(effect, CountdownTick):
                 spoken = countdown_cue(effect.number)
                 self._cue = f"{self._phase_cue}   {spoken}"
-                self.services.speaker.say(spoken)
+                if self._cues.says_count(effect.index, effect.number):
+                    self.services.speaker.say(spoken)
             elif isinstance(effect, ExerciseFinished):
                 if self._session_id is not None:
                     self.services.journal.exercise_finished(
@@ -515,15 +531,10 @@ class SessionController:
         segment = effect.segment
         self._shown = segment.exercise
         self._phase_serial += 1
-        cue = phase_cue(self.engine.schedule, effect.index)
-        exercise = self.engine.session.exercises[segment.exercise]
-        if segment.phase is Phase.PREPARE and exercise.id not in self._cautioned:
-            self._cautioned.add(exercise.id)
-            cue = with_cautions(cue, exercise)
-        if self.engine.state is State.WAITING:
-            cue += " " + _("Press Ready or the Space bar when you are in position.")
-        self._say(cue)
-        self._phase_cue = cue
+        cue = self._cues.cues[effect.index]
+        self._cue = self._phase_cue = cue.caption
+        if cue.text:
+            self.services.speaker.say(cue.text)
         if self.services.trace is not None:
             start = self.engine.started_at
             write_phase(
@@ -565,6 +576,29 @@ class SessionController:
             self._exit_at = (after.exit_code, now + self.policy.last_words_seconds)
         if after.restart_after is not None:
             self._restart_at = now + after.restart_after
+
+    def _fit(self) -> CuePlan:
+        """The words of every cue, fitted to the phases at today's voice, rate and lead."""
+        settings = self.services.settings
+        voice = voice_settings(settings)
+        timing = Timing(
+            countdown=settings.countdown,
+            speed=self.speed,
+            lead=self.services.speaker.lead_seconds,
+            waiting=self._wait_for_me,
+        )
+        return self._voice.fit(self.engine.schedule, timing, voice.voice, voice.rate)
+
+    def _start_when_voice_ready(self) -> None:
+        """Starts once the voice knows its lead and the cues' lengths (or after a while)."""
+        if self._voice_ready():
+            self.start()
+        else:
+            self._autostart_by = self._real() + AUTOSTART_PATIENCE
+            self._publish()
+
+    def _voice_ready(self) -> bool:
+        return self.services.speaker.lead_measured and self._voice.settled
 
     def _say(self, text: str) -> None:
         self._cue = text

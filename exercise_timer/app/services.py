@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from exercise_timer.app.cue_voice import Measure
 from exercise_timer.app.options import AppOptions
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
@@ -19,6 +20,7 @@ from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import Catalogue
+from exercise_timer.storage.cue_lengths import CACHE_NAME as CUE_CACHE
 from exercise_timer.storage.journal import SessionJournal, open_journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
@@ -84,6 +86,10 @@ class Services:
     list_voices: Callable[[], Sequence[tuple[str, str]]] = tuple
     read_routines_dir: Path | None = None
     """One file per routine whose "before you start" page was read; None never shows it."""
+    cue_cache: Path | None = None
+    """Where measured cue lengths are kept; None keeps them in memory only."""
+    measure_cues: Callable[[str | None, int], Measure | None] = lambda _voice, _rate: None
+    """How to measure cues at a voice and rate; None (the default) uses estimates only."""
 
     def routine_choices(self, current: Routine) -> list[RoutineChoice]:
         """The routines to pick from (``current`` included), with today's durations."""
@@ -156,6 +162,20 @@ class Services:
                 self.trace.close()
 
 
+def _measurer(speaker: Speaker) -> Callable[[str | None, int], Measure | None]:
+    """Measures cues with a one-shot worker of the real voice; nothing without one."""
+    if speaker.problem is not None or isinstance(speaker, CaptionsOnly):
+        return lambda _voice, _rate: None
+
+    def measure_at(voice: str | None, rate: int) -> Measure:
+        from exercise_timer.speech.measure import measure_cue_seconds
+
+        settings = VoiceSettings(voice=voice, rate=rate)
+        return lambda texts: measure_cue_seconds(texts, settings).seconds
+
+    return measure_at
+
+
 def _voice_choices() -> list[tuple[str, str]]:
     from exercise_timer.speech.probe import probe_speech
 
@@ -208,6 +228,8 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         paths=paths,
         trace=trace,
         read_routines_dir=paths.config_dir / READ_ROUTINES,
+        cue_cache=paths.cache_dir / CUE_CACHE,
+        measure_cues=_measurer(speaker),
         problems=problems,
         write_settings=lambda settings: save_settings(paths.settings_file, settings),
         list_voices=_voice_choices,

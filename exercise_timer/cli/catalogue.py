@@ -9,9 +9,11 @@ from pathlib import Path
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, print_problems
 from exercise_timer.cli.personal_day import history_reader, personal_today
 from exercise_timer.cli.registry import Commands, add_command
+from exercise_timer.core.cue_fit import CuePlan
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.loader import load_routine
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.resolve import Session
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.paths import Paths
 
@@ -57,9 +59,33 @@ def cmd_plan(args: argparse.Namespace, paths: Paths) -> int:
 
     routine = open_routine(args.routine, paths)
     day = personal_today(paths, routine, history_reader(paths))
-    report = plan_report(make_plan(day.session), day)
+    rate, cues = spoken_cues(day.session, paths, measure=not getattr(args, "no_voice", False))
+    report = plan_report(make_plan(day.session), day, cues, rate)
     print(json_text(plan_json(report)) if args.json else plan_text(report))
     return EXIT_OK
+
+
+def spoken_cues(session: Session, paths: Paths, *, measure: bool) -> tuple[int, CuePlan]:
+    """The cues fitted at the saved voice and rate, measuring the lengths not yet known."""
+    from exercise_timer.app.cue_voice import fit_measured
+    from exercise_timer.app.services import voice_settings
+    from exercise_timer.core.cue_fit import Timing
+    from exercise_timer.core.schedule import build_schedule
+    from exercise_timer.storage.cue_lengths import CACHE_NAME, CueLengths
+    from exercise_timer.storage.settings import load_settings
+
+    settings = load_settings(paths.settings_file).settings
+    voice = voice_settings(settings)
+    lengths = CueLengths(paths.cache_dir / CACHE_NAME, voice.voice, voice.rate)
+
+    def measured(texts: Sequence[str]) -> dict[str, float]:
+        from exercise_timer.speech.measure import measure_cue_seconds
+
+        return measure_cue_seconds(texts, voice).seconds
+
+    timing = Timing(countdown=settings.countdown)
+    fitted = fit_measured(build_schedule(session), lengths, timing, measured if measure else None)
+    return voice.rate, fitted.plan
 
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:

@@ -11,3 +11,18 @@ class Countdown(StrEnum):
     EVERY = "every"
     LAST_THREE = "last-three"
     NONE = "none"
+
+
+def count_numbers(duration_ms: int, countdown: Countdown) -> list[int]:
+    """The numbers said in a hold of ``duration_ms``, highest first.
+
+    Number n is due n seconds before the hold ends, never at its very start (the hold's own
+    cue is said then).
+    """
+    if countdown is Countdown.NONE:
+        return []
+    whole = duration_ms // 1000
+    if whole * 1000 == duration_ms:
+        whole -= 1
+    top = whole if countdown is Countdown.EVERY else min(whole, 3)
+    return list(range(top, 0, -1))

@@ -1,86 +1,21 @@
 """The sentences the voice says and the caption shows, worded from the engine's effects.
 
-One place words every cue so that voice and screen never disagree. Sentences are whole
-translatable units with named placeholders; a cue may be several such sentences in a row.
+One place words every cue so that voice and screen never disagree: the caption shows a phase's
+whole cue (:mod:`exercise_timer.core.cue_forms` words it), and the voice says it or a shorter
+form of it that fits the phase. Sentences are whole translatable units with named placeholders.
 """
 
 from __future__ import annotations
 
-import re
-
+from exercise_timer.core.cue_forms import cue_forms
 from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
-from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.model import Breathing, Side
-from exercise_timer.core.schedule import Phase, Schedule
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a text, for a short spoken version of it."""
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
-
-
-def _seconds(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+from exercise_timer.core.i18n import _
+from exercise_timer.core.schedule import Schedule
 
 
 def phase_cue(schedule: Schedule, index: int) -> str:
-    """What is said when segment ``index`` begins."""
-    segment = schedule.segments[index]
-    exercise = schedule.session.exercises[segment.exercise]
-    if segment.phase is Phase.PREPARE:
-        sentences = [exercise.name + ".", first_sentence(exercise.start)]
-        if exercise.variant is not None:
-            sentences.append(_("Version: {variant}.").format(variant=exercise.variant.name))
-        if segment.side is not None:
-            passes = exercise.passes()
-            name = exercise.side_name(segment.side)
-            if segment.side is Side.BOTH:
-                sentences.append(_("Now {side}.").format(side=_lower_first(name)))
-            elif passes.index(segment.side) == 0:
-                sentences.append(_("{side} first.").format(side=name))
-            else:
-                sentences.append(_("Now the other side: {side}.").format(side=_lower_first(name)))
-        return " ".join(s for s in sentences if s)
-    if segment.phase is Phase.MOVE:
-        stage = exercise.stages[(segment.stage or 1) - 1]
-        instruction = stage.instruction.rstrip(".")
-        if stage.breathing is Breathing.IN:
-            return _("Breathe in and {instruction}.").format(instruction=_lower_first(instruction))
-        if stage.breathing is Breathing.OUT:
-            return _("Breathe out and {instruction}.").format(instruction=_lower_first(instruction))
-        return instruction + "."
-    if segment.phase is Phase.HOLD:
-        seconds = segment.duration_ms / 1000
-        count = int(seconds) if seconds.is_integer() else 2
-        return ngettext("Hold for {seconds} second.", "Hold for {seconds} seconds.", count).format(
-            seconds=_seconds(seconds)
-        )
-    if segment.phase is Phase.RETURN:
-        return _("Slowly return.")
-    return _relax_cue(schedule, index)
-
-
-def _relax_cue(schedule: Schedule, index: int) -> str:
-    segment = schedule.segments[index]
-    following = index + 1
-    if following >= len(schedule.segments):
-        return _("Relax.")
-    upcoming = schedule.segments[following]
-    if upcoming.exercise != segment.exercise:
-        name = schedule.session.exercises[upcoming.exercise].name
-        return _("Relax. Next: {exercise}.").format(exercise=name)
-    if upcoming.rep is not None and upcoming.rep != segment.rep:
-        total = schedule.session.exercises[segment.exercise].repetitions
-        return _("Relax. Repetition {number} of {total} is next.").format(
-            number=upcoming.rep, total=total
-        )
-    return _("Relax.")
+    """What the caption says when segment ``index`` begins: the whole of its cue."""
+    return cue_forms(schedule, index)[0].text
 
 
 def countdown_cue(number: int) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from exercise_timer.core.countdown import Countdown
+from exercise_timer.core.countdown import Countdown, count_numbers
 from exercise_timer.core.effects import (
     CountdownTick,
     Effect,
@@ -283,13 +283,10 @@ class Engine:
     def _countdown_ticks(self, index: int, segment: Segment) -> list[tuple[float, int]]:
         if segment.phase is not Phase.HOLD or self._countdown is Countdown.NONE:
             return []
-        whole = int(segment.duration_ms // 1000)
-        if whole * 1000 == segment.duration_ms:
-            whole -= 1
-        top = whole if self._countdown is Countdown.EVERY else min(whole, 3)
         end = self.deadline_of(index)
         start = self.start_of(index)
-        return [(max(start, end - number - self.cue_lead), number) for number in range(top, 0, -1)]
+        numbers = count_numbers(segment.duration_ms, self._countdown)
+        return [(max(start, end - number - self.cue_lead), number) for number in numbers]
 
     def _jump(self, index: int, now: float) -> PhaseStarted:
         """Makes segment ``index`` start now (or at resume, when paused)."""

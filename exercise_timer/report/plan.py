@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from exercise_timer.core.cue_fit import CuePlan, SpokenCount
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine, Side, Sides
 from exercise_timer.core.plan import Plan
@@ -47,6 +48,10 @@ class PhaseRow:
     stage: int | None
     phase: Phase
     cue: str
+    caption: str = ""
+    cue_seconds: float = 0.0
+    cue_measured: bool = False
+    counts: tuple[SpokenCount, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,22 @@ class PlanReport:
     progress: ProgressState | None
     exercises: tuple[ExerciseRow, ...]
     timeline: tuple[PhaseRow, ...]
+    rate: int | None = None
+    """The speaking rate the cues were fitted at; None when they were not fitted."""
 
 
-def plan_report(plan: Plan, day: Today | None = None) -> PlanReport:
-    """The rows of a plan; ``day`` adds the personal values and build-up it was made with."""
+def plan_report(
+    plan: Plan, day: Today | None = None, cues: CuePlan | None = None, rate: int | None = None
+) -> PlanReport:
+    """The rows of a plan.
+
+    Args:
+        plan: The recorded session.
+        day: The personal values and build-up the plan was made with.
+        cues: The spoken cues fitted to the phases; without them each phase's cue is its
+            whole caption.
+        rate: The speaking rate ``cues`` were fitted at.
+    """
     state = day.progress if day is not None else None
     saved = day.saved.exercises if day is not None else {}
     exercises = tuple(
@@ -82,11 +99,17 @@ def plan_report(plan: Plan, day: Today | None = None) -> PlanReport:
             rep=phase.segment.rep,
             stage=phase.segment.stage,
             phase=phase.segment.phase,
-            cue=phase.cue,
+            cue=phase.cue if cues is None else cues.cues[index].text,
+            caption=phase.cue if cues is None else cues.cues[index].caption,
+            cue_seconds=0.0 if cues is None else cues.cues[index].seconds,
+            cue_measured=cues is not None and cues.cues[index].measured,
+            counts=() if cues is None else cues.counts[index],
         )
-        for phase in plan.phases
+        for index, phase in enumerate(plan.phases)
     )
-    return PlanReport(plan.session.routine, plan.total_seconds, state, exercises, timeline)
+    return PlanReport(
+        plan.session.routine, plan.total_seconds, state, exercises, timeline, rate if cues else None
+    )
 
 
 def plan_json(report: PlanReport) -> dict[str, Any]:
@@ -96,7 +119,11 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
     null unless the routine builds up gradually, when it gives the targets beside today's
     values (the ``repetitions`` and ``hold_seconds`` fields are today's); ``values_source``
     says where each of today's values comes from; ``at_end`` is the routine's advice for after
-    a completed session (null when it has none).
+    a completed session (null when it has none). In the timeline, ``cue`` is what the voice
+    says (the longest wording that ends before the next cue is due), ``caption`` the whole cue
+    the window shows, ``cue_seconds`` how long ``cue`` takes to say at ``cue_rate`` (an
+    estimate where ``cue_seconds_measured`` is false), and ``counts`` the countdown numbers
+    that are said, each heard at its ``start``.
     """
     routine = report.routine
     state = report.progress
@@ -114,6 +141,7 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
         },
         "exercises": [_exercise_json(row) for row in report.exercises],
         "at_end": routine.advice.at_end or None,
+        "cue_rate": report.rate,
         "timeline": [
             {
                 "start": phase.start,
@@ -124,6 +152,17 @@ def plan_json(report: PlanReport) -> dict[str, Any]:
                 "stage": phase.stage,
                 "phase": phase.phase.value,
                 "cue": phase.cue,
+                "caption": phase.caption,
+                "cue_seconds": round(phase.cue_seconds, 3),
+                "cue_seconds_measured": phase.cue_measured,
+                "counts": [
+                    {
+                        "number": count.number,
+                        "start": round(count.at, 3),
+                        "cue_seconds": round(count.seconds, 3),
+                    }
+                    for count in phase.counts
+                ],
             }
             for phase in report.timeline
         ],

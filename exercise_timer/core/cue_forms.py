@@ -1,0 +1,172 @@
+"""Every way a phase's cue can be worded, from the whole sentence down to a single word.
+
+The first form is the whole cue, which the caption shows; the voice says the longest form that
+fits before the next cue is due (:mod:`exercise_timer.core.cue_fit`). Each shorter form is
+still words a person can act on: "Hold." where "Hold for 5 seconds." does not fit. A form may
+leave out something worth saying earlier (the breathing of a movement): that sentence is its
+``carry``, which the planner offers to the exercise's "get into position" cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.model import Breathing, Side, Stage
+from exercise_timer.core.schedule import Phase, Schedule
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_CLAUSE_END = re.compile(r",\s|;\s|\s-\s")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One wording of a cue; ``carry`` is what it leaves out that could be said earlier."""
+
+    text: str
+    carry: str = ""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, for a short spoken version of it."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def lower_first(text: str) -> str:
+    """``text`` with a lower-case first letter, unless it starts a name or an abbreviation."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
+
+
+def _seconds(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def cue_forms(
+    schedule: Schedule,
+    index: int,
+    *,
+    cautions: Sequence[str] = (),
+    waiting: bool = False,
+    carried: Sequence[str] = (),
+) -> tuple[Form, ...]:
+    """The wordings of segment ``index``'s cue, longest (the caption) first.
+
+    Args:
+        schedule: The session's phases.
+        index: The segment whose cue is worded.
+        cautions: The exercise's cautions, said with its first "get into position".
+        waiting: The session waits in "get into position" until the person is ready.
+        carried: Sentences that later cues of the exercise leave out, offered to its
+            "get into position" cue.
+    """
+    segment = schedule.segments[index]
+    phase = segment.phase
+    if phase is Phase.PREPARE:
+        return _prepare_forms(schedule, index, cautions, waiting, carried)
+    if phase is Phase.MOVE:
+        exercise = schedule.session.exercises[segment.exercise]
+        return _move_forms(exercise.stages[(segment.stage or 1) - 1])
+    if phase is Phase.HOLD:
+        seconds = segment.duration_ms / 1000
+        count = int(seconds) if seconds.is_integer() else 2
+        whole = ngettext("Hold for {seconds} second.", "Hold for {seconds} seconds.", count)
+        return _unique([whole.format(seconds=_seconds(seconds)), _("Hold.")])
+    if phase is Phase.RETURN:
+        return _unique([_("Slowly return."), _("Return.")])
+    return _unique([_relax_cue(schedule, index), _("Relax.")])
+
+
+def _prepare_forms(
+    schedule: Schedule,
+    index: int,
+    cautions: Sequence[str],
+    waiting: bool,
+    carried: Sequence[str],
+) -> tuple[Form, ...]:
+    segment = schedule.segments[index]
+    exercise = schedule.session.exercises[segment.exercise]
+    name = exercise.name + "."
+    position = first_sentence(exercise.start)
+    version = (
+        _("Version: {variant}.").format(variant=exercise.variant.name)
+        if exercise.variant is not None
+        else ""
+    )
+    side = ""
+    if segment.side is not None:
+        label = exercise.side_name(segment.side)
+        if segment.side is Side.BOTH:
+            side = _("Now {side}.").format(side=lower_first(label))
+        elif exercise.passes().index(segment.side) == 0:
+            side = _("{side} first.").format(side=label)
+        else:
+            side = _("Now the other side: {side}.").format(side=lower_first(label))
+    take_care = " ".join((_("Take care:"), *cautions)) if cautions else ""
+    ready = _("Press Ready or the Space bar when you are in position.") if waiting else ""
+    breathing = " ".join(carried)
+    wordings = [
+        (name, position, version, side, breathing, take_care, ready),
+        (name, position, version, side, take_care, ready),
+        (name, position, side, breathing, take_care, ready),
+        (name, position, side, take_care, ready),
+        (name, side, take_care, ready),
+        (name, take_care, ready),
+    ]
+    if take_care:
+        # The cautions are said once per session whatever else has to go (issue 10).
+        wordings.append((take_care,))
+    else:
+        wordings += [(name, position, side, ready), (name, side, ready), (name, ready), (name,)]
+    return _unique([" ".join(part for part in parts if part) for parts in wordings])
+
+
+def _move_forms(stage: Stage) -> tuple[Form, ...]:
+    instruction = stage.instruction.strip().rstrip(".")
+    short = _CLAUSE_END.split(instruction, maxsplit=1)[0]
+    if stage.breathing is None:
+        return _unique([instruction + ".", short + ".", stage.name + "."])
+    if stage.breathing is Breathing.IN:
+        both = _("Breathe in and {instruction}.")
+        ahead = _("Breathe in as you {instruction}.")
+    else:
+        both = _("Breathe out and {instruction}.")
+        ahead = _("Breathe out as you {instruction}.")
+    carry = ahead.format(instruction=lower_first(stage.name))
+    return _unique(
+        [
+            Form(both.format(instruction=lower_first(instruction))),
+            Form(both.format(instruction=lower_first(short))),
+            Form(instruction + ".", carry),
+            Form(short + ".", carry),
+            Form(stage.name + ".", carry),
+        ]
+    )
+
+
+def _relax_cue(schedule: Schedule, index: int) -> str:
+    segment = schedule.segments[index]
+    following = index + 1
+    if following >= len(schedule.segments):
+        return _("Relax.")
+    upcoming = schedule.segments[following]
+    if upcoming.exercise != segment.exercise:
+        name = schedule.session.exercises[upcoming.exercise].name
+        return _("Relax. Next: {exercise}.").format(exercise=name)
+    if upcoming.rep is not None and upcoming.rep != segment.rep:
+        total = schedule.session.exercises[segment.exercise].repetitions
+        return _("Relax. Repetition {number} of {total} is next.").format(
+            number=upcoming.rep, total=total
+        )
+    return _("Relax.")
+
+
+def _unique(forms: Sequence[str | Form]) -> tuple[Form, ...]:
+    """The forms in order, each text once (the first wins), empty ones left out."""
+    seen: dict[str, Form] = {}
+    for form in forms:
+        item = form if isinstance(form, Form) else Form(form)
+        if item.text.strip(" .") and item.text not in seen:
+            seen[item.text] = item
+    return tuple(seen.values())
