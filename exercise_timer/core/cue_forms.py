@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.model import Breathing, Side, Stage
+from exercise_timer.core.model import Breathing, Side
+from exercise_timer.core.resolve import ResolvedStage
 from exercise_timer.core.schedule import Phase, Schedule
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
@@ -122,7 +123,7 @@ def _prepare_forms(
     return _unique([" ".join(part for part in parts if part) for parts in wordings])
 
 
-def _move_forms(stage: Stage) -> tuple[Form, ...]:
+def _move_forms(stage: ResolvedStage) -> tuple[Form, ...]:
     instruction = stage.instruction.strip().rstrip(".")
     short = _CLAUSE_END.split(instruction, maxsplit=1)[0]
     if stage.breathing is None:
