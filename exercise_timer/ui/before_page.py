@@ -6,7 +6,7 @@ say so; the default button (Return) is that answer, so a keyboard user gets thro
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 from exercise_timer.app.state import SessionState
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
+from exercise_timer.ui.qt_by_name import set_by_name
 
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_name(label, "textFormat", "PlainText")
     if name:
         label.setObjectName(name)
     return label

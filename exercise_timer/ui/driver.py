@@ -5,9 +5,10 @@ Nothing else in the window keeps time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from exercise_timer.app.controller import SessionController
+from exercise_timer.ui.qt_by_name import set_by_name
 
 REFRESH_MS = 100
 
@@ -21,7 +22,7 @@ class ControllerDriver(QObject):
         self._deadline = QTimer(self)
         self._deadline.setObjectName("engine-deadline")
         self._deadline.setSingleShot(True)
-        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        set_by_name(self._deadline, "timerType", "PreciseTimer")
         self._deadline.timeout.connect(controller.wake)
         self._refresh = QTimer(self)
         self._refresh.setObjectName("display-refresh")

@@ -7,9 +7,8 @@ It decides nothing about the session and writes nothing: every press is a comman
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -28,16 +27,21 @@ from exercise_timer.core.effects import Outcome
 from exercise_timer.core.i18n import _, current_language, use_language
 from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
-from exercise_timer.ui.before_page import BeforePage
 from exercise_timer.ui.driver import ControllerDriver
-from exercise_timer.ui.pages import EndPage, StopPage
 from exercise_timer.ui.scaling import apply_fonts
-from exercise_timer.ui.session_page import SessionPage
 from exercise_timer.ui.theme import STYLE, phase_look
 
-if TYPE_CHECKING:  # the dialogs load when first opened, not with the first screen
+if TYPE_CHECKING:  # these load when first shown or opened, not with the first screen
+    from exercise_timer.ui.before_page import BeforePage
+    from exercise_timer.ui.pages import EndPage, StopPage
+    from exercise_timer.ui.session_page import SessionPage
     from exercise_timer.ui.settings_dialog import SettingsDialog
     from exercise_timer.ui.values_editor import ValuesEditor
+
+KEYS = ("Space", "Right", "Left", "Esc", "Return", "Enter")
+"""The keys the window answers to, by name: ``Qt.Key`` would build the whole ``Qt`` namespace."""
+
+Page = TypeVar("Page", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -61,82 +65,151 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.session_page = SessionPage(
-            self.pages,
-            self._choices,
-            self.policy,
-            has_values=self.has_values,
-            new_labels=self.apply_fonts,
-        )
-        self.before_page = BeforePage(self.pages)
-        self.stop_page = StopPage(self.pages)
-        self.advice_page = EndPage(self.pages, "advice-page")
-        self.summary_page = EndPage(self.pages, "summary-page")
-        for page in (
-            self.session_page,
-            self.before_page,
-            self.stop_page,
-            self.advice_page,
-            self.summary_page,
-        ):
-            self.pages.addWidget(page)
-        self._connect()
+        self._shown: QWidget | None = None
+        self._session_page: SessionPage | None = None
+        self._before_page: BeforePage | None = None
+        self._stop_page: StopPage | None = None
+        self._advice_page: EndPage | None = None
+        self._summary_page: EndPage | None = None
         self._keys()
         self.driver = ControllerDriver(controller, self)
         controller.subscribe(self.show_state)
-        self.retranslate()
+        self.setWindowTitle(_("Exercise Timer"))
         self.show_state(controller.state)
+
+    # -- pages, each built the first time it is wanted ---------------------------------------
+
+    @property
+    def session_page(self) -> SessionPage:
+        """The page a person follows (built when first wanted)."""
+        if self._session_page is None:
+            from exercise_timer.ui.session_page import SessionPage
+
+            page = SessionPage(
+                self.pages,
+                self._choices,
+                self.policy,
+                has_values=self.has_values,
+                new_labels=self.apply_fonts,
+            )
+            controller = self.controller
+            page.picker.currentIndexChanged.connect(self._picked)
+            page.wait_box.toggled.connect(controller.set_wait_for_me)
+            page.settings_button.clicked.connect(self.open_settings)
+            page.values_button.clicked.connect(self.open_values_editor)
+            page.safety_button.clicked.connect(controller.show_notice)
+            page.back_button.clicked.connect(lambda: self._command(controller.back))
+            page.toggle_button.clicked.connect(self.toggle)
+            page.skip_button.clicked.connect(lambda: self._command(controller.skip))
+            page.stop_button.clicked.connect(self.request_stop)
+            self._session_page = self._added(page)
+            if self._last is not None:
+                page.draw(self._last)
+        return self._session_page
+
+    @property
+    def before_page(self) -> BeforePage:
+        """The routine's safety text and advice before its first session."""
+        if self._before_page is None:
+            from exercise_timer.ui.before_page import BeforePage
+
+            page = BeforePage(self.pages)
+            page.accepted.connect(self.controller.acknowledge_notice)
+            page.declined.connect(self.controller.decline_notice)
+            self._before_page = self._added(page)
+            if self._last is not None:
+                page.show_routine(self._last)
+        return self._before_page
+
+    @property
+    def stop_page(self) -> StopPage:
+        """The question after Stop."""
+        if self._stop_page is None:
+            from exercise_timer.ui.pages import StopPage
+
+            page = StopPage(self.pages)
+            page.chosen.connect(self.controller.stop)
+            page.taken_back.connect(self.controller.take_back_stop)
+            self._stop_page = self._added(page)
+            if self._last is not None:
+                page.mistake.setVisible(self._last.can_take_back)
+        return self._stop_page
+
+    @property
+    def advice_page(self) -> EndPage:
+        """The advice after a stopped session."""
+        if self._advice_page is None:
+            self._advice_page = self._end_page_named("advice-page")
+            self._advice_page.caution.left_out.connect(self.controller.leave_out)
+            self._advice_page.caution.kept_in.connect(self.controller.keep_in)
+        return self._advice_page
+
+    @property
+    def summary_page(self) -> EndPage:
+        """The summary of a completed session."""
+        if self._summary_page is None:
+            self._summary_page = self._end_page_named("summary-page")
+        return self._summary_page
+
+    def _end_page_named(self, name: str) -> EndPage:
+        from exercise_timer.ui.pages import EndPage
+
+        page = EndPage(self.pages, name)
+        page.again.connect(self.controller.again)
+        page.pain.rated.connect(self.controller.rate_pain)
+        return self._added(page)
+
+    def _added(self, page: Page) -> Page:
+        self.pages.addWidget(page)
+        if self.isVisible():
+            # Laid out in the default type first, as a page built before the first show is:
+            # an empty QLabel keeps its size hint until its text changes, so this keeps the
+            # page the same to the pixel however late it was built.
+            page.adjustSize()
+            apply_fonts(self, page)
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        """The pages built so far, in the order they were built."""
+        pages = (self.pages.widget(index) for index in range(self.pages.count()))
+        return [page for page in pages if page is not None]
 
     # -- wiring ----------------------------------------------------------------------------
 
-    def _connect(self) -> None:
-        page, controller = self.session_page, self.controller
-        page.picker.currentIndexChanged.connect(self._picked)
-        page.wait_box.toggled.connect(controller.set_wait_for_me)
-        page.settings_button.clicked.connect(self.open_settings)
-        page.values_button.clicked.connect(self.open_values_editor)
-        page.safety_button.clicked.connect(controller.show_notice)
-        page.back_button.clicked.connect(lambda: self._command(controller.back))
-        page.toggle_button.clicked.connect(self.toggle)
-        page.skip_button.clicked.connect(lambda: self._command(controller.skip))
-        page.stop_button.clicked.connect(self.request_stop)
-        self.before_page.accepted.connect(controller.acknowledge_notice)
-        self.before_page.declined.connect(controller.decline_notice)
-        self.stop_page.chosen.connect(controller.stop)
-        self.stop_page.taken_back.connect(controller.take_back_stop)
-        for end in (self.advice_page, self.summary_page):
-            end.again.connect(controller.again)
-            end.pain.rated.connect(controller.rate_pain)
-        self.advice_page.caution.left_out.connect(controller.leave_out)
-        self.advice_page.caution.kept_in.connect(controller.keep_in)
-
     def _keys(self) -> None:
-        bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
-            (Qt.Key.Key_Space, self.toggle),
-            (Qt.Key.Key_Right, lambda: self._command(self.controller.skip)),
-            (Qt.Key.Key_Left, lambda: self._command(self.controller.back)),
-            (Qt.Key.Key_Escape, self.request_stop),
+        space, right, left, escape, enter, keypad_enter = KEYS
+        bindings: list[tuple[str, Callable[[], None]]] = [
+            (space, self.toggle),
+            (right, lambda: self._command(self.controller.skip)),
+            (left, lambda: self._command(self.controller.back)),
+            (escape, self.request_stop),
+            (enter, self._enter_key),
+            (keypad_enter, self._enter_key),
         ]
         for key, action in bindings:
             QShortcut(QKeySequence(key), self).activated.connect(action)
         for digit in range(10):
             shortcut = QShortcut(QKeySequence(str(digit)), self)
             shortcut.activated.connect(lambda d=digit: self._digit_key(d))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self).activated.connect(self._enter_key)
         if self.policy.operator_exit:
+            from PySide6.QtCore import Qt
+
             leave = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
             leave.setContext(Qt.ShortcutContext.ApplicationShortcut)
             leave.activated.connect(self._leave)
 
     def retranslate(self) -> None:
-        """Sets every text in the language in use now."""
+        """Sets every text in the language in use now (pages built later start in it)."""
         self.setWindowTitle(_("Exercise Timer"))
-        self.session_page.retranslate()
-        self.before_page.retranslate()
-        self.stop_page.retranslate()
-        self.advice_page.retranslate()
-        self.summary_page.retranslate()
+        for page in (
+            self._session_page,
+            self._before_page,
+            self._stop_page,
+            self._advice_page,
+            self._summary_page,
+        ):
+            if page is not None:
+                page.retranslate()
         if self._last is not None:
             last, self._last = self._last, None
             self.show_state(last)
@@ -148,9 +221,6 @@ class MainWindow(QMainWindow):
         """Draws ``state``: the page it calls for, the session, the end, or quitting."""
         last = self._last
         self._last = state
-        self.session_page.draw(state)
-        self.before_page.show_routine(state)
-        self.stop_page.mistake.setVisible(state.can_take_back)
         if state.notice_pending:
             page: QWidget = self.before_page
         elif state.status is Status.ASKING:
@@ -159,12 +229,19 @@ class MainWindow(QMainWindow):
             page = self._end_page(state, last)
         else:
             page = self.session_page
-        if page is not self.pages.currentWidget():
+        if self._session_page is not None:
+            self._session_page.draw(state)
+        if self._before_page is not None:
+            self._before_page.show_routine(state)
+        if self._stop_page is not None:
+            self._stop_page.mistake.setVisible(state.can_take_back)
+        if page is not self._shown:
+            self._shown = page
             self.pages.setCurrentWidget(page)
-            if page is self.stop_page:
+            if page is self._stop_page:
                 self.stop_page.reset()
                 self._announce(_("Stopped. What made you stop?"))
-            elif page is self.before_page:
+            elif page is self._before_page:
                 self.before_page.button.setFocus()
         self._announce_changes(last, state)
         self.driver.reschedule()
@@ -230,21 +307,24 @@ class MainWindow(QMainWindow):
             command()
 
     def _on_session_page(self) -> bool:
-        return self.pages.currentWidget() is self.session_page
+        return self._shown is not None and self._shown is self._session_page
 
     def _digit_key(self, digit: int) -> None:
         """1-4 answer the stop question; 0-9 rate the pain after a session."""
-        page = self.pages.currentWidget()
-        reasons = list(self.stop_page.buttons)
-        if page is self.stop_page and 1 <= digit <= len(reasons):
-            self.stop_page.buttons[reasons[digit - 1]].click()
-        elif page is self.stop_page and digit == 0:
-            self.controller.take_back_stop()
-        elif page in (self.summary_page, self.advice_page) and self.controller.state.asks_pain:
+        page = self._shown
+        if page is None:
+            return
+        if page is self._stop_page:
+            reasons = list(self._stop_page.buttons)
+            if 1 <= digit <= len(reasons):
+                self._stop_page.buttons[reasons[digit - 1]].click()
+            elif digit == 0:
+                self.controller.take_back_stop()
+        elif page in (self._summary_page, self._advice_page) and self.controller.state.asks_pain:
             self.controller.rate_pain(digit)
 
     def _enter_key(self) -> None:
-        if self.pages.currentWidget() is self.before_page:
+        if self._shown is not None and self._shown is self._before_page:
             self.controller.acknowledge_notice()
 
     def _picked(self, index: int) -> None:

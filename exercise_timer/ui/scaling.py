@@ -33,10 +33,13 @@ SIZES = {
 """Pixel sizes at 1024x600, by object name."""
 
 
-def apply_fonts(window: Any) -> None:
-    """Sets every widget's type for the window's size (``window`` is the main window)."""
+def apply_fonts(window: Any, within: QWidget | None = None) -> None:
+    """Sets the type for the window's size (``window`` is the main window).
+
+    ``within`` limits it to one page, just built; by default every page built so far.
+    """
     unit = min(window.width() / 1024, window.height() / 600)
-    for widget in window.findChildren(QWidget):
+    for widget in (within or window).findChildren(QWidget):
         size = SIZES.get(widget.objectName())
         if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):
             size = 18
@@ -46,15 +49,23 @@ def apply_fonts(window: Any) -> None:
             font = widget.font()
             font.setPixelSize(max(11, int(size * unit)))
             widget.setFont(font)
-    page = window.session_page
-    page.stop_button.setMinimumSize(int(200 * unit), int(64 * unit))
-    box = int(18 * unit)
-    page.wait_box.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
-    for button in (page.back_button, page.toggle_button, page.skip_button):
-        button.setMinimumHeight(int(52 * unit))
-    page.toggle_button.setMinimumWidth(int(150 * unit))
-    for button in window.stop_page.buttons.values():
-        button.setMinimumHeight(int(64 * unit))
-    for page in (window.summary_page, window.advice_page):
+    for page in [within] if within is not None else window.built_pages():
+        _size_controls(page, unit)
+
+
+def _size_controls(page: Any, unit: float) -> None:
+    """The minimum sizes of a page's buttons, which grow with the type."""
+    name = page.objectName()
+    if name == "session-page":
+        page.stop_button.setMinimumSize(int(200 * unit), int(64 * unit))
+        box = int(18 * unit)
+        page.wait_box.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
+        for button in (page.back_button, page.toggle_button, page.skip_button):
+            button.setMinimumHeight(int(52 * unit))
+        page.toggle_button.setMinimumWidth(int(150 * unit))
+    elif name == "stop-page":
+        for button in page.buttons.values():
+            button.setMinimumHeight(int(64 * unit))
+    elif name in ("summary-page", "advice-page"):
         for button in (*page.pain.buttons.values(), page.pain.skip):
             button.setMinimumHeight(int(48 * unit))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
+from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
 from exercise_timer.ui.theme import HIGHLIGHT, phase_look
 from exercise_timer.ui.widgets import CountdownRing, PositionPicture
 
@@ -43,7 +43,7 @@ def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
 
 def _button(parent: QWidget) -> QPushButton:
     button = QPushButton(parent)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    set_by_name(button, "focusPolicy", "TabFocus")
     return button
 
 
@@ -79,7 +79,8 @@ class SessionPage(QWidget):
         self.exercise_name = _label("exercise-name", self)
         self.exercise_count = _label("muted", self, wrap=False)
         header.addWidget(self.exercise_name, 1)
-        header.addWidget(self.exercise_count, 0, Qt.AlignmentFlag.AlignBottom)
+        set_by_name(self.exercise_count, "alignment", "AlignLeft|AlignBottom")
+        header.addWidget(self.exercise_count, 0)
         outer.addLayout(header)
         self.purpose = _label("muted", self)
         outer.addWidget(self.purpose)
@@ -159,12 +160,12 @@ class SessionPage(QWidget):
     def _build_timer(self) -> QVBoxLayout:
         right = QVBoxLayout()
         self.phase = _label("phase", self, wrap=False)
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.phase, "alignment", "AlignCenter")
         self.ring = CountdownRing(self)
         self.detail = _label("detail", self)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.detail, "alignment", "AlignCenter")
         self.breathing = _label("breathing", self)
-        self.breathing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.breathing, "alignment", "AlignCenter")
         right.addWidget(self.phase)
         right.addWidget(self.ring, 1)
         right.addWidget(self.detail)
@@ -195,7 +196,7 @@ class SessionPage(QWidget):
             self.picker.setItemData(
                 index,
                 words.exercise_count(len(choice.routine.exercises)),
-                Qt.ItemDataRole.ToolTipRole,
+                TOOL_TIP_ROLE,
             )
         self.wait_box.setText(_("Wait for me"))
         self.wait_box.setToolTip(_("Each exercise waits until you press Ready (or Space)"))

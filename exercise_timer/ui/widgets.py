@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exercise_timer import resources
 from exercise_timer.core.model import Position
+from exercise_timer.ui.qt_by_name import ALIGN_CENTER
+
+
+def _pen(colour: QColor, width: float) -> QPen:
+    """A solid pen; ``QPen(colour, width)`` would build the ``Qt`` namespace (see qt_by_name)."""
+    pen = QPen()
+    pen.setColor(colour)
+    pen.setWidthF(width)
+    return pen
 
 
 class CountdownRing(QWidget):
@@ -46,18 +55,27 @@ class CountdownRing(QWidget):
         rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
         width = max(6.0, side * 0.07)
         inner = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
-        painter.setPen(QPen(QColor("#dde2ea"), width))
-        painter.drawEllipse(inner)
-        pen = QPen(self._colour, width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawArc(inner, 90 * 16, int(-360 * 16 * self._fraction))
-        font = QFont(self.font())
-        font.setPixelSize(max(12, int(side * 0.42)))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#1f2a44"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        track = QPainterPath()
+        track.addEllipse(inner)
+        # strokePath has one signature; setPen's (pen, colour or Qt.PenStyle) would build
+        # the Qt namespace while choosing, and so would drawing the arc with its round cap,
+        # which the first screen does not show.
+        painter.strokePath(track, _pen(QColor("#dde2ea"), width))
+        span = int(-360 * 16 * self._fraction)
+        if span:
+            from PySide6.QtCore import Qt
+
+            pen = _pen(self._colour, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawArc(inner, 90 * 16, span)
+        if self._text:
+            font = QFont(self.font())
+            font.setPixelSize(max(12, int(side * 0.42)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#1f2a44"))
+            painter.drawText(rect, ALIGN_CENTER, self._text)
         painter.end()
 
 
