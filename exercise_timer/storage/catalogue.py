@@ -11,6 +11,7 @@ from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.routine_cache import RoutineCache
 
 DEFAULT_ROUTINE = "xplain-back"
 
@@ -33,21 +34,23 @@ class Catalogue:
 def load_catalogue(paths: Paths) -> Catalogue:
     """Bundled routines (the default first), then personal ones.
 
-    A personal file that cannot be read is reported, never fatal.
+    A personal file that cannot be read is reported, never fatal. Files unchanged since the
+    last start come from the routine cache instead of being parsed again.
     """
     routines: list[Routine] = []
     problems: list[Problem] = []
+    cache = RoutineCache(paths.cache_dir)
     bundled = sorted(
         resources.routines_dir().glob("*.toml"),
         key=lambda file: (file.stem != DEFAULT_ROUTINE, file.stem),
     )
     for file in bundled:
-        routines.append(load_routine(file, bundled=True))
+        routines.append(_read(cache, file, bundled=True))
     personal_dir = paths.routines_dir
     files = sorted(personal_dir.glob("*.toml")) if personal_dir.is_dir() else []
     for file in files:
         try:
-            routine = load_routine(file)
+            routine = _read(cache, file, bundled=False)
         except InputError as error:
             problems.extend(error.problems)
             continue
@@ -64,7 +67,17 @@ def load_catalogue(paths: Paths) -> Catalogue:
             )
             continue
         routines.append(routine)
+    cache.save([*bundled, *files])
     return Catalogue(tuple(routines), tuple(problems))
+
+
+def _read(cache: RoutineCache, file: Path, *, bundled: bool) -> Routine:
+    """The routine in ``file``, from the cache while the file is unchanged (else InputError)."""
+    routine = cache.get(file, bundled=bundled)
+    if routine is None:
+        routine = load_routine(file, bundled=bundled)
+        cache.put(file, routine, bundled=bundled)
+    return routine
 
 
 def open_routine(name: str, paths: Paths, catalogue: Catalogue | None = None) -> Routine:
