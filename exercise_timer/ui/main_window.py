@@ -9,15 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QCloseEvent,
-    QKeySequence,
-    QResizeEvent,
-    QShortcut,
-)
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from exercise_timer.app.controller import SessionController
 from exercise_timer.app.services import RoutineChoice
@@ -281,6 +274,9 @@ class MainWindow(QMainWindow):
 
     def _announce(self, text: str) -> None:
         """Tells screen readers about a change (never about each tick)."""
+        # Imported here: their 14 enums are not needed before the first change.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if QAccessible.isActive():
             QAccessible.updateAccessibility(
                 QAccessibleAnnouncementEvent(self.session_page.phase, text)
@@ -413,6 +409,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         controller.halt(ask=False)
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             _("End the session?"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
@@ -39,7 +40,7 @@ def apply_fonts(window: Any, within: QWidget | None = None) -> None:
     ``within`` limits it to one page, just built; by default every page built so far.
     """
     unit = min(window.width() / 1024, window.height() / 600)
-    for widget in (within or window).findChildren(QWidget):
+    for widget in _widgets(within or window):
         size = SIZES.get(widget.objectName())
         if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):
             size = 18
@@ -51,6 +52,19 @@ def apply_fonts(window: Any, within: QWidget | None = None) -> None:
             widget.setFont(font)
     for page in [within] if within is not None else window.built_pages():
         _size_controls(page, unit)
+
+
+def _widgets(root: QWidget) -> Iterator[QWidget]:
+    """Every widget under ``root``, but not the insides of a combo box (they take its type).
+
+    ``findChildren`` would also return the combo box's popup list and scroll bars, and
+    wrapping those for Python builds 27 enums the first screen does not need.
+    """
+    for child in root.children():
+        if isinstance(child, QWidget):
+            yield child
+            if not isinstance(child, QComboBox):
+                yield from _widgets(child)
 
 
 def _size_controls(page: Any, unit: float) -> None:
