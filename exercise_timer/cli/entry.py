@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from exercise_timer import __version__
-from exercise_timer.cli import catalogue, history, prescription, speech
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
 from exercise_timer.cli.registry import handler_of
 from exercise_timer.cli.window import add_window_options, cmd_window
@@ -15,13 +16,13 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.problems import InputError
 from exercise_timer.storage.paths import find_paths
 
-COMMAND_GROUPS = (catalogue, history, speech, prescription)
-"""The modules that register commands, in the order ``--help`` lists them."""
+COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription")
+"""The modules of ``exercise_timer.cli`` that register commands, in the order ``--help`` lists
+them; they are imported only when a command line is more than the window's options."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line."""
-    parser = argparse.ArgumentParser(
+def _top_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser = parser_class(
         prog="exercise-timer",
         description=_("Guides you through back exercises with a timer and spoken cues."),
     )
@@ -30,10 +31,49 @@ def build_parser() -> argparse.ArgumentParser:
         "--home", metavar="DIR", help=_("keep settings, journal and caches under DIR")
     )
     add_window_options(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in COMMAND_GROUPS:
-        group.register(commands)
     return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = _top_parser(argparse.ArgumentParser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_GROUPS:
+        importlib.import_module(f"exercise_timer.cli.{name}").register(commands)
+    return parser
+
+
+class _NotTheWindowAlone(Exception):
+    """The command line asks for more than the window (a command, help, or a mistake)."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The window's options alone; anything else is left to the whole command line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowAlone(message)
+
+    def print_help(self, file: object = None) -> NoReturn:
+        raise _NotTheWindowAlone("help")
+
+
+def parse_command_line(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line, with every command only when one may have been asked for.
+
+    Opening the window (no command) is parsed without importing the command groups and
+    building their parsers, which the window's start-up would otherwise pay for; any other
+    command line, including help and every mistake, is parsed by :func:`build_parser`, so
+    what it prints and returns is unchanged.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if "--" in arguments:  # what follows could only be a command
+            raise _NotTheWindowAlone("--")
+        args = _top_parser(_WindowParser).parse_args(arguments)
+    except _NotTheWindowAlone:
+        return build_parser().parse_args(arguments)
+    args.command = None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             # A file name that is not UTF-8 must be printed, not crash the report.
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    args = parse_command_line(argv)
     paths = find_paths(args.home)
     handler = handler_of(args) or cmd_window
     try:
