@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -21,7 +22,39 @@ from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.storage.journal import Journal, open_journal
 from exercise_timer.storage.paths import Paths
 
+if TYPE_CHECKING:
+    from exercise_timer.speech.measure import MeasureOutcome
+    from exercise_timer.speech.speaker import VoiceSettings
+
 REPO = Path(__file__).resolve().parents[1]
+
+
+_MEASURED: dict[tuple[str | None, int, str], float] = {}
+
+
+@pytest.fixture(autouse=True)
+def measure_each_cue_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cue lengths are measured with the real voice, but each text once for the whole run.
+
+    Every test has a fresh cache folder, so without this each ``plan`` would render the same
+    few hundred cues again. Processes the tests start measure for themselves.
+    """
+    from exercise_timer.speech import measure
+
+    real = measure.measure_cue_seconds
+
+    def once(texts: Sequence[str], settings: VoiceSettings, **kwargs: Any) -> MeasureOutcome:
+        key = (settings.voice, settings.rate)
+        missing = [t for t in dict.fromkeys(texts) if (*key, t) not in _MEASURED]
+        problem = None
+        if missing:
+            outcome = real(missing, settings, **kwargs)
+            problem = outcome.problem
+            _MEASURED.update({(*key, t): s for t, s in outcome.seconds.items()})
+        found = {t: _MEASURED[(*key, t)] for t in texts if (*key, t) in _MEASURED}
+        return measure.MeasureOutcome(found, problem)
+
+    monkeypatch.setattr(measure, "measure_cue_seconds", once)
 
 
 @pytest.fixture

@@ -93,6 +93,10 @@ def test_json_of_the_readme_example(example: Routine) -> None:
         "stage": 1,
         "phase": "move",
         "cue": "Breathe in and round your back up and lower your head.",
+        "caption": "Breathe in and round your back up and lower your head.",
+        "cue_seconds": 0.0,
+        "cue_seconds_measured": False,
+        "counts": [],
     }
 
 
