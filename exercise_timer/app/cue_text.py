@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
-from exercise_timer.core.resolve import ResolvedExercise
 
 
 def ready_caption(routine: Routine, sessions_this_week: int) -> str:
@@ -18,11 +17,3 @@ def ready_caption(routine: Routine, sessions_this_week: int) -> str:
         sessions_this_week,
     ).format(sessions=routine.advice.sessions_per_week, count=sessions_this_week)
     return f"{caption} {week}"
-
-
-def with_cautions(cue: str, exercise: ResolvedExercise) -> str:
-    """The get-into-position cue with the exercise's cautions (said once per session)."""
-    cautions = exercise.exercise.cautions
-    if not cautions:
-        return cue
-    return " ".join((cue, _("Take care:"), *cautions))
