@@ -323,7 +323,8 @@ class SessionController:
         if self._voice.poll() and self._voice.plan is not None:
             self._cues = self._voice.plan
         now = self._real()
-        if self._autostart_by is not None and (self._voice_ready() or now >= self._autostart_by):
+        ready = self.services.speaker.lead_measured and self._voice.settled
+        if self._autostart_by is not None and (ready or now >= self._autostart_by):
             self.start()
         if self._exit_at is not None:
             code, latest = self._exit_at
@@ -366,11 +367,7 @@ class SessionController:
 
     def test_voice(self, settings: Settings, sentence: str) -> None:
         """Says ``sentence`` with ``settings`` (not yet saved), then goes back to the saved ones."""
-        speaker = self.services.speaker
-        speaker.interrupt()
-        speaker.configure(voice_settings(settings))
-        speaker.say(sentence)
-        speaker.configure(voice_settings(self.services.settings))
+        self.services.test_voice(settings, sentence)
 
     def save_values(self, values: PersonalValues, progression: Progression) -> None:
         """Saves the personal values of this routine and prepares a session with them."""
@@ -564,7 +561,8 @@ class SessionController:
         if self.services.trace is not None:
             write_end(self.services.trace, effect)
         if effect.outcome is Outcome.COMPLETED:
-            self._say(end_cue(effect, self.routine.advice.at_end))
+            self._cue = end_cue(effect, self.routine.advice.at_end)
+            self.services.speaker.say(self._cue)
         else:
             advice = stop_advice(effect.reason)
             self._cue = advice
@@ -579,30 +577,14 @@ class SessionController:
 
     def _fit(self) -> CuePlan:
         """The words of every cue, fitted to the phases at today's voice, rate and lead."""
-        settings = self.services.settings
-        voice = voice_settings(settings)
-        timing = Timing(
-            countdown=settings.countdown,
-            speed=self.speed,
-            lead=self.services.speaker.lead_seconds,
-            waiting=self._wait_for_me,
-        )
-        return self._voice.fit(self.engine.schedule, timing, voice.voice, voice.rate)
+        settings, lead = self.services.settings, self.services.speaker.lead_seconds
+        timing = Timing(settings.countdown, self.speed, lead, waiting=self._wait_for_me)
+        return self._voice.fit(self.engine.schedule, timing, voice_settings(settings))
 
     def _start_when_voice_ready(self) -> None:
         """Starts once the voice knows its lead and the cues' lengths (or after a while)."""
-        if self._voice_ready():
-            self.start()
-        else:
-            self._autostart_by = self._real() + AUTOSTART_PATIENCE
-            self._publish()
-
-    def _voice_ready(self) -> bool:
-        return self.services.speaker.lead_measured and self._voice.settled
-
-    def _say(self, text: str) -> None:
-        self._cue = text
-        self.services.speaker.say(text)
+        self._autostart_by = self._real() + AUTOSTART_PATIENCE
+        self.poll()
 
     def _trace_cues(self) -> None:
         reports = self.services.speaker.reports()

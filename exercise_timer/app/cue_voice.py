@@ -15,6 +15,7 @@ from pathlib import Path
 
 from exercise_timer.core.cue_fit import CuePlan, Timing, fit_cues
 from exercise_timer.core.schedule import Schedule
+from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.cue_lengths import CueLengths
 
 Measure = Callable[[Sequence[str]], Mapping[str, float]]
@@ -81,18 +82,19 @@ class CueVoice:
         self._thread: threading.Thread | None = None
         self._arrived: CueLengths | None = None
         self._lock = threading.Lock()
-        self._last: tuple[Schedule, Timing] | None = None
+        self._last: tuple[Schedule, Timing, VoiceSettings] | None = None
         self._missing: list[str] = []
         self._rounds = 0
         self.plan: CuePlan | None = None
 
-    def fit(self, schedule: Schedule, timing: Timing, voice: str | None, rate: int) -> CuePlan:
+    def fit(self, schedule: Schedule, timing: Timing, settings: VoiceSettings) -> CuePlan:
         """Fits the cues with the lengths known now; ``poll()`` measures the missing ones."""
+        voice, rate = settings.voice, settings.rate
         lengths = self._lengths
         if lengths is None or (lengths.voice, lengths.rate) != (voice, rate):
             lengths = self._lengths = CueLengths(self._cache_file, voice, rate)
             self._rounds = 0
-        self._last = (schedule, timing)
+        self._last = (schedule, timing, settings)
         self.plan, asked = texts_asked(schedule, lengths, timing)
         self._missing = lengths.missing(asked)
         return self.plan
@@ -127,7 +129,7 @@ class CueVoice:
         lengths, last = self._lengths, self._last
         changed = False
         if arrived is not None and arrived is lengths and lengths is not None and last is not None:
-            self.fit(*last, lengths.voice, lengths.rate)
+            self.fit(*last)
             changed = True
         if lengths is not None and not self.measuring and not self.settled:
             self._start_measuring(lengths, self._missing)

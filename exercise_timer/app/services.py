@@ -122,6 +122,13 @@ class Services:
             )
         return None
 
+    def test_voice(self, settings: Settings, sentence: str) -> None:
+        """Says ``sentence`` with ``settings`` (not yet saved), then goes back to the saved ones."""
+        self.speaker.interrupt()
+        self.speaker.configure(voice_settings(settings))
+        self.speaker.say(sentence)
+        self.speaker.configure(voice_settings(self.settings))
+
     def routine_read(self, routine_id: str) -> bool:
         """Whether the routine's "before you start" page was read (always, without a folder)."""
         if self.read_routines_dir is None:
