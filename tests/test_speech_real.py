@@ -8,12 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
+from fakes import worker_spec
 
 from exercise_timer.cli import main
 from exercise_timer.speech import problems, wavutil
+from exercise_timer.speech.measure import measure_cue_seconds
 from exercise_timer.speech.oneshot import render_wav
 from exercise_timer.speech.probe import probe_speech
 from exercise_timer.speech.process import WorkerSpec, run_requests
+from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
 from exercise_timer.speech.speaker import VoiceSettings
 
 pytestmark = pytest.mark.slow
@@ -223,3 +226,68 @@ def test_each_render_in_one_worker_uses_its_own_rate(tmp_path: Path) -> None:
     assert seconds[0::2] == pytest.approx([seconds[0]] * 3, abs=0.02), seconds
     assert seconds[1::2] == pytest.approx([seconds[1]] * 3, abs=0.02), seconds
     assert seconds[1] > 1.3 * seconds[0], seconds
+
+
+LONG_CUE = (
+    "Slowly return to the starting position. Relax and breathe normally, then get ready "
+    "for the next exercise: Cat and Camel, on your hands and knees."
+)
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_speak_wav_of_a_long_cue_writes_a_complete_file_every_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the file was read before pyttsx3 had written it (the issue: 38 of 60)."""
+    lengths = set()
+    for attempt in range(5):
+        path = tmp_path / f"long{attempt}.wav"
+        assert main(["speak", LONG_CUE, "--wav", str(path)]) == 0, capsys.readouterr().err
+        clip = wavutil.read_complete(path)
+        lengths.add(round(clip.seconds, 3))
+        assert wavutil.rms(clip) > SILENCE_FLOOR
+    assert len(lengths) == 1 and 5.0 < lengths.pop() < 15.0
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_measured_lengths_are_those_of_the_speech_as_played(tmp_path: Path) -> None:
+    texts = ["Hold for 5 seconds.", "3", LONG_CUE]
+    outcome = measure_cue_seconds(texts, VoiceSettings(rate=160))
+    assert outcome.problem is None and list(outcome.seconds) == texts
+    for text in texts:
+        rendered = render_wav(text, tmp_path / "cue.wav", VoiceSettings(rate=160, volume=0.3))
+        assert outcome.seconds[text] == pytest.approx(rendered.seconds, abs=0.005)
+    slow = measure_cue_seconds(texts, VoiceSettings(rate=100))
+    assert slow.seconds["Hold for 5 seconds."] > 1.3 * outcome.seconds["Hold for 5 seconds."]
+
+
+@pytest.mark.usefixtures("engine_works")
+def test_the_rate_holds_after_an_interrupt_restarts_the_worker(tmp_path: Path) -> None:
+    hold = tmp_path / "hold"
+    spec = worker_spec(engine="pyttsx3", env={"FAKE_PLAYER_HOLD": str(hold)})
+    speaker = Pyttsx3Speaker(VoiceSettings(rate=150), spec=spec, lead_probes=("3",))
+    speaker.start()
+    try:
+        speaker.configure(VoiceSettings(rate=120))
+        assert speaker.wait_for(lambda s: s.lead_measured, 30), speaker.status()
+        speaker.say("Relax.")
+        assert speaker.wait_for(lambda s: s.reports_made == 1, 30), speaker.status()
+        [first] = speaker.reports()
+        assert (first.status, first.rate) == ("spoken", 120)
+        hold.touch()
+        speaker.say(LONG_CUE)
+        assert speaker.wait_for(
+            lambda s: s.speaking == LONG_CUE and s.player_pid is not None, 30
+        ), speaker.status()
+        speaker.interrupt()  # kills the worker mid-cue; a fresh one starts
+        assert speaker.wait_for(lambda s: s.reports_made == 2, 30), speaker.status()
+        [cut] = speaker.reports()
+        assert cut.status == "cut" and cut.t_started is not None
+        hold.unlink()
+        speaker.say("Relax.")
+        assert speaker.wait_for(lambda s: s.reports_made == 3, 30), speaker.status()
+        [after] = speaker.reports()
+        assert (after.status, after.rate) == ("spoken", 120)
+        assert speaker.status().workers_started == 2
+    finally:
+        speaker.close()

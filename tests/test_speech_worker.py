@@ -104,7 +104,7 @@ def test_a_cue_is_spoken_and_reported(make_speaker: MakeSpeaker, hold: Path) -> 
     speaker.say("Relax.")
     [report] = reports(speaker, 1)
     assert report.text == "Relax." and report.backend == "pyttsx3"
-    assert spoken(report)
+    assert spoken(report) and report.status == "spoken"
 
 
 def test_a_waiting_cue_is_replaced_by_a_newer_one(make_speaker: MakeSpeaker, hold: Path) -> None:
@@ -118,6 +118,7 @@ def test_a_waiting_cue_is_replaced_by_a_newer_one(make_speaker: MakeSpeaker, hol
     made = reports(speaker, 4)
     assert [r.text for r in made] == ["3", "2", "Breathe in and lift.", "1"]
     assert [spoken(r) for r in made] == [False, False, True, True]
+    assert [r.status for r in made] == ["replaced", "replaced", "spoken", "spoken"]
     assert made[0].t_started is None and made[1].t_finished is None
     assert speaker.status().workers_started == 1
 
@@ -130,7 +131,9 @@ def test_a_stale_cue_is_cut_off_for_a_newer_one(make_speaker: MakeSpeaker, hold:
     player = os.pidfd_open(status.player_pid)
     speaker.say("3")
     [cut] = reports(speaker, 1)
-    assert cut.text == "Breathe in and lift." and cut.t_finished is None
+    assert cut.text == "Breathe in and lift." and cut.status == "cut"
+    assert cut.t_started is not None and cut.t_finished is not None
+    assert cut.t_requested <= cut.t_started <= cut.t_finished
     assert gone(player)
     hold.unlink()
     [three] = reports(speaker, 2)
@@ -150,7 +153,9 @@ def test_interrupt_kills_the_worker_and_its_player_then_speaks_again(
     speaker.interrupt()
     assert gone(worker) and gone(player)
     [interrupted] = reports(speaker, 1)
-    assert interrupted.text == "Slowly return." and interrupted.t_finished is None
+    assert interrupted.text == "Slowly return." and interrupted.status == "cut"
+    assert interrupted.t_started is not None and interrupted.t_finished is not None
+    assert interrupted.t_started <= interrupted.t_finished
     fresh = wait(speaker, lambda s: s.workers_started == 2 and s.ready)
     assert fresh.worker_pid != status.worker_pid
     hold.unlink()
@@ -181,6 +186,7 @@ def test_a_worker_killed_mid_cue_is_restarted_and_the_next_cue_spoken(
     os.killpg(status.worker_pid, signal.SIGKILL)  # as if it crashed
     [lost] = reports(speaker, 1)
     assert lost.text == "Breathe out and lower." and lost.t_finished is None
+    assert lost.status == "failed"
     wait(speaker, lambda s: s.workers_started == 2 and s.ready)
     hold.unlink()
     speaker.say("Relax.")
@@ -200,6 +206,7 @@ def test_a_hanging_engine_is_replaced_by_the_watchdog(
     speaker.say("hang on this cue")
     [hung] = reports(speaker, 1)
     assert hung.text == "hang on this cue" and hung.t_started is None
+    assert hung.status == "failed"
     speaker.say("Relax.")
     [relax] = reports(speaker, 2)
     assert spoken(relax)
@@ -215,7 +222,7 @@ def test_an_engine_failure_ends_the_worker_and_a_fresh_one_speaks(
     speaker = make_speaker()
     speaker.say(text)
     [failed] = reports(speaker, 1)
-    assert failed.t_started is None
+    assert failed.t_started is None and failed.status == "failed"
     wait(speaker, lambda s: s.workers_started == 2)
     speaker.say("Relax.")
     [relax] = reports(speaker, 2)
@@ -229,8 +236,9 @@ def test_an_engine_that_cannot_load_gives_up_with_the_notice(make_speaker: MakeS
     assert speaker.problem == problems.install(["espeak-ng"])
     speaker.say("Relax.")
     [dropped] = reports(speaker, 1)
-    assert dropped.t_started is None
+    assert dropped.t_started is None and dropped.status == "failed"
     assert speaker.status().workers_started == 1
+    assert speaker.status().lead_measured  # over: it keeps its default
 
 
 def test_a_worker_that_keeps_dying_at_start_gives_up(make_speaker: MakeSpeaker) -> None:
@@ -251,7 +259,7 @@ def test_a_missing_player_says_which_package_to_install(
     speaker = make_speaker(spec=spec)
     speaker.say("Relax.")
     [report] = reports(speaker, 1)
-    assert report.t_started is None
+    assert report.t_started is None and report.status == "failed"
     assert speaker.problem == problems.install(["alsa-utils"])
 
 
@@ -260,7 +268,19 @@ def test_a_failing_player_reports_no_sound_honestly(make_speaker: MakeSpeaker, h
     speaker.say("Relax.")
     [report] = reports(speaker, 1)
     assert (report.t_started, report.t_finished) == (None, None)
+    assert report.status == "failed"
     assert speaker.problem == problems.no_sound_device()
+
+
+def test_a_cue_interrupted_before_it_plays_was_replaced(
+    make_speaker: MakeSpeaker, hold: Path
+) -> None:
+    speaker = make_speaker()
+    speaker.say("hang while synthesising")
+    wait(speaker, lambda s: s.speaking == "hang while synthesising")
+    speaker.interrupt()
+    [report] = reports(speaker, 1)
+    assert report.status == "replaced" and (report.t_started, report.t_finished) == (None, None)
 
 
 # -- settings, lead, shutdown --------------------------------------------------------------------
@@ -283,7 +303,7 @@ def test_mute_silences_the_current_cue(make_speaker: MakeSpeaker) -> None:
     playing(speaker, "Breathe in and lift.")
     speaker.configure(VoiceSettings(mute=True))
     [report] = reports(speaker, 1)
-    assert report.t_finished is None
+    assert report.status == "cut" and report.t_started is not None
 
 
 def test_the_lead_is_measured_at_start_up_with_silent_probes(
@@ -297,6 +317,24 @@ def test_the_lead_is_measured_at_start_up_with_silent_probes(
     wait(speaker, lambda s: s.lead_measured)
     assert 0.0 < speaker.lead_seconds < 2.0
     assert speaker.reports() == []  # probes are not cues
+
+
+def test_the_lead_is_measured_as_soon_as_the_first_worker_is_ready_even_muted(
+    make_speaker: MakeSpeaker, hold: Path
+) -> None:
+    hold.unlink()
+    speaker = make_speaker(
+        settings=VoiceSettings(mute=True), lead_probes=("3", "2"), default_lead=5.0
+    )
+    status = wait(speaker, lambda s: s.lead_measured)
+    assert status.workers_started == 1 and 0.0 < speaker.lead_seconds < 2.0
+    assert speaker.reports() == []
+
+
+def test_lead_measuring_is_over_when_the_speaker_gives_up(make_speaker: MakeSpeaker) -> None:
+    speaker = make_speaker(env={"FAKE_TTS_INIT": "runtime-error"}, lead_probes=("3", "2"))
+    status = wait(speaker, lambda s: s.lead_measured)
+    assert status.problem is not None and speaker.lead_seconds == 0.1
 
 
 def test_close_stops_the_worker_and_threads(make_speaker: MakeSpeaker, hold: Path) -> None:

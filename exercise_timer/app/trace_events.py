@@ -36,6 +36,7 @@ def write_cues(trace: TraceWriter, reports: Iterable[CueReport], start: float) -
             t_requested=round(report.t_requested - start, 6),
             t_started=None if report.t_started is None else round(report.t_started - start, 6),
             t_finished=None if report.t_finished is None else round(report.t_finished - start, 6),
+            status=report.status,
         )
 
 

@@ -81,7 +81,7 @@ class ChimeSpeaker:
         self.interrupt()
         command = self._command()
         if command is None:
-            self._reports.append(CueReport(text, BACKEND, requested, None, None))
+            self._reports.append(CueReport(text, BACKEND, requested, None, None, "failed"))
             return
         launched = time.monotonic()
         try:
@@ -92,7 +92,7 @@ class ChimeSpeaker:
                 stderr=subprocess.DEVNULL,
             )
         except OSError:
-            self._reports.append(CueReport(text, BACKEND, requested, None, None))
+            self._reports.append(CueReport(text, BACKEND, requested, None, None, "failed"))
             return
         self._playing.append((player, CueReport(text, BACKEND, requested, launched, None)))
 
@@ -133,6 +133,7 @@ class ChimeSpeaker:
         still: list[tuple[subprocess.Popen[bytes], CueReport]] = []
         for player, report in self._playing:
             code = player.wait() if wait else player.poll()
+            now = time.monotonic()
             if code is None:
                 still.append((player, report))
                 continue
@@ -141,7 +142,11 @@ class ChimeSpeaker:
                 report = CueReport(
                     report.text, BACKEND, report.t_requested, report.t_started, finished
                 )
+            elif code < 0 and report.t_started is not None:  # killed by interrupt()
+                report = CueReport(
+                    report.text, BACKEND, report.t_requested, report.t_started, now, "cut"
+                )
             else:
-                report = CueReport(report.text, BACKEND, report.t_requested, None, None)
+                report = CueReport(report.text, BACKEND, report.t_requested, None, None, "failed")
             self._reports.append(report)
         self._playing = still

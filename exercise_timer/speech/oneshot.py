@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from exercise_timer.speech import problems
+from exercise_timer.core.i18n import _
+from exercise_timer.speech import problems, wavutil
 from exercise_timer.speech.probe import PROBE_TIMEOUT, SpeechStatus, engine_problem, probe_speech
 from exercise_timer.speech.process import WorkerSpec, WorkerTimeout, run_requests
 from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
@@ -55,13 +56,27 @@ def render_wav(
         return Outcome(problems.no_answer())
     for event in events:
         if event.get("event") == "rendered":
-            return Outcome(None, float(event["seconds"]))
+            try:
+                written = wavutil.read_complete(path)
+            except wavutil.IncompleteWav as fault:
+                return Outcome(no_complete_file(path, str(fault)))
+            return Outcome(None, written.seconds)
     problem = engine_problem(events)
     if problem is not None:
         return Outcome(problem)
     failed = next((e for e in events if e.get("event") == "finished"), None)
+    if failed is not None and failed.get("kind") == "clip":
+        return Outcome(no_complete_file(path, str(failed.get("error"))))
     detail = str(failed.get("error")) if failed else "no sound was written"
     return Outcome(problems.engine_broken(detail))
+
+
+def no_complete_file(path: Path, detail: str) -> str:
+    """The sentence for a render that did not give a complete WAV file, twice."""
+    return _(
+        "{file}: the speech engine did not produce complete speech for this text ({detail}); "
+        "the file was not written. Try again, or a shorter text."
+    ).format(file=path, detail=detail)
 
 
 def speak_text(

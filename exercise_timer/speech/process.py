@@ -187,7 +187,16 @@ class WorkerProcess:
 
 
 class WorkerTimeout(Exception):
-    """A one-shot worker did not answer in time."""
+    """A one-shot worker did not answer in time.
+
+    Attributes:
+        events: The events collected before the time ran out.
+    """
+
+    def __init__(self, events: list[Message] | None = None) -> None:
+        """Keeps the events that did arrive."""
+        super().__init__("the speech worker did not answer in time")
+        self.events = list(events or [])
 
 
 def run_requests(
@@ -200,7 +209,8 @@ def run_requests(
     worker's exit code (None if it had to be killed).
 
     Raises:
-        WorkerTimeout: When the worker does not answer within ``timeout`` seconds in all.
+        WorkerTimeout: When the worker does not answer within ``timeout`` seconds in all (it
+            carries the events that did arrive).
     """
     events: queue.Queue[Message | None] = queue.Queue()
     collected: list[Message] = []
@@ -223,7 +233,7 @@ def run_requests(
                 _collect_until(events, collected, deadline, None)
         except WorkerTimeout:
             worker.kill()
-            raise
+            raise WorkerTimeout(collected) from None
         code = worker.returncode
     return collected, (code if code is not None and code >= 0 else None)
 

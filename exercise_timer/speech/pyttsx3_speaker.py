@@ -21,8 +21,17 @@ The rules (docs/decisions/0005-speech-worker-process.md):
   ``watchdog_per_char`` x characters, that does not become ready within ``start_timeout``, or
   that dies, is replaced. After ``max_start_failures`` workers in a row die before becoming
   ready, the speaker gives up and says so through ``problem``.
-- **Lead.** When the first worker is ready and idle, it speaks ``lead_probes`` at volume 0;
-  ``lead_seconds`` is the median request-to-sound time (``default_lead`` until then).
+- **Lead.** When the first worker is ready and idle, it speaks ``lead_probes`` at volume 0
+  (also while muted: they are silent); ``lead_seconds`` is the median request-to-sound time
+  (``default_lead`` until then). ``status().lead_measured`` turns true when the probes are
+  over, measured or not, and when the speaker gives up.
+- **Every worker speaks at the settings' rate.** Every request (lead probes too) carries the
+  voice, rate and volume of the current settings, and the worker sets them before each cue,
+  so a fresh worker never speaks at the engine's default. Its ``finished`` event says the rate
+  in force, which each report keeps (``CueReport.rate``).
+- **Reports say what happened** (``CueReport.status``): ``spoken``; ``cut`` (started, then
+  stopped for a newer cue or an interrupt: ``t_started`` is the player's launch, ``t_finished``
+  the cut); ``replaced`` (never started); ``failed`` (the worker could not make or play it).
 """
 
 from __future__ import annotations
@@ -40,7 +49,7 @@ from typing import Any
 
 from exercise_timer.speech import problems
 from exercise_timer.speech.process import Message, WorkerProcess, WorkerSpec
-from exercise_timer.speech.speaker import CueReport, VoiceSettings
+from exercise_timer.speech.speaker import CueReport, CueStatus, VoiceSettings
 
 BACKEND = "pyttsx3"
 
@@ -54,6 +63,7 @@ class _Cue:
     t_sent: float = 0.0
     t_launched: float | None = None
     player_pid: int | None = None
+    expected_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -168,9 +178,17 @@ class Pyttsx3Speaker:
         self._thread = threading.Thread(target=self._supervise, name="speech-supervisor")
         self._thread.start()
 
-    def say(self, text: str) -> None:
-        """Queues ``text``, replacing any cue still waiting. Never blocks."""
-        self._inbox.put(("say", _Cue(self._next_id(), text, time.monotonic())))
+    def say(self, text: str, *, expected_seconds: float | None = None) -> None:
+        """Queues ``text``, replacing any cue still waiting. Never blocks.
+
+        Args:
+            text: What to say.
+            expected_seconds: The measured length of the text's speech at these settings
+                (:func:`exercise_timer.speech.measure.measure_cue_seconds`); the worker
+                renders a clip of another length again. Never an estimate.
+        """
+        cue = _Cue(self._next_id(), text, time.monotonic(), expected_seconds=expected_seconds)
+        self._inbox.put(("say", cue))
 
     def interrupt(self) -> None:
         """Silences the cue being spoken and drops any waiting one. Never blocks."""
@@ -249,13 +267,13 @@ class Pyttsx3Speaker:
         elif kind == "interrupt":
             self._drop_pending()
             if self._inflight is not None and not self._inflight.probe:
-                self._replace_worker(report_inflight=True)
+                self._replace_worker(cut=True)
         elif kind == "configure":
             self._settings = item[1]
             if self._settings.mute:
                 self._drop_pending()
                 if self._inflight is not None and not self._inflight.probe:
-                    self._replace_worker(report_inflight=True)
+                    self._replace_worker(cut=True)
         elif kind == "message":
             if item[1] is self._worker:
                 self._on_message(item[2])
@@ -266,7 +284,7 @@ class Pyttsx3Speaker:
         if self._settings.mute:
             return
         if self._gave_up:
-            self._report(cue, None, None)
+            self._report(cue, None, None, "failed")
             return
         self._drop_pending()
         self._pending = cue
@@ -296,14 +314,16 @@ class Pyttsx3Speaker:
                 if ok and started is not None:
                     self._lead_samples.append(float(started) - inflight.t_requested)
                     self._lead = statistics.median(self._lead_samples)
+            elif ok:
+                self._report(inflight, started, finished, "spoken", message.get("rate"))
             else:
-                self._report(inflight, started, finished)
+                self._report(inflight, None, None, "failed", message.get("rate"))
 
     def _on_worker_ended(self) -> None:
         """The worker's output ended: it exited, crashed or was killed by someone else."""
         if not self._ready:
             self._start_failures += 1
-        self._replace_worker(report_inflight=True)
+        self._replace_worker()
         if self._start_failures >= self._max_start_failures and not self._gave_up:
             self._give_up(problems.engine_broken("the speech worker keeps stopping"))
 
@@ -313,12 +333,15 @@ class Pyttsx3Speaker:
             return
         if not self._ready and now > worker.started_at + self._start_timeout:
             self._start_failures += 1
-            self._replace_worker(report_inflight=True)
-        elif inflight is not None and (
-            now > self._watchdog_deadline(inflight)  # hung: the watchdog
-            or (self._pending is not None and now >= inflight.t_requested + self._stale_after)
+            self._replace_worker()
+        elif inflight is not None and now > self._watchdog_deadline(inflight):  # hung
+            self._replace_worker()
+        elif (
+            inflight is not None
+            and self._pending is not None
+            and now >= inflight.t_requested + self._stale_after
         ):
-            self._replace_worker(report_inflight=True)
+            self._replace_worker(cut=True)
         elif not worker.alive() and inflight is None:
             self._on_worker_ended()
 
@@ -349,7 +372,7 @@ class Pyttsx3Speaker:
         if self._pending is not None:
             cue, self._pending = self._pending, None
             volume = self._settings.volume
-        elif self._probes and not self._settings.mute:
+        elif self._probes:
             cue = _Cue(self._next_id(), self._probes.pop(0), time.monotonic(), probe=True)
             volume = 0.0
         else:
@@ -363,9 +386,11 @@ class Pyttsx3Speaker:
             "rate": self._settings.rate,
             "volume": volume,
         }
+        if cue.expected_seconds is not None:
+            request["expected_seconds"] = cue.expected_seconds
         self._inflight = cue
         if not self._worker.send(request):
-            self._replace_worker(report_inflight=True)
+            self._replace_worker()
 
     def _start_worker(self) -> None:
         workdir = Path(self._tempdir.name) if self._tempdir else None
@@ -385,25 +410,37 @@ class Pyttsx3Speaker:
         else:
             self._inbox.put(("message", worker, message))
 
-    def _replace_worker(self, *, report_inflight: bool) -> None:
-        """Kills the current worker (a new one is started by the next pump)."""
+    def _replace_worker(self, *, cut: bool = False) -> None:
+        """Kills the current worker (a new one is started by the next pump).
+
+        The cue it was speaking is reported as ``cut`` when ``cut`` (a newer cue, an
+        interrupt or mute stopped it) and its player had started, ``replaced`` when ``cut``
+        and it had not, and ``failed`` otherwise (the worker hung, died or could not start).
+        """
         worker, inflight = self._worker, self._inflight
         self._worker, self._ready, self._inflight = None, False, None
         if worker is not None:
             worker.kill()
-        if inflight is not None and report_inflight and not inflight.probe:
-            self._report(inflight, None, None)
+        if inflight is None or inflight.probe:
+            return
+        if not cut:
+            self._report(inflight, None, None, "failed")
+        elif inflight.t_launched is not None:
+            self._report(inflight, inflight.t_launched, time.monotonic(), "cut")
+        else:
+            self._report(inflight, None, None, "replaced")
 
     def _drop_pending(self) -> None:
         if self._pending is not None:
-            self._report(self._pending, None, None)
+            self._report(self._pending, None, None, "replaced")
             self._pending = None
 
     def _give_up(self, problem: str) -> None:
         self._problem = problem
         self._gave_up = True
+        self._probes.clear()  # the lead stays at its default: measuring it is over
         self._drop_pending()
-        self._replace_worker(report_inflight=True)
+        self._replace_worker()
 
     def _shut_down(self) -> None:
         self._drop_pending()
@@ -413,7 +450,11 @@ class Pyttsx3Speaker:
             if inflight is not None:
                 worker.kill()
                 if not inflight.probe:
-                    self._report(inflight, None, None)
+                    launched = inflight.t_launched
+                    if launched is None:
+                        self._report(inflight, None, None, "replaced")
+                    else:
+                        self._report(inflight, launched, time.monotonic(), "cut")
             else:
                 worker.close(timeout=1.0)
         # Messages from readers that ended meanwhile are of no interest now.
@@ -421,8 +462,15 @@ class Pyttsx3Speaker:
             while True:
                 self._inbox.get_nowait()
 
-    def _report(self, cue: _Cue, started: float | None, finished: float | None) -> None:
-        report = CueReport(cue.text, BACKEND, cue.t_requested, started, finished)
+    def _report(
+        self,
+        cue: _Cue,
+        started: float | None,
+        finished: float | None,
+        status: CueStatus,
+        rate: int | None = None,
+    ) -> None:
+        report = CueReport(cue.text, BACKEND, cue.t_requested, started, finished, status, rate)
         with self._changed:
             self._reports.append(report)
             self._reports_made += 1

@@ -8,15 +8,26 @@ clock in every process, so a worker's report can be compared with the window's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
+
+#: What became of a cue (README, ``--trace``):
+#:
+#: - ``spoken``: it was played to its end;
+#: - ``cut``: it started, and a newer cue or an interrupt cut it off;
+#: - ``replaced``: it never started: a newer cue replaced it while it waited, or it was
+#:   interrupted before it began;
+#: - ``failed``: the speaker could not produce or play it.
+CueStatus = Literal["spoken", "cut", "replaced", "failed"]
 
 
 @dataclass(frozen=True)
 class CueReport:
     """What became of one cue: when it was asked for, and when speech began and ended.
 
-    ``t_started`` and ``t_finished`` are None for a cue that was dropped (a newer one won) or
-    interrupted before it began.
+    ``t_started`` and ``t_finished`` are None for a cue that never started (``replaced``) or
+    that could not be played (``failed``). A ``cut`` cue keeps its ``t_started`` (the best
+    estimate: when its player was launched), and its ``t_finished`` is when it was cut.
+    ``rate`` is the speaking rate the engine used for it, when the engine can tell.
     """
 
     text: str
@@ -24,6 +35,8 @@ class CueReport:
     t_requested: float
     t_started: float | None
     t_finished: float | None
+    status: CueStatus = "spoken"
+    rate: int | None = None
 
 
 @dataclass(frozen=True)

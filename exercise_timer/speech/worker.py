@@ -8,8 +8,13 @@ the parent starts a fresh one. See docs/decisions/0005-speech-worker-process.md.
 
 Requests (one JSON object per line on stdin), each answered by events on stdout:
 
-- ``{"op": "say", "id", "text", "voice", "rate", "volume"}`` → ``started`` then ``finished``
-- ``{"op": "render", "id", "text", "path", "voice", "rate", "volume"}`` → ``rendered``
+- ``{"op": "say", "id", "text", "voice", "rate", "volume", "expected_seconds"?}`` →
+  ``started`` then ``finished`` (``ok``; when not ok, ``kind``: ``clip``, ``no-player``,
+  ``playback``, ``engine`` or ``no-engine``; ``rate``: the rate in force, when known)
+- ``{"op": "render", "id", "text", "path", "voice", "rate", "volume"}`` → ``rendered``, or
+  ``finished`` with ok false and kind ``clip`` when no complete clip could be made
+- ``{"op": "measure", "id", "texts", "voice", "rate"}`` → ``measured`` with ``seconds``: the
+  length of each text's speech as it would be played (null for a text that failed)
 - ``{"op": "voices", "id"}`` → ``voices``
 - ``{"op": "probe-sound", "id"}`` → ``probe-sound`` (needs no engine)
 - end of input, or ``{"op": "quit"}``: exit
@@ -17,12 +22,13 @@ Requests (one JSON object per line on stdin), each answered by events on stdout:
 Unprompted events: ``hello`` first, then ``ready`` (engine loaded) or ``engine-failed``
 (``kind`` is ``import``, ``init`` or ``other``), ``warning``, and ``fatal`` just before an exit.
 
-In ``wav`` mode (Linux) a cue is synthesised with ``save_to_file``, its trailing pause trimmed,
-its volume applied, and then played with the player (``aplay``) that this process starts and
-waits for. ``t_started`` is the best estimate of when sound began: the player's exit time
-minus the clip's length (``aplay`` returns after draining), but never before the player was
-launched. In ``direct`` mode (other systems) pyttsx3 speaks itself and the
-``started-utterance``/``finished-utterance`` callbacks give the times.
+In ``wav`` mode (Linux) a cue is synthesised with ``save_to_file``, the file checked (see
+:meth:`Worker.produce`), its trailing pause trimmed, its volume applied, and then played with
+the player (``aplay``) that this process starts and waits for. ``t_started`` is the best
+estimate of when sound began: the player's exit time minus the clip's length (``aplay``
+returns after draining), but never before the player was launched. In ``direct`` mode (other
+systems) pyttsx3 speaks itself and the ``started-utterance``/``finished-utterance`` callbacks
+give the times.
 """
 
 from __future__ import annotations
@@ -47,6 +53,16 @@ from exercise_timer.speech import espeak_queue, wavutil
 
 #: Exit codes of the worker.
 EXIT_OK, EXIT_ENGINE_ERROR, EXIT_BAD_CONFIG = 0, 3, 4
+
+
+#: A clip may differ from its expected length by this fraction of it, or by
+#: :data:`LENGTH_SLACK` seconds if that is more. The same text, voice and rate synthesise to
+#: the same length within a few milliseconds (one length in 15 renders of a short cue; 1 ms
+#: apart for a 9 s one in two workers), so a sound clip matches a measured length closely;
+#: the faults the check is for change it far more (a wrong rate, 200 for 160: 20 %; a lost
+#: block of samples from espeak-ng: tenths of a second).
+LENGTH_TOLERANCE = 0.05
+LENGTH_SLACK = 0.04
 
 
 class EngineError(Exception):
@@ -125,9 +141,15 @@ class Worker:
         Raises:
             EngineError: The engine reported an error, did not finish, or used another rate.
         """
+        if self.espeak is not None:
+            self.espeak.expect_utterance()
         self.engine.runAndWait()
+        if self.errors:
+            raise EngineError("; ".join(self.errors))
         if self.espeak is not None:
             timeout = float(self.config.get("synth_timeout", 30.0))
+            if not self.espeak.wait_until_written(timeout):
+                raise EngineError(f"espeak-ng did not finish the speech within {timeout:g} s")
             if not self.espeak.wait_until_idle(timeout):
                 raise EngineError(f"espeak-ng did not finish within {timeout:g} s")
         if self.errors:
@@ -135,6 +157,52 @@ class Worker:
         rate = request.get("rate")
         if self.espeak is not None and rate is not None and self.espeak.rate() != int(rate):
             raise EngineError(f"espeak-ng spoke at rate {self.espeak.rate()} instead of {rate}")
+
+    def rate_in_force(self) -> int | None:
+        """The speaking rate espeak-ng will use next; None for other engines."""
+        return self.espeak.rate() if self.espeak is not None else None
+
+    def produce(self, request: dict[str, Any], path: Path) -> tuple[wavutil.Pcm | None, str]:
+        """Synthesises ``request["text"]`` to ``path`` and returns the checked clip.
+
+        A clip must be a readable WAV with every frame its header counts, at least one, and,
+        when the request gives ``expected_seconds``, a length within the tolerance of it. One
+        that is not is rendered again once. When both renders have the same length but not the
+        expected one, the expectation is what is wrong (a stale measurement): the clip is used
+        and a ``warning`` says so. In ``wav`` mode the clip's leading and trailing silence is
+        trimmed, as it is played.
+
+        Returns:
+            The clip, and an empty string; or None and what was wrong with each render.
+
+        Raises:
+            EngineError: The engine failed (the worker then exits).
+        """
+        if not str(request["text"]).strip():
+            return None, "there is nothing to say"  # the driver would never report an end
+        expected = request.get("expected_seconds")
+        faults: list[str] = []
+        lengths: list[float] = []
+        for _attempt in range(2):
+            self._apply(request, 1.0)
+            path.unlink(missing_ok=True)
+            self.engine.save_to_file(str(request["text"]), str(path))
+            self._run(request)
+            try:
+                pcm = wavutil.read_complete(path)
+            except wavutil.IncompleteWav as fault:
+                faults.append(str(fault))
+                continue
+            if self.mode == "wav":
+                pcm = wavutil.trim_silence(pcm)
+            if expected is None or _close(pcm.seconds, float(expected)):
+                return pcm, ""
+            faults.append(f"{pcm.seconds:.2f} s of speech instead of {float(expected):.2f} s")
+            if lengths and abs(lengths[0] - pcm.seconds) <= 2 / pcm.rate:
+                self.emit("warning", detail=f"{faults[-1]}, twice: the expected length is stale")
+                return pcm, ""
+            lengths.append(pcm.seconds)
+        return None, "; ".join(faults)
 
     def _apply(self, request: dict[str, Any], volume: float) -> None:
         voice = request.get("voice")
@@ -177,15 +245,25 @@ class Worker:
         if self.mode == "direct":
             self._say_direct(cue, request, volume)
             return
-        self._apply(request, 1.0)
         synth = self.workdir / "synth.wav"
         clip = self.workdir / "cue.wav"
-        synth.unlink(missing_ok=True)
-        self.engine.save_to_file(str(request["text"]), str(synth))
-        self._run(request)
-        if not synth.exists():
-            raise EngineError("the engine wrote no sound for the cue")
-        pcm = wavutil.scale(wavutil.trim_silence(wavutil.read_pcm(synth)), volume)
+        made, fault = self.produce(request, synth)
+        rate = self.rate_in_force()
+        if made is None:
+            self.emit(
+                "finished",
+                id=cue,
+                ok=False,
+                kind="clip",
+                error=f"no complete clip: {fault}",
+                t_started=None,
+                t_finished=None,
+                t_launched=None,
+                seconds=None,
+                rate=rate,
+            )
+            return
+        pcm = wavutil.scale(made, volume)
         wavutil.write_pcm(clip, pcm)
         ok, detail, launched, ended = self.play(clip, cue)
         started = max(launched, ended - pcm.seconds) if ok else None
@@ -199,6 +277,7 @@ class Worker:
             t_finished=ended if ok else None,
             t_launched=launched,
             seconds=pcm.seconds,
+            rate=rate,
         )
 
     def _say_direct(self, cue: int, request: dict[str, Any], volume: float) -> None:
@@ -224,6 +303,7 @@ class Worker:
             error=None,
             t_started=started,
             t_finished=times.get("finished", time.monotonic()),
+            rate=self.rate_in_force(),
         )
 
     def play(self, clip: Path, cue: int | None) -> tuple[bool, str | None, float, float]:
@@ -278,21 +358,24 @@ class Worker:
     def render(self, request: dict[str, Any]) -> None:
         """Writes a cue's speech to a WAV file, as it would be played."""
         target = Path(request["path"])
-        synth = self.workdir / "render.wav"
-        synth.unlink(missing_ok=True)
-        self._apply(request, 1.0)
-        self.engine.save_to_file(str(request["text"]), str(synth))
-        self._run(request)
-        if not synth.exists():
-            raise EngineError("the engine wrote no sound")
-        pcm = wavutil.read_pcm(synth)
-        if self.mode == "wav":
-            pcm = wavutil.trim_silence(pcm)
-        pcm = wavutil.scale(pcm, float(request.get("volume", 1.0)))
+        made, fault = self.produce(request, self.workdir / "render.wav")
+        if made is None:
+            self.emit("finished", id=request["id"], ok=False, kind="clip", error=fault)
+            return
+        pcm = wavutil.scale(made, float(request.get("volume", 1.0)))
         partial = target.with_name(target.name + ".part")
         wavutil.write_pcm(partial, pcm)
         os.replace(partial, target)
         self.emit("rendered", id=request["id"], path=str(target), seconds=pcm.seconds)
+
+    def measure(self, request: dict[str, Any]) -> None:
+        """Reports how long each text's speech lasts as it would be played (null: it failed)."""
+        path = self.workdir / "measure.wav"
+        seconds: list[float | None] = []
+        for text in request.get("texts") or []:
+            made, _ = self.produce({**request, "text": text, "expected_seconds": None}, path)
+            seconds.append(None if made is None else round(made.seconds, 4))
+        self.emit("measured", id=request["id"], seconds=seconds, rate=self.rate_in_force())
 
     def probe_sound(self, request: dict[str, Any]) -> None:
         """Finds the player and plays a short silence through it."""
@@ -322,7 +405,9 @@ class Worker:
                 self.probe_sound(request)
                 continue
             if not engine_ok:
-                self.emit("finished", id=request.get("id"), ok=False, error="no engine")
+                self.emit(
+                    "finished", id=request.get("id"), ok=False, kind="no-engine", error="no engine"
+                )
                 continue
             self.errors.clear()
             try:
@@ -333,13 +418,15 @@ class Worker:
                     if self.mode == "direct":
                         # After save_to_file pyttsx3 writes every later say() to the file too.
                         return EXIT_OK
+                elif op == "measure":
+                    self.measure(request)
                 elif op == "voices":
                     self.emit("voices", id=request["id"], voices=self.voices())
                 else:
                     self.emit("warning", detail=f"unknown request {op!r}")
             except Exception as error:
                 detail = f"{type(error).__name__}: {error}"
-                self.emit("finished", id=request.get("id"), ok=False, error=detail)
+                self.emit("finished", id=request.get("id"), ok=False, kind="engine", error=detail)
                 self.emit("fatal", detail=detail, traceback=traceback.format_exc())
                 return EXIT_ENGINE_ERROR
         return EXIT_OK
@@ -348,6 +435,10 @@ class Worker:
         """Removes this worker's own temporary folder (a shared one belongs to the parent)."""
         if self.own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _close(seconds: float, expected: float) -> bool:
+    return abs(seconds - expected) <= max(LENGTH_SLACK, LENGTH_TOLERANCE * expected)
 
 
 def _stamp(times: dict[str, float], key: str) -> None:
