@@ -108,7 +108,8 @@ def bare() -> int:
     label.resize(1280, 800)
     label.show()
     exposed = wait_exposed(app, label)
-    report(began=BEGAN, shown=time.monotonic(), rss_kib=rss_kib(), exposed=exposed)
+    shown = time.monotonic()
+    report(began=BEGAN, shown=shown, cpu=time.process_time(), rss_kib=rss_kib(), exposed=exposed)
     return 0
 
 
@@ -160,6 +161,7 @@ def program(home: str) -> int:
             began=BEGAN,
             exec_reached=reached,
             shown=time.monotonic(),
+            cpu=time.process_time(),
             rss_kib=rss_kib(),
             exposed=exposed,
             page=window.pages.currentWidget().objectName(),  # type: ignore[attr-defined]
