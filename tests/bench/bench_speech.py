@@ -2,6 +2,11 @@
 
 Run: .venv/bin/python tests/bench/bench_speech.py  (prints figures; targets in brackets)
 
+``--wav-runs N`` also runs ``exercise-timer speak TEXT --wav FILE`` N times on the longest cue
+of each bundled routine (from ``plan ROUTINE --json``) and on a 150-character text, and counts
+the complete files (readable, every frame, sound, the same length every time); ``--wav-only``
+skips the rest.
+
 Uses the real engine and ``aplay``. On a machine without a sound device (CI) the cues go to
 ALSA's ``null`` device, which discards them at once: "started" is then the moment ``aplay`` was
 launched (synthesis, trimming and process start included, the sound device's own start-up
@@ -10,13 +15,20 @@ latency not). With a sound device, "started" is aplay's exit minus the clip's le
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from exercise_timer.core.cues import countdown_cue, phase_cue
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
+from exercise_timer.resources import routines_dir
+from exercise_timer.speech import wavutil
 from exercise_timer.speech.probe import probe_speech
 from exercise_timer.speech.process import WorkerSpec
 from exercise_timer.speech.pyttsx3_speaker import Pyttsx3Speaker
@@ -25,6 +37,12 @@ from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, open_routine
 from exercise_timer.storage.paths import find_paths
 
 WAIT = 30.0
+PROGRAM = str(Path(sys.executable).with_name("exercise-timer"))
+LONG_TEXT = (
+    "Slowly return to the starting position. Relax and breathe normally, then get ready for "
+    "the next exercise: Cat and Camel, on your hands and knees, back flat."
+)
+SILENCE_FLOOR = 500.0
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -55,7 +73,77 @@ def speak_and_wait(speaker: Pyttsx3Speaker, text: str, count: int) -> None:
         sys.exit(f"no report for {text!r}: {speaker.status()}")
 
 
+def longest_cue(routine: str) -> str:
+    """The longest ``cue`` text anywhere in ``plan ROUTINE --json``, with a fresh home."""
+    with tempfile.TemporaryDirectory() as home:
+        shown = subprocess.run(
+            [PROGRAM, "--home", home, "plan", routine, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return max(cue_texts(json.loads(shown.stdout)), key=len)
+
+
+def cue_texts(document: object) -> list[str]:
+    """Every string under a ``cue`` key."""
+    if isinstance(document, dict):
+        found = [document["cue"]] if isinstance(document.get("cue"), str) else []
+        return found + [t for key, v in document.items() if key != "cue" for t in cue_texts(v)]
+    if isinstance(document, list):
+        return [text for item in document for text in cue_texts(item)]
+    return []
+
+
+def wav_runs(runs: int) -> None:
+    """``speak --wav`` ``runs`` times on each long text; prints complete files out of runs."""
+    texts = {path.stem: longest_cue(path.stem) for path in sorted(routines_dir().glob("*.toml"))}
+    texts["150 characters"] = LONG_TEXT
+    print(f"speak --wav, {runs} runs per text   [target: {runs} complete files each]")
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "x.wav"
+        for name, text in texts.items():
+            complete, refused, tracebacks, lengths, times = 0, 0, 0, set(), []
+            for _ in range(runs):
+                target.unlink(missing_ok=True)
+                began = time.perf_counter()
+                done = subprocess.run(
+                    [PROGRAM, "speak", text, "--wav", str(target)],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                times.append(time.perf_counter() - began)
+                tracebacks += "Traceback" in done.stderr
+                if done.returncode != 0:
+                    refused += 1
+                    continue
+                try:
+                    clip = wavutil.read_complete(target)
+                except wavutil.IncompleteWav:
+                    continue
+                if wavutil.rms(clip) > SILENCE_FLOOR:
+                    complete += 1
+                    lengths.add(round(clip.seconds, 2))
+            print(
+                f"  {name:<15} {len(text):>3} chars: {complete}/{runs} complete, "
+                f"{refused} refused with a message, {tracebacks} tracebacks, "
+                f"lengths {sorted(lengths)} s, run p50 {ms(statistics.median(times))}"
+            )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wav-runs", type=int, default=0, metavar="N")
+    parser.add_argument("--wav-only", action="store_true")
+    args = parser.parse_args()
+    if not args.wav_only:
+        latency()
+    if args.wav_runs:
+        wav_runs(args.wav_runs)
+
+
+def latency() -> None:
     status = probe_speech()
     if not status.engine:
         sys.exit(f"no speech engine: {status.problem}")
