@@ -17,7 +17,9 @@ import pytest
 pytestmark = [pytest.mark.slow, pytest.mark.gui]
 
 
-def run_session(tmp_path: Path, example_text: str, asoundrc: str) -> list[dict[str, object]]:
+def run_session(
+    tmp_path: Path, example_text: str, asoundrc: str, speed: float = 10
+) -> list[dict[str, object]]:
     user, home = tmp_path / "user", tmp_path / "home"
     (home / "config" / "before-you-start").mkdir(parents=True)
     (home / "config" / "before-you-start" / "my-routine").write_text("read\n", encoding="utf-8")
@@ -36,7 +38,7 @@ def run_session(tmp_path: Path, example_text: str, asoundrc: str) -> list[dict[s
             "--routine",
             str(routine),
             "--speed",
-            "10",
+            str(speed),
             "--autostart",
             "--exit-when-done",
             "--trace",
@@ -54,7 +56,8 @@ def run_session(tmp_path: Path, example_text: str, asoundrc: str) -> list[dict[s
 
 
 def test_cues_are_spoken_and_traced(tmp_path: Path, example_text: str) -> None:
-    events = run_session(tmp_path, example_text, "pcm.!default { type null }\n")
+    # Slow enough for the exercise's name in its 10 s "get into position" (2.5 s here).
+    events = run_session(tmp_path, example_text, "pcm.!default { type null }\n", speed=4)
     cues = [e for e in events if e["event"] == "cue"]
     assert cues, "the voice reported no cue"
     assert {e["backend"] for e in cues} == {"pyttsx3"}
@@ -65,6 +68,7 @@ def test_cues_are_spoken_and_traced(tmp_path: Path, example_text: str) -> None:
         assert float(str(cue["t_requested"])) <= started <= finished
     texts = [str(e["text"]) for e in cues]
     assert texts[0].startswith("Cat and Camel.")
+    assert {e["status"] for e in cues} == {"spoken"}, "fitted to the phases, no cue is cut"
     assert "Well done. That is the end of the session." in texts
     ends = [e for e in events if e["event"] == "end"]
     assert ends == [{"event": "end", "outcome": "completed", "reason": None}]
