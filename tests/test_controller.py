@@ -186,7 +186,7 @@ def test_exit_when_done_quits_with_3_after_a_stop_even_while_speaking(
     assert states[-1].exit_code == 3
 
 
-def test_a_kiosk_starts_again_15_s_after_a_session_but_never_after_a_symptom(
+def test_a_kiosk_starts_again_15_s_after_a_completed_session_but_never_after_a_stop(
     routine: Routine, journal: Journal, clock: SimulatedClock
 ) -> None:
     controller, states = controller_for(routine, journal, clock, policy=KIOSK)
@@ -200,9 +200,16 @@ def test_a_kiosk_starts_again_15_s_after_a_session_but_never_after_a_symptom(
     assert states[-1].status is Status.RUNNING and states[-1].phase is Phase.PREPARE
     controller.halt()
     controller.stop(StopReason.PAIN)
-    clock.advance(3600)
+    controller.poll()
+    clock.advance(29.9)
     controller.poll()
     assert states[-1].status is Status.ENDED and states[-1].stop_reason is StopReason.PAIN
+    clock.advance(0.1)
+    controller.poll()
+    assert states[-1].status is Status.READY, "the advice gives way to the attract screen"
+    clock.advance(3600)
+    controller.poll()
+    assert states[-1].status is Status.READY, "no session starts talking by itself"
 
 
 def test_a_kiosk_never_waits_for_a_visitor(

@@ -15,12 +15,13 @@ from exercise_timer.app.after_stop import AfterStop
 from exercise_timer.app.before_start import BeforeStart
 from exercise_timer.app.cue_text import ready_caption
 from exercise_timer.app.cue_voice import CueVoice
+from exercise_timer.app.kiosk import KioskRules
 from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
 from exercise_timer.app.services import Services, voice_settings
 from exercise_timer.app.state import Notices, SessionState, Status
 from exercise_timer.app.trace_events import write_cues, write_end, write_phase
-from exercise_timer.app.values import today_values
+from exercise_timer.app.values import values_today
 from exercise_timer.core.clock import ScaledClock
 from exercise_timer.core.cue_fit import CuePlan, Timing
 from exercise_timer.core.cues import countdown_cue, end_cue, stop_advice
@@ -93,6 +94,9 @@ class SessionController:
         self.loaded: LoadedPersonal | None = None
         self.day: Today | None = None
         self._autostart_by: float | None = None
+        self._watches: list[Callable[[SessionController], None]] = []
+        if policy.idle_seconds is not None:
+            self._watches.append(KioskRules(policy.idle_seconds, services.clock))
         self._voice = CueVoice(services.cue_cache, services.measure_cues)
         self.routine = routine
         self.engine = self._new_engine(routine)
@@ -111,18 +115,10 @@ class SessionController:
         segment = engine.segment
         place = place_of(engine, self._shown)
         exercise = place.exercise
-        status = _STATUS[engine.state]
-        if self._asking and engine.state is not State.FINISHED:
-            status = Status.ASKING
-        values = None
-        if exercise is not None:
-            progress = self.day.progress if self.day else None
-            values = today_values(
-                exercise, progress.exercises.get(exercise.id) if progress is not None else None
-            )
+        asking = self._asking and engine.state is not State.FINISHED
         return SessionState(
             routine=self.routine,
-            status=status,
+            status=Status.ASKING if asking else _STATUS[engine.state],
             exercise_count=len(engine.session.exercises),
             exercise_index=place.index,
             exercise=exercise,
@@ -133,7 +129,7 @@ class SessionController:
             seconds_left=engine.remaining(),
             session_seconds_left=engine.remaining_session(),
             session_total_seconds=engine.schedule.total_ms / 1000,
-            values=values,
+            values=values_today(exercise, self.day),
             current_step=place.step,
             breathing=place.breathing,
             cue=self._cue,
@@ -340,6 +336,8 @@ class SessionController:
             self.load(self.routine)
             self.start()
             return
+        for watch in self._watches:
+            watch(self)
         self._publish()
 
     def set_wait_for_me(self, on: bool) -> None:

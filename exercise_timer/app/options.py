@@ -18,3 +18,4 @@ class AppOptions:
     exit_when_done: bool = False
     no_voice: bool = False
     trace: Path | None = None
+    kiosk_idle: float | None = None

@@ -45,6 +45,11 @@ class Policy:
         can_leave_out: After a symptom stop, the person may leave the exercise out of their
             own sessions (never a kiosk visitor: the values are not theirs).
         last_words_seconds: How long the last sentence may be heard before quitting.
+        idle_seconds: A kiosk gives up on a visitor who walked away: a pause ends after this
+            long, the Stop page and the advice after a stop after half of it, and the kiosk
+            goes back to its attract screen (None: never; ``--kiosk-idle``).
+        keeps_journal: Sessions go into the person's journal and count toward their build-up
+            (a kiosk keeps only its counter of sessions).
     """
 
     name: str
@@ -58,15 +63,17 @@ class Policy:
     asks_pain: bool = True
     can_leave_out: bool = True
     last_words_seconds: float = 6.0
+    idle_seconds: float | None = None
+    keeps_journal: bool = True
 
     def after_end(self, ended: SessionEnded) -> AfterEnd:
         """What to do when a session has ended."""
         if self.exit_when_done:
             code = EXIT_COMPLETED if ended.outcome is Outcome.COMPLETED else EXIT_STOPPED
             return AfterEnd(exit_code=code)
-        if self.restart_seconds is not None and ended.reason not in SYMPTOMS:
-            # After a stop for pain, numbness or dizziness the advice stays on screen: a new
-            # session must not start talking to someone who should be sitting down.
+        if self.restart_seconds is not None and ended.outcome is Outcome.COMPLETED:
+            # After a stop the advice stays on screen (a new session must not start talking
+            # to someone who should be sitting down) until the kiosk's idle rule takes over.
             return AfterEnd(restart_after=self.restart_seconds)
         return AfterEnd()
 
@@ -82,12 +89,16 @@ KIOSK = Policy(
     restart_seconds=15.0,
     asks_pain=False,
     can_leave_out=False,
+    idle_seconds=60.0,
+    keeps_journal=False,
 )
 
 
 def policy_for(options: AppOptions) -> Policy:
     """The policy the command line's options ask for."""
     base = KIOSK if options.kiosk else HOME
+    if options.kiosk and options.kiosk_idle is not None:
+        base = replace(base, idle_seconds=options.kiosk_idle)
     if options.exit_when_done:
         return replace(base, name="exit-when-done", exit_when_done=True)
     return base

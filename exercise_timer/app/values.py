@@ -6,6 +6,17 @@ from exercise_timer.app.state import TodayValues
 from exercise_timer.core.progression import ExerciseProgress
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.value_source import value_sources
+from exercise_timer.storage.personal_store import Today
+
+
+def values_today(exercise: ResolvedExercise | None, day: Today | None) -> TodayValues | None:
+    """``today_values`` of the exercise on screen, with the day's build-up; None without one."""
+    if exercise is None:
+        return None
+    progress = day.progress if day is not None else None
+    return today_values(
+        exercise, progress.exercises.get(exercise.id) if progress is not None else None
+    )
 
 
 def today_values(exercise: ResolvedExercise, progress: ExerciseProgress | None) -> TodayValues:

@@ -23,6 +23,15 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     )
     window.add_argument("--kiosk", action="store_true", help=_("full-screen looping demonstration"))
     window.add_argument(
+        "--kiosk-idle",
+        metavar="SECONDS",
+        type=idle_seconds,
+        help=_(
+            "kiosk: end a pause after SECONDS (default 60) and the Stop page after half of it, "
+            "then show the start screen"
+        ),
+    )
+    window.add_argument(
         "--speed",
         metavar="FACTOR",
         type=speed_factor,
@@ -56,6 +65,21 @@ def speed_factor(text: str) -> float:
     return value
 
 
+def idle_seconds(text: str) -> float:
+    """``--kiosk-idle``: seconds within ``limits.KIOSK_IDLE_SECONDS``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a number of seconds such as 60")) from None
+    if not limits.KIOSK_IDLE_SECONDS.contains(value):
+        raise argparse.ArgumentTypeError(
+            _("must be between {low:g} and {high:g} seconds").format(
+                low=limits.KIOSK_IDLE_SECONDS.low, high=limits.KIOSK_IDLE_SECONDS.high
+            )
+        )
+    return value
+
+
 def window_options(args: argparse.Namespace) -> AppOptions:
     """The window's options as parsed from the command line."""
     return AppOptions(
@@ -67,6 +91,7 @@ def window_options(args: argparse.Namespace) -> AppOptions:
         exit_when_done=args.exit_when_done,
         no_voice=args.no_voice,
         trace=args.trace,
+        kiosk_idle=args.kiosk_idle,
     )
 
 

@@ -42,5 +42,7 @@ VOLUME = Limit(0, 1)
 PIN_DIGITS = Limit(4, 12)
 SPEED = Limit(0.01, 1000)
 """``--speed``: every duration divided by this factor."""
+KIOSK_IDLE_SECONDS = Limit(2, 3600)
+"""``--kiosk-idle``: how long a kiosk waits for a visitor who paused before giving up."""
 PAIN_RATING = Limit(0, 10)
 """After a session: 0 no pain, 10 the worst imaginable."""
