@@ -94,6 +94,15 @@ def lock_problem(paths: Paths) -> str | None:
     return None
 
 
+def pin_file_damage(path: Path) -> str | None:
+    """In a few words why the PIN hash file ``path`` cannot be used; None when it can."""
+    try:
+        _read(path)
+    except _Damaged as damaged:
+        return str(damaged)
+    return None
+
+
 def pin_problem(pin: str) -> str | None:
     """None when ``pin`` is acceptable as a PIN, else what a PIN must be."""
     if PIN_PATTERN.fullmatch(pin):
@@ -112,9 +121,6 @@ def set_pin(paths: Paths, pin: str) -> None:
             without it).
         OSError: The lock file could not be written.
     """
-    import hashlib  # OpenSSL costs the window's start ~3 MiB; loaded only to lock or unlock
-    import secrets
-
     problem = pin_problem(pin)
     if problem is not None:
         raise LockError(problem)
@@ -126,6 +132,18 @@ def set_pin(paths: Paths, pin: str) -> None:
                 "then set the new one."
             )
         )
+    write_pin_hash(lock_file(paths), pin)
+
+
+def write_pin_hash(path: Path, pin: str) -> None:
+    """Writes a salted hash of ``pin`` (never the PIN) to ``path``, mode 0600.
+
+    Raises:
+        OSError: The file could not be written.
+    """
+    import hashlib  # OpenSSL costs the window's start ~3 MiB; loaded only to lock or unlock
+    import secrets
+
     salt = secrets.token_bytes(SALT_BYTES)
     record = _Record("scrypt" if hasattr(hashlib, "scrypt") else "pbkdf2-sha256", salt, b"")
     record = dataclasses.replace(record, digest=_derive(pin, record))
@@ -138,7 +156,7 @@ def set_pin(paths: Paths, pin: str) -> None:
     else:
         document["iterations"] = record.iterations
     document.update(salt=salt.hex(), hash=record.digest.hex())
-    write_text_atomic(lock_file(paths), tomli_w.dumps(document))
+    write_text_atomic(path, tomli_w.dumps(document))
 
 
 def check_pin(paths: Paths, pin: str) -> bool:
@@ -146,10 +164,15 @@ def check_pin(paths: Paths, pin: str) -> bool:
 
     False when there is no lock, or the lock file cannot be read.
     """
-    if not is_locked(paths) or pin_problem(pin) is not None:
+    return is_locked(paths) and pin_hash_matches(lock_file(paths), pin)
+
+
+def pin_hash_matches(path: Path, pin: str) -> bool:
+    """True when ``path`` holds the hash of this PIN; False when it cannot be read."""
+    if pin_problem(pin) is not None:
         return False
     try:
-        record = _read(lock_file(paths))
+        record = _read(path)
     except _Damaged:
         return False
     import hmac
