@@ -22,6 +22,7 @@ from exercise_timer.storage.lock import (
     pin_problem,
     set_pin,
 )
+from exercise_timer.storage.own_folders import own_folder_problem
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import load_personal, personal_file, today
 from exercise_timer.storage.prescription import export_prescription, import_prescription
@@ -72,6 +73,10 @@ def register(commands: Commands) -> None:
 def cmd_prescription(args: argparse.Namespace, paths: Paths) -> int:
     """Runs the action; a lock problem or a file that cannot be written is one line, exit 1."""
     action = args.prescription_command
+    own_folder = own_folder_problem(args.file, paths) if action in ("export", "import") else None
+    if own_folder is not None:
+        say_error(own_folder)
+        return EXIT_INVALID
     try:
         if action == "export":
             return export(args.routine, args.file, paths, clinic=args.clinic, patient=args.patient)
