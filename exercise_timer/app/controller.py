@@ -529,7 +529,8 @@ class SessionController:
         cue = self._cues.cues[effect.index]
         self._cue = self._phase_cue = cue.caption
         if cue.text:
-            self.services.speaker.say(cue.text)
+            expected = cue.seconds if cue.measured else None
+            self.services.speaker.say(cue.text, expected_seconds=expected)
         if self.services.trace is not None:
             start = self.engine.started_at
             write_phase(

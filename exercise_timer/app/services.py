@@ -13,7 +13,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from exercise_timer.app.cue_voice import Measure
+from exercise_timer.app.kiosk_exit import KioskExit, kiosk_pin_check
+from exercise_timer.app.kiosk_journal import KioskJournal
 from exercise_timer.app.options import AppOptions
+from exercise_timer.app.policy import policy_for
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
@@ -22,6 +25,7 @@ from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.cue_lengths import CACHE_NAME as CUE_CACHE
 from exercise_timer.storage.journal import SessionJournal, open_journal
+from exercise_timer.storage.kiosk_counter import KioskCounter, kiosk_counter_file
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.settings import Settings, load_settings, save_settings
@@ -90,6 +94,8 @@ class Services:
     """Where measured cue lengths are kept; None keeps them in memory only."""
     measure_cues: Callable[[str | None, int], Measure | None] = lambda _voice, _rate: None
     """How to measure cues at a voice and rate; None (the default) uses estimates only."""
+    kiosk_exit: KioskExit | None = None
+    """A kiosk's way out (the PIN and its waits); None where the window may simply close."""
 
     def routine_choices(self, current: Routine) -> list[RoutineChoice]:
         """The routines to pick from (``current`` included), with today's durations."""
@@ -206,8 +212,14 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
                     file=options.trace, reason=error.strerror
                 )
             ) from None
-    journal = open_journal(paths.journal_file)
-    personal = StoredPersonal(paths, catalogue, journal)
+    policy = policy_for(options)
+    journal: SessionJournal
+    personal: StoredPersonal | None = None
+    if policy.keeps_journal:
+        journal = open_journal(paths.journal_file)
+        personal = StoredPersonal(paths, catalogue, journal)
+    else:  # a kiosk: visitors' sessions are counted, never recorded, and use no one's values
+        journal = KioskJournal(KioskCounter(kiosk_counter_file(paths)))
     problems = [str(p) for p in catalogue.problems]
     loaded = load_settings(paths.settings_file)
     if loaded.problem:
@@ -237,6 +249,9 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         read_routines_dir=paths.config_dir / READ_ROUTINES,
         cue_cache=paths.cache_dir / CUE_CACHE,
         measure_cues=_measurer(speaker),
+        kiosk_exit=KioskExit(kiosk_pin_check(paths), time.monotonic)
+        if policy.operator_exit
+        else None,
         problems=problems,
         write_settings=lambda settings: save_settings(paths.settings_file, settings),
         list_voices=_voice_choices,

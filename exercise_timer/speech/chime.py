@@ -72,7 +72,7 @@ class ChimeSpeaker:
         """Nothing to measure."""
         return True
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, expected_seconds: float | None = None) -> None:
         """Chimes, unless ``text`` is a countdown number or the sound is muted."""
         requested = time.monotonic()
         self._reap()

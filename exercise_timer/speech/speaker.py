@@ -68,8 +68,12 @@ class Speaker(Protocol):
     def busy(self) -> bool:
         """True while a cue is being spoken or waits to be. Never blocks."""
 
-    def say(self, text: str) -> None:
-        """Speaks ``text`` soon, dropping anything older still waiting. Never blocks."""
+    def say(self, text: str, *, expected_seconds: float | None = None) -> None:
+        """Speaks ``text`` soon, dropping anything older still waiting. Never blocks.
+
+        ``expected_seconds`` is the measured length of the speech, when known: a clip of
+        another length is rendered again (it would not fit the time it was planned for).
+        """
 
     def interrupt(self) -> None:
         """Silences speech at once (Stop, skip, pause). Never blocks."""
@@ -110,7 +114,7 @@ class CaptionsOnly:
         """Never speaking."""
         return False
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, expected_seconds: float | None = None) -> None:
         """Says nothing."""
 
     def interrupt(self) -> None:

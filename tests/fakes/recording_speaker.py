@@ -57,7 +57,7 @@ class RecordingSpeaker:
         """Never speaking: it only records."""
         return False
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, expected_seconds: float | None = None) -> None:
         """Records ``text`` (and the time, with a clock)."""
         self.said.append(text)
         if self._clock is not None:
