@@ -96,3 +96,30 @@ def test_prescription_import_refuses_the_own_folders(
     monkeypatch.setattr(sys, "stdin", io.StringIO("1234\n"))
     assert main(["prescription", "import", str(outside), "--pin-stdin"]) == 0
     assert personal_file(paths, "xplain-back").exists()
+
+
+def test_the_values_editors_import_and_export_refuse_the_own_folders(
+    paths: Paths, tmp_path: Path
+) -> None:
+    from exercise_timer.core.problems import InputError
+    from exercise_timer.core.progression import Progression
+    from exercise_timer.storage.catalogue import load_catalogue, open_routine
+    from exercise_timer.storage.journal import open_journal
+    from exercise_timer.storage.personal_access import StoredPersonal
+
+    set_pin(paths, "2580")
+    lock = lock_file(paths)
+    kept = lock.read_bytes()
+    catalogue = load_catalogue(paths)
+    routine = open_routine("xplain-back", paths, catalogue)
+    journal = open_journal(tmp_path / "journal.sqlite3")
+    personal = StoredPersonal(paths, catalogue, journal)
+    with pytest.raises(InputError, match="outside the program's own folders"):
+        personal.export(routine, lock, PersonalValues(), Progression(), "Clinic", "")
+    assert lock.read_bytes() == kept
+    with pytest.raises(InputError, match="outside the program's own folders"):
+        personal.read(routine, lock)
+    outside = tmp_path / "elsewhere.toml"
+    personal.export(routine, outside, PersonalValues(), Progression(), "Clinic", "")
+    assert outside.is_file()
+    journal.close()

@@ -439,7 +439,7 @@ class SessionController:
         self._pain_answered = False
         self._real_start = 0.0
         self._phase_cue = ""
-        self._cue = ready_caption(routine, self._before.week)
+        self._cue = ready_caption(routine, self._before.week if self.policy.keeps_journal else None)
         return Engine(
             session,
             self._clock,

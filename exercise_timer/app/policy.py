@@ -12,6 +12,8 @@ from exercise_timer.app.options import AppOptions
 from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
 
 EXIT_COMPLETED, EXIT_STOPPED = 0, 3
+EXIT_WINDOW_GONE = 4
+"""A kiosk whose window was destroyed from outside ends with this, for its supervisor."""
 SYMPTOMS = frozenset({StopReason.PAIN, StopReason.NUMBNESS, StopReason.DIZZINESS})
 
 

@@ -17,6 +17,7 @@ from exercise_timer.core.progression import Progression, routine_progression
 from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal
+from exercise_timer.storage.own_folders import own_folder_problem
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
     LoadedPersonal,
@@ -85,8 +86,15 @@ class StoredPersonal:
         """Whether ``pin`` is the clinician's PIN."""
         return lock.check_pin(self._paths, pin)
 
+    def _outside_own_folders(self, path: Path) -> None:
+        """Refuses a file in the program's own folders (the lock, the journal, the values)."""
+        problem = own_folder_problem(path, self._paths)
+        if problem is not None:
+            raise InputError([Problem(path, None, problem)])
+
     def read(self, routine: Routine, path: Path) -> tuple[PersonalValues, Progression]:
         """A prescription file's values for ``routine``; InputError says what is wrong."""
+        self._outside_own_folders(path)
         prescription, found = read_prescription(path, self._catalogue)
         if found.id != routine.id:
             raise InputError(
@@ -113,5 +121,6 @@ class StoredPersonal:
         patient: str,
     ) -> None:
         """Writes ``values`` as a prescription file (InputError or OSError on failure)."""
+        self._outside_own_folders(path)
         loaded = LoadedPersonal(values, progression, None, routine)
         export_prescription(loaded, path, clinic=clinic, patient=patient or None)

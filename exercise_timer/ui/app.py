@@ -59,7 +59,9 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         controller = SessionController(services, routine, policy=policy, speed=options.speed)
         window = MainWindow(controller, choices=choices)
         if policy.full_screen:
-            window.showFullScreen()
+            from exercise_timer.ui.kiosk_screen import KioskScreen
+
+            KioskScreen(app, window).show()
         else:
             window.resize(1280, 800)
             window.show()

@@ -26,6 +26,7 @@ from exercise_timer.ui.theme import STYLE, phase_look
 
 if TYPE_CHECKING:  # these load when first shown or opened, not with the first screen
     from exercise_timer.ui.before_page import BeforePage
+    from exercise_timer.ui.exit_page import ExitPage
     from exercise_timer.ui.pages import EndPage, StopPage
     from exercise_timer.ui.session_page import SessionPage
     from exercise_timer.ui.settings_dialog import SettingsDialog
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         self._stop_page: StopPage | None = None
         self._advice_page: EndPage | None = None
         self._summary_page: EndPage | None = None
+        self._exit_page: ExitPage | None = None
+        self._exiting = False
+        self._shortcuts: list[QShortcut] = []
         self._keys()
         self.driver = ControllerDriver(controller, self)
         controller.subscribe(self.show_state)
@@ -144,6 +148,21 @@ class MainWindow(QMainWindow):
             self._summary_page = self._end_page_named("summary-page")
         return self._summary_page
 
+    @property
+    def exit_page(self) -> ExitPage:
+        """A kiosk's way out: the PIN (only with a kiosk's exit guard)."""
+        if self._exit_page is None:
+            from exercise_timer.ui.exit_page import ExitPage
+
+            guard = self.controller.services.kiosk_exit
+            assert guard is not None
+            idle = self.policy.idle_seconds or 60.0
+            page = ExitPage(self.pages, guard, idle / 2)
+            page.left.connect(self._left_kiosk)
+            page.cancelled.connect(self._back_to_kiosk)
+            self._exit_page = self._added(page)
+        return self._exit_page
+
     def _end_page_named(self, name: str) -> EndPage:
         from exercise_timer.ui.pages import EndPage
 
@@ -180,10 +199,13 @@ class MainWindow(QMainWindow):
             (keypad_enter, self._enter_key),
         ]
         for key, action in bindings:
-            QShortcut(QKeySequence(key), self).activated.connect(action)
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(action)
+            self._shortcuts.append(shortcut)
         for digit in range(10):
             shortcut = QShortcut(QKeySequence(str(digit)), self)
             shortcut.activated.connect(lambda d=digit: self._digit_key(d))
+            self._shortcuts.append(shortcut)
         if self.policy.operator_exit:
             from PySide6.QtCore import Qt
 
@@ -214,8 +236,10 @@ class MainWindow(QMainWindow):
         """Draws ``state``: the page it calls for, the session, the end, or quitting."""
         last = self._last
         self._last = state
-        if state.notice_pending:
-            page: QWidget = self.before_page
+        if self._exiting:
+            page: QWidget = self.exit_page
+        elif state.notice_pending:
+            page = self.before_page
         elif state.status is Status.ASKING:
             page = self.stop_page
         elif state.ended is not None:
@@ -236,6 +260,8 @@ class MainWindow(QMainWindow):
                 self._announce(_("Stopped. What made you stop?"))
             elif page is self._before_page:
                 self.before_page.button.setFocus()
+            elif page is self._exit_page:
+                self.exit_page.open()
         self._announce_changes(last, state)
         self.driver.reschedule()
         if state.exit_code is not None and self.exit_code is None:
@@ -391,10 +417,31 @@ class MainWindow(QMainWindow):
         return editor
 
     def _leave(self) -> None:
-        """The operator's way out of a kiosk (it still asks before ending a session)."""
-        self._leaving = True
-        self.close()
-        self._leaving = False
+        """Ctrl+Shift+Q, the operator's way out of a kiosk: the PIN page, over the kiosk."""
+        if self.controller.services.kiosk_exit is None:
+            self._leaving = True
+            self.close()
+            self._leaving = False
+            return
+        if self._exiting:
+            return
+        self._exiting = True
+        for shortcut in self._shortcuts:  # every key goes to the PIN while it is asked
+            shortcut.setEnabled(False)
+        self.show_state(self.controller.state)
+
+    def _back_to_kiosk(self) -> None:
+        self._exiting = False
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        self.show_state(self.controller.state)
+
+    def _left_kiosk(self) -> None:
+        """The PIN was right: a session under way is counted as closed, and the program ends."""
+        self.exit_code = 0
+        self.driver.shutdown()
+        self.controller.close()
+        QApplication.exit(0)
 
     # -- window events ---------------------------------------------------------------------
 

@@ -310,7 +310,8 @@ class SessionPage(QWidget):
 
     def _draw_phase(self, state: SessionState) -> None:
         look = phase_look(state.phase)
-        self.phase.setText(look.words)
+        attract = self._policy.idle_seconds is not None and state.status is Status.READY
+        self.phase.setText(_("Press Start") if attract else look.words)
         self.phase.setStyleSheet(f"background: {look.colour};")
         self.detail.setText(words.phase_detail(state))
         summary = words.values_summary(state.values)
@@ -343,8 +344,10 @@ class SessionPage(QWidget):
         idle = not state.active
         self.picker.setEnabled(state.status is Status.READY and can_edit)
         self.settings_button.setEnabled(idle and can_edit)
+        self.settings_button.setVisible(can_edit)  # a kiosk offers no way into a dialog
         self.safety_button.setEnabled(state.status is Status.READY)
         self.values_button.setEnabled(idle and can_edit and self._has_values)
+        self.values_button.setVisible(can_edit)
         self.wait_box.setVisible(self._policy.can_wait)
         if self.wait_box.isChecked() != state.wait_for_me:
             self.wait_box.blockSignals(True)

@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from exercise_timer.core.i18n import _
 
+READ_ONLY = QFileDialog.Option.ReadOnly
+"""No deleting, renaming or new folders from inside the file dialogs (the lock file is a file)."""
+
 
 def ask_pin(parent: QWidget) -> str | None:
     """The PIN typed, or None when the person cancelled."""
@@ -20,7 +23,11 @@ def ask_pin(parent: QWidget) -> str | None:
 def ask_import_file(parent: QWidget) -> Path | None:
     """The prescription file chosen, or None."""
     name, _filter = QFileDialog.getOpenFileName(
-        parent, _("Import a prescription"), "", _("Prescriptions (*.toml)")
+        parent,
+        _("Import a prescription"),
+        "",
+        _("Prescriptions (*.toml)"),
+        options=READ_ONLY,
     )
     return Path(name) if name else None
 
@@ -38,5 +45,6 @@ def ask_export(parent: QWidget, routine_id: str) -> tuple[Path, str, str] | None
         _("Export a prescription"),
         f"{routine_id}-prescription.toml",
         _("Prescriptions (*.toml)"),
+        options=READ_ONLY,
     )
     return (Path(name), clinic.strip(), patient.strip()) if name else None
