@@ -6,6 +6,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pytest
 from fakes.recording_speaker import RecordingSpeaker
 
 from exercise_timer import resources
@@ -183,3 +184,28 @@ def test_a_countdown_number_that_does_not_fit_is_not_said(
     run_out(controller, clock)
     assert "1" not in speaker.said
     assert "2" in speaker.said or "3" in speaker.said or any("Hold" in t for t in speaker.said)
+
+
+class SlowLead(RecordingSpeaker):
+    """A voice still measuring how late it speaks."""
+
+    measured = False
+
+    @property
+    def lead_measured(self) -> bool:
+        return self.measured
+
+
+def test_autostart_waits_for_the_voices_lead(
+    journal: Journal, clock: SimulatedClock, tmp_path: Path
+) -> None:
+    speaker = SlowLead(clock=clock, lead_seconds=0.08)
+    services = Services(journal=journal, speaker=speaker, clock=clock)
+    controller = SessionController(services, xplain())
+    controller.autostart()
+    controller.poll()
+    assert controller.state.status is Status.READY
+    speaker.measured = True
+    controller.poll()
+    assert controller.state.status is Status.RUNNING
+    assert controller.engine.cue_lead == pytest.approx(0.08)
