@@ -118,8 +118,8 @@ hold_seconds = {hold}
 
 
 LONG_MOVE = (
-    "Breathe slowly and lift your straight leg a little way off the floor, "
-    "keeping the other knee bent"
+    "Lift your straight leg a little way off the floor while you keep the other knee bent "
+    "with its foot flat on the mat"
 )
 
 
@@ -156,7 +156,7 @@ def test_what_a_movement_leaves_out_is_said_while_getting_into_position() -> Non
     plan = fit_cues(schedule, estimated(160), Timing())
     moves = [i for i, s in enumerate(schedule.segments) if s.phase is Phase.MOVE]
     move = plan.cues[moves[0]]
-    assert move.caption.startswith("Breathe out and breathe slowly")
+    assert move.caption.startswith("Breathe out and lift your straight leg")
     assert not move.text.startswith("Breathe out"), "the whole movement is too long for 3 s"
     prepares = [
         c for s, c in zip(schedule.segments, plan.cues, strict=True) if s.phase is Phase.PREPARE
@@ -208,3 +208,15 @@ def test_the_forms_of_every_cue_run_from_the_whole_to_a_word() -> None:
         texts = [f.text for f in forms]
         assert len(set(texts)) == len(texts)
         assert len(texts[-1]) <= len(texts[0])
+
+
+def test_a_long_movement_says_its_first_action() -> None:
+    schedule = bundled("spine-clinic")
+    plan = fit_cues(schedule, estimated(160), Timing())
+    said = {
+        cue.caption: cue.text
+        for segment, cue in zip(schedule.segments, plan.cues, strict=True)
+        if segment.phase is Phase.MOVE
+    }
+    whole = "Bring your knee toward your chest and press on the ankle."
+    assert said[whole] == "Bring your knee toward your chest."

@@ -125,9 +125,9 @@ def _prepare_forms(
 
 def _move_forms(stage: ResolvedStage) -> tuple[Form, ...]:
     instruction = stage.instruction.strip().rstrip(".")
-    short = _CLAUSE_END.split(instruction, maxsplit=1)[0]
+    shorter = _shorter_actions(instruction)
     if stage.breathing is None:
-        return _unique([instruction + ".", short + ".", stage.name + "."])
+        return _unique([f"{text}." for text in (instruction, *shorter, stage.name)])
     if stage.breathing is Breathing.IN:
         both = _("Breathe in and {instruction}.")
         ahead = _("Breathe in as you {instruction}.")
@@ -137,13 +137,18 @@ def _move_forms(stage: ResolvedStage) -> tuple[Form, ...]:
     carry = ahead.format(instruction=lower_first(stage.name))
     return _unique(
         [
-            Form(both.format(instruction=lower_first(instruction))),
-            Form(both.format(instruction=lower_first(short))),
-            Form(instruction + ".", carry),
-            Form(short + ".", carry),
-            Form(stage.name + ".", carry),
+            *(Form(both.format(instruction=lower_first(text))) for text in (instruction, *shorter)),
+            *(Form(f"{text}.", carry) for text in (instruction, *shorter, stage.name)),
         ]
     )
+
+
+def _shorter_actions(instruction: str) -> list[str]:
+    """The instruction's first action: up to its first comma, then up to its first "and"."""
+    first = _CLAUSE_END.split(instruction, maxsplit=1)[0]
+    # TRANSLATORS: the word joining two actions of a movement ("lift your head and ...").
+    joined = re.compile(rf"\s{re.escape(_('and'))}\s")
+    return [first, joined.split(first, maxsplit=1)[0]]
 
 
 def _relax_cue(schedule: Schedule, index: int) -> str:
