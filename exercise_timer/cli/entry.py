@@ -16,7 +16,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.problems import InputError
 from exercise_timer.storage.paths import find_paths
 
-COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk")
+COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk", "figures")
 """The modules of ``exercise_timer.cli`` that register commands, in the order ``--help`` lists
 them; they are imported only when a command line is more than the window's options."""
 

@@ -1,0 +1,381 @@
+"""Draws exercise figures: a friendly rounded body on a floor line, its props and highlights.
+
+One painter serves the session page (``FigureView``, a widget showing a ``FigureFrame``) and
+the stills (``figure_still``: start and end poses side by side with an arrow, into a QImage,
+without a display). Every limb is a filled capsule, so nothing here needs ``Qt``'s namespace
+(see ``qt_by_name``) and the module may be imported by the window's first screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from exercise_timer.core.figures.blend import both_sides, mirror, swap_name
+from exercise_timer.core.figures.book import ExerciseFigure
+from exercise_timer.core.figures.motion import FigureFrame
+from exercise_timer.core.figures.parts import PARTS, SEGMENTS, Prop, PropKind, prop_shapes
+from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, Pose, View, place
+from exercise_timer.core.model import Side
+
+BODY = "#3d6a99"
+FAR = "#9db4cc"
+LIT = "#e07a1f"
+LIT_SOFT = "#efb07a"
+FLOOR = "#7d8794"
+MAT = "#c9d6c3"
+WALL = "#d9dde3"
+WALL_EDGE = "#a7afba"
+CHAIR = "#8a6a4a"
+TOWEL = "#2e9c8f"
+ARROW = "#5c6675"
+
+WIDTHS: dict[str, float] = {
+    "upper_arm": 8.5,
+    "forearm": 7.5,
+    "thigh": 13.0,
+    "shank": 10.5,
+    "foot": 5.5,
+    "girdle": 10.0,
+    "neck": 8.0,
+}
+"""Each limb's thickness in cm."""
+TRUNK_WIDTH = 23.0
+PELVIS_RADIUS = 12.5
+HEAD_RADIUS = 11.0
+MARGIN_CM = 8.0
+FLOOR_BELOW_CM = 4.0
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What one panel shows: a pose, the start pose its props stand by, lit parts, props."""
+
+    pose: Pose
+    start: Pose
+    highlight: tuple[str, ...] = ()
+    holding: bool = False
+    props: tuple[Prop, ...] = ()
+
+    @classmethod
+    def of(cls, frame: FigureFrame) -> Scene:
+        """The scene of a session frame."""
+        return cls(frame.pose, frame.start, frame.highlight, frame.holding, frame.props)
+
+
+Box = tuple[float, float, float, float]
+"""left, bottom, right, top in cm."""
+
+
+def scene_box(scenes: Iterable[Scene]) -> Box:
+    """The box around every scene's body and props, with the floor and a margin."""
+    left, bottom, right, top = math.inf, 0.0, -math.inf, -math.inf
+    for scene in scenes:
+        figure, start = place(scene.pose), place(scene.start)
+        boxes = [figure.bounds(), start.bounds()]
+        for shape in prop_shapes(scene.props, start, figure):
+            if shape.box is not None:
+                boxes.append(shape.box)
+            if shape.line:
+                xs = [x for x, _ in shape.line]
+                ys = [y for _, y in shape.line]
+                boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        for b in boxes:
+            left, bottom = min(left, b[0]), min(bottom, b[1])
+            right, top = max(right, b[2]), max(top, b[3])
+    return (
+        left - MARGIN_CM,
+        bottom - FLOOR_BELOW_CM,
+        right + MARGIN_CM,
+        top + MARGIN_CM,
+    )
+
+
+class _Mapping:
+    """From cm (y up) to the pixels of a target rectangle (y down), kept in proportion."""
+
+    def __init__(self, box: Box, target: QRectF) -> None:
+        left, bottom, right, top = box
+        width, height = max(right - left, 1.0), max(top - bottom, 1.0)
+        self.scale = min(target.width() / width, target.height() / height)
+        self.x0 = target.x() + (target.width() - width * self.scale) / 2 - left * self.scale
+        self.y0 = target.y() + (target.height() + height * self.scale) / 2 + bottom * self.scale
+        self.left = target.x()
+        self.right = target.x() + target.width()
+
+    def point(self, p: Point) -> QPointF:
+        return QPointF(self.x0 + p[0] * self.scale, self.y0 - p[1] * self.scale)
+
+
+def _capsule(a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
+    """A rounded limb from a to b: one simple polygon, so any fill rule fills it whole."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    heading = math.atan2(dy, dx)
+    outline: list[QPointF] = []
+    steps = 8
+    for end, radius, start_angle in (
+        (b, rb, heading - math.pi / 2),
+        (a, ra, heading + math.pi / 2),
+    ):
+        for i in range(steps + 1):
+            angle = start_angle + math.pi * i / steps
+            outline.append(
+                QPointF(end.x() + radius * math.cos(angle), end.y() + radius * math.sin(angle))
+            )
+    path = QPainterPath()
+    path.addPolygon(QPolygonF(outline))
+    path.closeSubpath()
+    return path
+
+
+def _trunk_path(figure: Figure) -> list[tuple[Point, Point]]:
+    """The trunk as short pieces of a smooth curve from the pelvis through the chest to the neck."""
+    pelvis, chest, neck = figure.points["pelvis"], figure.points["chest"], figure.points["neck"]
+    control = (
+        2 * chest[0] - (pelvis[0] + neck[0]) / 2,
+        2 * chest[1] - (pelvis[1] + neck[1]) / 2,
+    )
+
+    def at(t: float) -> Point:
+        u = 1 - t
+        return (
+            u * u * pelvis[0] + 2 * u * t * control[0] + t * t * neck[0],
+            u * u * pelvis[1] + 2 * u * t * control[1] + t * t * neck[1],
+        )
+
+    pieces = 8
+    return [(at(i / pieces), at((i + 1) / pieces)) for i in range(pieces)]
+
+
+class _Painter:
+    def __init__(self, painter: QPainter, mapping: _Mapping) -> None:
+        self.painter = painter
+        self.map = mapping
+
+    def fill(self, path: QPainterPath, colour: str) -> None:
+        self.painter.fillPath(path, QBrush(QColor(colour)))
+
+    def limb(self, a: Point, b: Point, width: float, colour: str) -> None:
+        r = width * self.map.scale / 2
+        self.fill(_capsule(self.map.point(a), self.map.point(b), r, r), colour)
+
+    def blob(self, p: Point, radius: float, colour: str) -> None:
+        path = QPainterPath()
+        centre = self.map.point(p)
+        r = radius * self.map.scale
+        path.addEllipse(centre, r, r)
+        self.fill(path, colour)
+
+    def floor(self) -> None:
+        y = self.map.point((0.0, 0.0)).y()
+        pen = QPen(QColor(FLOOR))
+        pen.setWidthF(max(1.5, 0.8 * self.map.scale))
+        self.painter.setPen(pen)
+        self.painter.drawLine(QPointF(self.map.left, y), QPointF(self.map.right, y))
+
+    def box(self, box: Box, colour: str, edge: str | None = None) -> None:
+        left, bottom, right, top = box
+        a, b = self.map.point((left, top)), self.map.point((right, bottom))
+        path = QPainterPath()
+        path.addRect(QRectF(a, b))
+        self.fill(path, colour)
+        if edge is not None:
+            pen = QPen(QColor(edge))
+            pen.setWidthF(1.0)
+            self.painter.setPen(pen)
+            self.painter.drawPath(path)
+
+    def line(self, points: tuple[Point, ...], width: float, colour: str) -> None:
+        for a, b in pairwise(points):
+            self.limb(a, b, width, colour)
+
+
+def _segment_colours(scene: Scene) -> dict[str, str]:
+    lit = LIT if scene.holding else LIT_SOFT
+    return {segment: lit for part in scene.highlight for segment in PARTS.get(part, ())}
+
+
+def _draw_props(p: _Painter, scene: Scene, start: Figure, figure: Figure, *, behind: bool) -> None:
+    for shape in prop_shapes(scene.props, start, figure):
+        held = shape.kind in (PropKind.TOWEL, PropKind.BAND)
+        if held == behind:
+            continue
+        if shape.kind is PropKind.MAT and shape.box is not None:
+            p.box(shape.box, MAT)
+        elif shape.kind is PropKind.WALL and shape.box is not None:
+            p.box(shape.box, WALL, WALL_EDGE)
+        elif shape.kind is PropKind.CHAIR:
+            p.line(shape.line, 4.0, CHAIR)
+        elif held:
+            p.line(shape.line, 2.5, TOWEL)
+
+
+def _draw_legs(p: _Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
+    pts = figure.points
+    for name in ("thigh", "shank", "foot"):
+        segment = f"{side}_{name}"
+        a, b = SEGMENTS[segment]
+        p.limb(pts[a], pts[b], WIDTHS[name], colours.get(segment, base))
+
+
+def _draw_arms(p: _Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
+    pts = figure.points
+    for name in ("upper_arm", "forearm"):
+        segment = f"{side}_{name}"
+        a, b = SEGMENTS[segment]
+        p.limb(pts[a], pts[b], WIDTHS[name], colours.get(segment, base))
+    p.blob(pts[f"{side}_hand"], WIDTHS["forearm"] / 2 + 0.8, colours.get(f"{side}_forearm", base))
+
+
+def _draw_trunk(p: _Painter, figure: Figure, colours: dict[str, str]) -> None:
+    pts = figure.points
+    pieces = _trunk_path(figure)
+    half = len(pieces) // 2
+    for index, (a, b) in enumerate(pieces):
+        segment = "lower_trunk" if index < half else "upper_trunk"
+        p.limb(a, b, TRUNK_WIDTH, colours.get(segment, BODY))
+    if figure.view is View.FRONT:
+        for side in SIDES:
+            p.limb(pts["pelvis"], pts[f"{side}_hip"], WIDTHS["thigh"], colours.get("pelvis", BODY))
+            p.limb(pts["neck"], pts[f"{side}_shoulder"], WIDTHS["girdle"], BODY)
+    p.blob(pts["pelvis"], PELVIS_RADIUS, colours.get("pelvis", BODY))
+    p.limb(pts["neck"], pts["head"], WIDTHS["neck"], colours.get("neck", BODY))
+    p.blob(pts["head"], HEAD_RADIUS, colours.get("head", BODY))
+
+
+def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> None:
+    """Draws one scene into ``target``, the cm box ``box`` fitted to it in proportion."""
+    p = _Painter(painter, _Mapping(box, target))
+    figure, start = place(scene.pose), place(scene.start)
+    colours = _segment_colours(scene)
+    _draw_props(p, scene, start, figure, behind=True)
+    p.floor()
+    if figure.view is View.FRONT:
+        for side in SIDES:
+            _draw_legs(p, figure, side, colours, BODY)
+        _draw_trunk(p, figure, colours)
+        for side in SIDES:
+            _draw_arms(p, figure, side, colours, BODY)
+    else:
+        near = figure.near or "right"
+        far = "left" if near == "right" else "right"
+        _draw_legs(p, figure, far, colours, FAR)
+        _draw_arms(p, figure, far, colours, FAR)
+        _draw_trunk(p, figure, colours)
+        _draw_legs(p, figure, near, colours, BODY)
+        _draw_arms(p, figure, near, colours, BODY)
+    _draw_props(p, scene, start, figure, behind=False)
+
+
+def _arrow(painter: QPainter, target: QRectF) -> None:
+    cx, cy = target.center().x(), target.center().y()
+    size = min(target.width(), target.height()) * 0.35
+    shaft = size * 0.18
+    outline = [
+        QPointF(cx - size, cy - shaft),
+        QPointF(cx + size * 0.1, cy - shaft),
+        QPointF(cx + size * 0.1, cy - size * 0.5),
+        QPointF(cx + size, cy),
+        QPointF(cx + size * 0.1, cy + size * 0.5),
+        QPointF(cx + size * 0.1, cy + shaft),
+        QPointF(cx - size, cy + shaft),
+    ]
+    path = QPainterPath()
+    path.addPolygon(QPolygonF(outline))
+    path.closeSubpath()
+    painter.fillPath(path, QBrush(QColor(ARROW)))
+
+
+def sided(pose: Pose, side: Side | None) -> Pose:
+    """The pose for the side worked (left: mirrored; both: the left limbs copy the right)."""
+    if side is Side.LEFT:
+        return mirror(pose)
+    if side is Side.BOTH:
+        return both_sides(pose)
+    return pose
+
+
+def still_scenes(figure: ExerciseFigure, side: Side | None = None) -> list[Scene]:
+    """The panels of a still: the start pose, then each stage's end pose with its highlight."""
+    start = sided(figure.start, side)
+    names = (lambda n: swap_name(n)) if side is Side.LEFT else (lambda n: n)
+    props = tuple(
+        Prop(prop.kind, (names(prop.between[0]), names(prop.between[1])))
+        if prop.between is not None
+        else prop
+        for prop in figure.props
+    )
+    scenes = [Scene(start, start, (), False, props)]
+    for stage in figure.stages:
+        highlight = tuple(names(part) for part in stage.highlight)
+        scenes.append(Scene(sided(stage.end, side), start, highlight, True, props))
+    return scenes
+
+
+ARROW_SHARE = 0.3
+"""An arrow's width beside a panel's."""
+
+
+def figure_still(
+    figure: ExerciseFigure, side: Side | None = None, panel: QSize | None = None
+) -> QImage:
+    """The start and end poses side by side with an arrow between, on white, as an image.
+
+    Needs no display: it paints into a QImage (run with ``QT_QPA_PLATFORM=offscreen`` where
+    there is none).
+    """
+    size = panel or QSize(320, 240)
+    scenes = still_scenes(figure, side)
+    arrow_width = int(size.width() * ARROW_SHARE)
+    width = size.width() * len(scenes) + arrow_width * (len(scenes) - 1)
+    image = QImage(width, size.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = scene_box(scenes)
+    x = 0
+    for index, scene in enumerate(scenes):
+        if index:
+            _arrow(painter, QRectF(x, 0, arrow_width, size.height()))
+            x += arrow_width
+        draw_scene(painter, QRectF(x, 0, size.width(), size.height()), scene, box)
+        x += size.width()
+    painter.end()
+    return image
+
+
+class FigureView(QWidget):
+    """The moving figure of the session page: shows the frame it is given, nothing else.
+
+    The page gives it ``core.figures.motion.session_frame(...)`` on every refresh and the box
+    of the exercise (``scene_box`` of its still's scenes) so the figure keeps its scale.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figure-view")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(160, 96))
+        self._scene: Scene | None = None
+        self._box: Box | None = None
+
+    def show_frame(self, frame: FigureFrame | None, box: Box | None = None) -> None:
+        """Shows a frame (None: nothing), kept in ``box`` (None: fitted to the frame)."""
+        self._scene = Scene.of(frame) if frame is not None else None
+        self._box = box if box is not None or self._scene is None else scene_box([self._scene])
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        """Draws the current frame."""
+        if self._scene is None or self._box is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_scene(painter, QRectF(0, 0, self.width(), self.height()), self._scene, self._box)
+        painter.end()
