@@ -107,7 +107,7 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
             if figure is None:
                 continue
             target = out / png_name(exercise.id, variant)
-            if not figure_still(figure).save(str(target), b"PNG"):
+            if not figure_still(figure).save(str(target)):
                 raise InputError(
                     [Problem(target, None, _("cannot be written; check the folder's permissions"))]
                 )

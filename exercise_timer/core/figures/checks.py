@@ -32,26 +32,28 @@ _ON_THE_FLOOR: dict[Rest, tuple[str, tuple[str, ...]]] = {
 """For each way of resting: whether all or any of these points must touch the floor."""
 
 
+def angle_problem(pose: Pose, joint: str) -> str | None:
+    """A sentence if the joint's angle is outside its range, else None."""
+    limit = joint_range(pose.view, joint)
+    value = pose.angles[joint]
+    if limit.contains(value):
+        return None
+    return _(
+        "{joint} = {value} is beyond what a person's joint does seen from the "
+        "{view} ({low} to {high} degrees); use an angle in that range"
+    ).format(
+        joint=joint,
+        value=plain(value),
+        view=pose.view.value,
+        low=plain(limit.low),
+        high=plain(limit.high),
+    )
+
+
 def range_problems(pose: Pose) -> list[str]:
     """One sentence per angle outside its joint's range."""
-    problems = []
-    for joint in JOINTS:
-        limit = joint_range(pose.view, joint)
-        value = pose.angles[joint]
-        if not limit.contains(value):
-            problems.append(
-                _(
-                    "{joint} = {value} is beyond what a person's joint does seen from the "
-                    "{view} ({low} to {high} degrees); use an angle in that range"
-                ).format(
-                    joint=joint,
-                    value=plain(value),
-                    view=pose.view.value,
-                    low=plain(limit.low),
-                    high=plain(limit.high),
-                )
-            )
-    return problems
+    found = (angle_problem(pose, joint) for joint in JOINTS)
+    return [problem for problem in found if problem is not None]
 
 
 def floor_problems(pose: Pose) -> list[str]:

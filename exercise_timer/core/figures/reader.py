@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from exercise_timer.core.figures.book import ExerciseFigure, FigureBook, StageFigure
-from exercise_timer.core.figures.checks import pose_problems
+from exercise_timer.core.figures.checks import angle_problem, floor_problems
 from exercise_timer.core.figures.parts import HELD_PROPS, PARTS, Prop, PropKind
 from exercise_timer.core.figures.reach import reach
 from exercise_timer.core.figures.skeleton import (
@@ -110,9 +110,22 @@ class _FiguresReader(TomlReader):
         pose = self._changed(base, table, where, label)
         if pose is None:
             return None
-        for problem in pose_problems(pose):
+        for joint in JOINTS:
+            problem = angle_problem(pose, joint)
+            if problem is not None:
+                self.problem(self._written_at(table, joint, where), f"{label}{problem}")
+        for problem in floor_problems(pose):
             self.problem(where, f"{label}{problem}")
         return pose
+
+    @staticmethod
+    def _written_at(table: Mapping[str, Any], joint: str, where: PathKey) -> PathKey:
+        """Where the joint's angle is written: its own key, the key for both sides, or a hand."""
+        side, _, name = joint.partition("_")
+        for key in (joint, name, f"{side}_hand_at"):
+            if key in table:
+                return (*where, key)
+        return where
 
     def _changed(
         self, base: Pose, table: Mapping[str, Any], where: PathKey, label: str
@@ -227,8 +240,9 @@ class _FiguresReader(TomlReader):
             return None
         start = self.pose(table["start"], (*where, "start"), label)
         stages = []
+        written = table.get("stages") if "stages" in table else []
         for index, raw in enumerate(
-            self.tables(table.get("stages"), (*where, "stages"), label, "[[exercises.stages]]")
+            self.tables(written, (*where, "stages"), label, "[[exercises.stages]]")
         ):
             stage = self.stage(raw, (*where, "stages", index), label)
             if stage is not None:

@@ -1,0 +1,108 @@
+"""Figures files: every bundled routine that has one is covered, in range and on the floor;
+a broken file says where and how to fix it; the figures command draws them without a display.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exercise_timer import resources
+from exercise_timer.cli import main
+from exercise_timer.core.figures.checks import book_problems, coverage_problems
+from exercise_timer.core.figures.reader import load_figures, read_figures
+from exercise_timer.core.loader import load_routine
+from exercise_timer.core.problems import InputError
+
+ROUTINES = sorted(resources.routines_dir().glob("*.toml"))
+WITH_FIGURES = [p for p in ROUTINES if resources.asset("figures", p.name).is_file()]
+
+
+def test_the_xplain_routine_has_figures() -> None:
+    assert any(path.stem == "xplain-back" for path in WITH_FIGURES)
+
+
+@pytest.mark.parametrize("routine_path", WITH_FIGURES, ids=lambda p: p.stem)
+def test_every_exercise_and_variant_has_poses_in_range_and_on_the_floor(routine_path: Path) -> None:
+    routine = load_routine(routine_path)
+    book = load_figures(resources.asset("figures", routine_path.name))
+    assert book.routine == routine.id
+    assert coverage_problems(book, routine) == []
+    assert book_problems(book) == []
+
+
+HEADER = 'format_version = 1\nroutine = "xplain-back"\n'
+GOOD_POSE = '[poses.lying]\nrest = "lying"\ntrunk = -90\n'
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(InputError) as error:
+        read_figures(text, "figs.toml")
+    return [str(problem) for problem in error.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('format_version = 2\nroutine = "x"\n', 1, "format_version = 1"),
+        (HEADER + GOOD_POSE + "right_knee = 170\n", 6, "0 to 140"),
+        (HEADER + GOOD_POSE + "rigth_knee = 10\n", 6, "did you mean right_knee"),
+        (HEADER + GOOD_POSE + 'like = "nowhere"\n', 6, "no pose named"),
+        (HEADER + GOOD_POSE + "hip = -30\nknee = 0\n", 3, "must touch the floor"),
+        (HEADER + GOOD_POSE + 'lifted = ["right_elbw"]\n', 6, "not a point of the body"),
+        (
+            HEADER + GOOD_POSE + '[[exercises]]\nid = "x"\nstart = "lying"\n'
+            '[[exercises.stages]]\nend = "lying"\nhighlight = ["spleen"]\n',
+            11,
+            "not a body part",
+        ),
+        (
+            HEADER + GOOD_POSE + '[[exercises]]\nid = "x"\nstart = "lying"\n',
+            6,
+            "has no [[exercises.stages]]",
+        ),
+        (HEADER + '[poses.a]\nlike = "b"\n[poses.b]\nlike = "a"\n', 3, "break the circle"),
+    ],
+)
+def test_a_broken_figures_file_names_the_line_and_the_fix(text: str, line: int, words: str) -> None:
+    problems = problems_of(text)
+    assert any(p.startswith(f"figs.toml:{line}:") and words in p for p in problems), problems
+
+
+def test_a_book_missing_an_exercise_says_which() -> None:
+    routine = load_routine(resources.routines_dir() / "xplain-back.toml")
+    book = read_figures(
+        HEADER + GOOD_POSE + '[[exercises]]\nid = "pelvic-tilt"\nstart = "lying"\n'
+        '[[exercises.stages]]\nend = "lying"\n',
+        "figs.toml",
+    )
+    missing = coverage_problems(book, routine)
+    assert len(missing) == 12
+    assert any("cat-and-camel has no poses" in problem for problem in missing)
+
+
+@pytest.mark.gui
+def test_the_figures_command_writes_a_png_per_exercise_and_a_contact_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sheet"
+    assert (
+        main(["--home", str(tmp_path / "home"), "figures", "xplain-back", "--out", str(out)]) == 0
+    )
+    pngs = sorted(out.glob("*.png"))
+    assert len(pngs) == 13
+    assert all(png.read_bytes().startswith(b"\x89PNG") for png in pngs)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'src="{png.name}"' in page for png in pngs)
+    assert "Cat and Camel" in page
+    assert "13 figures" in capsys.readouterr().out
+
+
+def test_a_routine_without_figures_is_refused_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--home", str(tmp_path), "figures", "spine-clinic", "--out", str(tmp_path / "o")])
+    assert code == 1
+    assert "has no figures yet" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -1,0 +1,121 @@
+"""The figure model: joint angles to points on the floor, blends, mirroring, reaching."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from exercise_timer.core.figures.blend import both_sides, ease, mirror, pose_at, swap_name
+from exercise_timer.core.figures.checks import floor_problems, range_problems
+from exercise_timer.core.figures.reach import reach
+from exercise_timer.core.figures.skeleton import JOINTS, Figure, Pose, Rest, View, neutral, place
+
+
+def flipped(figure: Figure) -> dict[str, tuple[float, float]]:
+    """The figure's mirror image in x, each point under the other side's name."""
+    return {swap_name(name): (-x, y) for name, (x, y) in figure.points.items()}
+
+
+def close(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> bool:
+    return a.keys() == b.keys() and all(
+        math.isclose(a[k][0], b[k][0], abs_tol=1e-9)
+        and math.isclose(a[k][1], b[k][1], abs_tol=1e-9)
+        for k in a
+    )
+
+
+def lying_knee_bent() -> Pose:
+    return neutral(rest=Rest.LYING).with_angles(
+        trunk=-90, right_hip=45, right_knee=105, right_ankle=-30, left_hip=-4
+    )
+
+
+def test_standing_figure_stands_on_its_feet_about_170_cm_tall() -> None:
+    figure = place(neutral())
+    assert figure.lowest(("right_heel", "right_toe", "left_heel", "left_toe")) == pytest.approx(0)
+    assert figure.points["head"][1] > figure.points["neck"][1] > figure.points["pelvis"][1]
+    assert 160 < figure.bounds()[3] < 180
+
+
+def test_lying_on_the_back_puts_the_trunk_on_the_floor_and_the_head_left() -> None:
+    figure = place(lying_knee_bent())
+    assert figure.points["head"][0] < figure.points["pelvis"][0] < figure.points["right_knee"][0]
+    assert floor_problems(lying_knee_bent()) == []
+
+
+def test_a_lying_pose_with_the_trunk_off_the_floor_is_flagged() -> None:
+    # Legs pointing down through the floor lift the whole body off it.
+    pose = neutral(rest=Rest.LYING).with_angles(trunk=-90, right_hip=-30, left_hip=-30)
+    assert floor_problems(pose)
+
+
+def test_a_standing_pose_with_a_foot_in_the_air_is_flagged_unless_lifted() -> None:
+    pose = neutral().with_angles(right_hip=40)
+    assert floor_problems(pose)
+    excused = Pose(pose.angles, pose.view, pose.rest, lifted=frozenset({"right_heel", "right_toe"}))
+    assert floor_problems(excused) == []
+
+
+def test_an_angle_beyond_the_joint_is_named() -> None:
+    problems = range_problems(neutral().with_angles(right_knee=170))
+    assert len(problems) == 1 and "right_knee" in problems[0] and "0 to 140" in problems[0]
+
+
+@pytest.mark.parametrize("view", [View.SIDE, View.FRONT])
+def test_mirror_is_the_mirror_image_with_left_and_right_swapped(view: View) -> None:
+    pose = Pose(
+        {**lying_knee_bent().angles, "spine": 10, "right_shoulder": 120}, view, Rest.LYING, x=7
+    )
+    assert close(place(mirror(pose)).points, flipped(place(pose)))
+    assert mirror(mirror(pose)) == pose
+
+
+def test_from_the_side_the_working_limb_stays_the_nearer_one() -> None:
+    assert place(lying_knee_bent()).near == "right"
+    assert place(mirror(lying_knee_bent())).near == "left"
+
+
+def test_both_sides_copies_the_right_limbs_to_the_left() -> None:
+    pose = both_sides(lying_knee_bent())
+    assert pose.angle("left_hip") == 45 and pose.angle("left_knee") == 105
+
+
+def test_ease_starts_and_ends_at_rest() -> None:
+    assert ease(0) == 0 and ease(1) == 1 and ease(0.5) == 0.5
+    assert ease(0.1) < 0.1 and ease(0.9) > 0.9
+    assert ease(-1) == 0 and ease(2) == 1
+
+
+def test_pose_at_reaches_the_end_pose_exactly_and_passes_the_middle_halfway() -> None:
+    start = lying_knee_bent()
+    end = start.with_angles(right_hip=118.3, right_knee=125.1)
+    middle = start.with_angles(right_hip=70.7)
+    assert pose_at(start, end, 0.0) == start
+    assert pose_at(start, end, 1.0) == end
+    assert pose_at(start, end, 1.0, middle) == end
+    assert pose_at(start, end, 0.5, middle) == middle
+    halfway = pose_at(start, end, 0.5)
+    assert halfway.angle("right_hip") == pytest.approx((45 + 118.3) / 2)
+
+
+def test_poses_of_different_views_do_not_blend() -> None:
+    with pytest.raises(ValueError, match="view"):
+        pose_at(neutral(), neutral(View.FRONT), 0.5)
+
+
+def test_reach_puts_the_hand_on_the_target_with_a_real_elbow() -> None:
+    pose = neutral(rest=Rest.LYING).with_angles(
+        trunk=-90, right_hip=118, right_knee=125, left_hip=118, left_knee=125
+    )
+    reached = reach(pose, "right", "right_knee")
+    points = place(reached).points
+    assert math.dist(points["right_hand"], points["right_knee"]) < 0.5
+    assert 0 <= reached.angle("right_elbow") <= 150
+
+
+def test_every_joint_has_a_range_in_both_views() -> None:
+    from exercise_timer.core.figures.ranges import JOINT_RANGES
+
+    for view in View:
+        assert set(JOINT_RANGES[view]) == set(JOINTS)
