@@ -49,6 +49,7 @@ WIDTHS: dict[str, float] = {
 TRUNK_WIDTH = 23.0
 PELVIS_RADIUS = 12.5
 HEAD_RADIUS = 11.0
+NOSE_RADIUS = 3.2
 MARGIN_CM = 8.0
 FLOOR_BELOW_CM = 4.0
 
@@ -247,6 +248,22 @@ def _draw_trunk(p: _Painter, figure: Figure, colours: dict[str, str]) -> None:
     p.blob(pts["pelvis"], PELVIS_RADIUS, colours.get("pelvis", BODY))
     p.limb(pts["neck"], pts["head"], WIDTHS["neck"], colours.get("neck", BODY))
     p.blob(pts["head"], HEAD_RADIUS, colours.get("head", BODY))
+    if figure.near is not None:
+        p.blob(_nose(figure), NOSE_RADIUS, colours.get("head", BODY))
+
+
+def _nose(figure: Figure) -> Point:
+    """A small bump on the front of the head: which way a figure seen from the side faces.
+
+    Without it, leaning back and bending forward look alike.
+    """
+    (nx, ny), (hx, hy) = figure.points["neck"], figure.points["head"]
+    length = math.hypot(hx - nx, hy - ny) or 1.0
+    facing = 1.0 if figure.near == "right" else -1.0
+    front = (facing * (hy - ny) / length, -facing * (hx - nx) / length)
+    down = ((nx - hx) / length, (ny - hy) / length)
+    reach = HEAD_RADIUS - 1.0
+    return (hx + reach * front[0] + 2.5 * down[0], hy + reach * front[1] + 2.5 * down[1])
 
 
 def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> None:

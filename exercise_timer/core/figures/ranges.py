@@ -2,14 +2,14 @@
 
 From the side the values are the usual active ranges of motion of clinical goniometry (the
 American Academy of Orthopaedic Surgeons' averages, rounded outwards by a few degrees so that a
-figure may show a full but ordinary movement): shoulder flexion 180 and extension 60, elbow
-flexion 150, hip flexion 120 with the knee bent (125 here: the knee-to-chest stretches) and
-extension 30, knee flexion 140, ankle dorsiflexion 20 and plantarflexion 50, the spine's
-flexion 60 and extension 35 (lumbar and thoracic together), the neck's flexion 50 and
-extension 60. From the front: shoulder abduction 180 and adduction 30, hip abduction 45 and
-adduction 30, the trunk's side bend 35 and the neck's 45; the elbow seen from the front is the
-projection of a bent and turned arm (a hand on the hip points inwards), so it may go either
-way; a knee seen from the front hardly moves.
+figure may show a full but ordinary movement): shoulder flexion 180 and extension 60, the
+shoulder's inward rotation 70 and outward 90, elbow flexion 150, hip flexion 120 with the knee
+bent (125 here: the knee-to-chest stretches) and extension 30, knee flexion 140, ankle
+dorsiflexion 20 and plantarflexion 50, the spine's flexion 60 and extension 35 (lumbar and
+thoracic together), the neck's flexion 50 and extension 60. From the front: shoulder abduction
+180 and adduction 30, hip abduction 45 and adduction 30, the trunk's side bend 35 and the
+neck's 45; the elbow seen from the front is the projection of a bent and turned arm (a hand on
+the hip points inwards), so it may go either way; a knee seen from the front hardly moves.
 
 ``trunk`` is not a joint but the body's whole lean (lying, bending over), so any direction.
 """
@@ -25,6 +25,7 @@ _SIDE: dict[str, Limit] = {
     "neck": Limit(-60, 50),
     "shoulder": Limit(-60, 180),
     "elbow": Limit(0, 150),
+    "arm_turn": Limit(-90, 70),
     "hip": Limit(-30, 125),
     "knee": Limit(0, 140),
     "ankle": Limit(-50, 20),
@@ -36,14 +37,20 @@ _FRONT: dict[str, Limit] = {
     "neck": Limit(-45, 45),
     "shoulder": Limit(-30, 180),
     "elbow": Limit(-150, 150),
+    "arm_turn": Limit(-90, 70),
     "hip": Limit(-30, 45),
     "knee": Limit(-10, 10),
     "ankle": Limit(-50, 20),
 }
 
+
+def _unsided(joint: str) -> str:
+    return joint.removeprefix("right_").removeprefix("left_")
+
+
 JOINT_RANGES: dict[View, dict[str, Limit]] = {
-    View.SIDE: {joint: _SIDE[joint.split("_", 1)[-1]] for joint in JOINTS},
-    View.FRONT: {joint: _FRONT[joint.split("_", 1)[-1]] for joint in JOINTS},
+    View.SIDE: {joint: _SIDE[_unsided(joint)] for joint in JOINTS},
+    View.FRONT: {joint: _FRONT[_unsided(joint)] for joint in JOINTS},
 }
 """For each view, each joint of ``JOINTS``: the range its angle must lie in (degrees)."""
 

@@ -10,7 +10,9 @@ figure's front (+x when it faces right). ``trunk`` is the direction of the lower
 the left. ``spine`` bends the upper trunk against the lower (positive: rounding forward,
 negative: arching back) and ``neck`` the head against the upper trunk. The limbs' angles are
 the clinical ones: shoulder and hip flexion (negative: extension), elbow and knee flexion,
-ankle dorsiflexion (negative: pointing the toes). From the front, the shoulder and hip angles
+ankle dorsiflexion (negative: pointing the toes); ``arm_turn`` is the shoulder's inward
+rotation, which turns a bent forearm out of the plane (a hand on the lower back lies across
+it, so it looks shorter). From the front, the shoulder and hip angles
 raise the limb out to its own side and ``trunk``, ``spine`` and ``neck`` lean towards the
 figure's left (the viewer's right).
 """
@@ -42,7 +44,7 @@ class Rest(StrEnum):
 
 
 SIDES = ("right", "left")
-LIMB_JOINTS = ("shoulder", "elbow", "hip", "knee", "ankle")
+LIMB_JOINTS = ("shoulder", "arm_turn", "elbow", "hip", "knee", "ankle")
 TRUNK_JOINTS = ("trunk", "spine", "neck")
 JOINTS: tuple[str, ...] = TRUNK_JOINTS + tuple(
     f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS
@@ -200,7 +202,11 @@ def _limbs(pose: Pose, side: str, lower: float, upper: float, points: dict[str, 
         hip = pelvis
     arm = upper + 180 - sense * a[f"{side}_shoulder"]
     elbow = _step(shoulder, UPPER_ARM, arm)
-    hand = _step(elbow, FOREARM, arm - sense * a[f"{side}_elbow"])
+    bend = math.radians(a[f"{side}_elbow"])
+    turn = math.radians(a[f"{side}_arm_turn"])
+    along, across = math.cos(bend), math.sin(bend) * math.cos(turn)
+    seen = FOREARM * math.hypot(along, across)
+    hand = _step(elbow, seen, arm - sense * math.degrees(math.atan2(across, along)))
     thigh = lower + 180 - sense * a[f"{side}_hip"]
     knee = _step(hip, THIGH, thigh)
     shank = thigh + sense * a[f"{side}_knee"]
