@@ -6,6 +6,7 @@ folder with a recording speaker and a simulated clock.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
+from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.cue_lengths import CACHE_NAME as CUE_CACHE
 from exercise_timer.storage.journal import SessionJournal, open_journal
@@ -145,13 +147,10 @@ class Services:
         """Remembers that the routine's page was read (a failure only means it shows again)."""
         if self.read_routines_dir is None:
             return
-        try:
-            self.read_routines_dir.mkdir(parents=True, exist_ok=True)
-            (self.read_routines_dir / routine_id).write_text(
-                time.strftime("%Y-%m-%dT%H:%M:%S%z\n"), encoding="utf-8"
+        with contextlib.suppress(OSError):
+            write_text_atomic(
+                self.read_routines_dir / routine_id, time.strftime("%Y-%m-%dT%H:%M:%S%z\n")
             )
-        except OSError:
-            pass
 
     def sessions_this_week(self, routine_id: str, now: datetime | None = None) -> int:
         """Sessions of the routine completed since Monday (the journal's readable ones)."""

@@ -15,6 +15,7 @@ from exercise_timer.cli.window import add_window_options, cmd_window
 from exercise_timer.core.i18n import _
 from exercise_timer.core.problems import InputError
 from exercise_timer.storage.paths import find_paths
+from exercise_timer.storage.tidy import tidy_own_folders
 
 COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk", "figures")
 """The modules of ``exercise_timer.cli`` that register commands, in the order ``--help`` lists
@@ -88,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = parse_command_line(argv)
     paths = find_paths(args.home)
+    tidy_own_folders(paths)
     handler = handler_of(args) or cmd_window
     try:
         return handler(args, paths)

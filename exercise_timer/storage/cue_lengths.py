@@ -80,7 +80,6 @@ class CueLengths:
             stored[key] = {**stored.get(key, {}), **seconds}
             document = {"format": FORMAT, "lengths": stored}
             try:
-                self.cache_file.parent.mkdir(parents=True, exist_ok=True)
                 write_text_atomic(self.cache_file, json.dumps(document, ensure_ascii=False))
             except OSError as error:
                 return f"{self.cache_file}: {error.strerror or error}"

@@ -170,7 +170,6 @@ class KioskCounter:
         else:
             days[found] = DayCounts(day, add(days[found].counts))
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_text_atomic(self.path, counter_text(days))
         except OSError as error:
             return _(

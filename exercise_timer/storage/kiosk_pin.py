@@ -64,7 +64,6 @@ def set_kiosk_pin(paths: Paths, pin: str) -> None:
                 "(exercise-timer kiosk pin --clear), then set the new one."
             )
         )
-    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_pin_hash(kiosk_pin_file(paths), pin)
 
 

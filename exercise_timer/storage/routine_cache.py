@@ -23,6 +23,8 @@ from pathlib import Path
 from exercise_timer import __version__
 from exercise_timer.core import i18n
 from exercise_timer.core.model import Routine
+from exercise_timer.storage.atomic import temporary_beside
+from exercise_timer.storage.private import make_private_dir, private_opener
 
 CACHE_NAME = "routines.pickle"
 """Under the cache folder."""
@@ -93,10 +95,10 @@ class RoutineCache:
         if not self._changed and keep == set(self._entries):
             return
         entries = {name: entry for name, entry in self._entries.items() if name in keep}
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        temporary = temporary_beside(self.file)
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as stream:
+            make_private_dir(self.file.parent)
+            with open(temporary, "xb", opener=private_opener) as stream:
                 pickle.dump((self._key, entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.file)
         except OSError:

@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
+from exercise_timer.storage.private import private_opener
+
 
 class TraceWriter:
     """Appends events to a JSON-lines file; each line is on disk before the next event."""
 
     def __init__(self, path: Path) -> None:
-        self._file: IO[str] = path.open("w", encoding="utf-8", buffering=1)
+        self._file: IO[str] = open(  # noqa: SIM115 (open until close())
+            path, "w", encoding="utf-8", buffering=1, opener=private_opener
+        )
 
     def write(self, event: str, **fields: Any) -> None:
         """Writes one event line."""

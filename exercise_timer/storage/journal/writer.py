@@ -46,6 +46,7 @@ from exercise_timer.storage.journal.schema import (
     user_version,
 )
 from exercise_timer.storage.moments import aware, local_now
+from exercise_timer.storage.private import create_private_file, make_private_dir
 
 
 def open_journal(
@@ -65,7 +66,8 @@ def open_journal(
     """
     own_pid = os.getpid() if pid is None else pid
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        create_private_file(path)  # SQLite gives its -wal, -shm and -journal files its mode
     except OSError as error:
         return UnavailableJournal(path, _cannot_open(path, error))
     connection: sqlite3.Connection | None = None
