@@ -102,7 +102,10 @@ def test_the_figures_command_writes_a_png_per_exercise_and_a_contact_sheet(
 def test_a_routine_without_figures_is_refused_with_a_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--home", str(tmp_path), "figures", "spine-clinic", "--out", str(tmp_path / "o")])
+    bundled = (resources.routines_dir() / "spine-clinic.toml").read_text(encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(bundled.replace('id = "spine-clinic"', 'id = "my-own"', 1), encoding="utf-8")
+    code = main(["--home", str(tmp_path), "figures", str(mine), "--out", str(tmp_path / "o")])
     assert code == 1
     assert "has no figures yet" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
