@@ -122,7 +122,7 @@ def test_no_offer_in_a_kiosk(
 def test_locked_values_are_not_changed_and_the_state_says_so(
     paths: Paths, journal: Journal, clock: SimulatedClock, routine: Routine
 ) -> None:
-    lock.set_pin(paths, "4321")
+    lock.set_pin(paths, "4823")
     control = controller(paths, journal, clock, routine)
     stop_in_first(control, clock, StopReason.DIZZINESS)
     control.leave_out("cat-and-camel")

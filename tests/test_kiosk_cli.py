@@ -150,10 +150,10 @@ def test_pin_set_and_clear_with_pin_stdin(
 def test_a_pin_is_not_replaced_without_the_current_one(
     paths: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    stdin(monkeypatch, "1234\n")
+    stdin(monkeypatch, "4826\n")
     assert main(["kiosk", "pin", "--pin-stdin"]) == 0
     before = kiosk_pin_file(paths).read_bytes()
-    stdin(monkeypatch, "5678\n")
+    stdin(monkeypatch, "5927\n")
     assert main(["kiosk", "pin", "--pin-stdin"]) == 1
     assert "--clear" in capsys.readouterr().err
     assert kiosk_pin_file(paths).read_bytes() == before
@@ -188,7 +188,7 @@ def test_a_damaged_pin_file_says_how_to_remove_it(
 ) -> None:
     paths.config_dir.mkdir(parents=True)
     kiosk_pin_file(paths).write_text("garbage = [")
-    stdin(monkeypatch, "1234\n")
+    stdin(monkeypatch, "4826\n")
     assert main(["kiosk", "pin", "--clear", "--pin-stdin"]) == 1
     err = capsys.readouterr().err
     assert "cannot be read" in err and "delete that file" in err
@@ -200,7 +200,7 @@ def test_a_pin_file_that_cannot_be_written_is_one_line(
 ) -> None:
     paths.config_dir.parent.mkdir(parents=True)
     paths.config_dir.write_text("a file where the folder should be")
-    stdin(monkeypatch, "1234\n")
+    stdin(monkeypatch, "4826\n")
     assert main(["kiosk", "pin", "--pin-stdin"]) == 1
     err = capsys.readouterr().err
     assert "could not be written" in err and "kiosk-pin.toml" in err

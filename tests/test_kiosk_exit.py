@@ -103,25 +103,25 @@ def test_an_empty_pin_is_not_a_try(guard: KioskExit, pins: Pins) -> None:
 
 def test_the_kiosk_pin_comes_first(paths: Paths) -> None:
     assert kiosk_pin_check(paths) is None
-    set_pin(paths, "1234")
+    set_pin(paths, "4826")
     clinician = kiosk_pin_check(paths)
-    assert clinician is not None and clinician("1234") and not clinician("5678")
-    set_kiosk_pin(paths, "5678")
+    assert clinician is not None and clinician("4826") and not clinician("5927")
+    set_kiosk_pin(paths, "5927")
     kiosk = kiosk_pin_check(paths)
-    assert kiosk is not None and kiosk("5678") and not kiosk("1234")
+    assert kiosk is not None and kiosk("5927") and not kiosk("4826")
 
 
 def test_the_kiosk_pin_alone(paths: Paths) -> None:
-    set_kiosk_pin(paths, "5678")
+    set_kiosk_pin(paths, "5927")
     check = kiosk_pin_check(paths)
-    assert check is not None and check("5678") and not check("0000")
+    assert check is not None and check("5927") and not check("0000")
 
 
 def test_a_damaged_kiosk_pin_file_lets_only_the_clinician_out(paths: Paths) -> None:
-    set_kiosk_pin(paths, "5678")
+    set_kiosk_pin(paths, "5927")
     kiosk_pin_file(paths).write_text("format_version = 1\nalgorithm = 'rot13'\n")
     shut = kiosk_pin_check(paths)
-    assert shut is not None and not shut("5678") and not shut("1234")
-    set_pin(paths, "1234")
+    assert shut is not None and not shut("5927") and not shut("4826")
+    set_pin(paths, "4826")
     check = kiosk_pin_check(paths)
-    assert check is not None and check("1234") and not check("5678")
+    assert check is not None and check("4826") and not check("5927")

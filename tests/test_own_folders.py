@@ -86,14 +86,14 @@ def test_prescription_import_refuses_the_own_folders(
     inside = paths.data_dir / "prescription.toml"
     inside.parent.mkdir(parents=True)
     inside.write_text(text, encoding="utf-8")
-    set_pin(paths, "1234")
-    monkeypatch.setattr(sys, "stdin", io.StringIO("1234\n"))
+    set_pin(paths, "4826")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4826\n"))
     assert main(["prescription", "import", str(inside), "--pin-stdin"]) == 1
     assert "Choose a file outside" in capsys.readouterr().err
     assert not personal_file(paths, "xplain-back").exists()
     outside = home.parent / "prescription.toml"
     outside.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(sys, "stdin", io.StringIO("1234\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4826\n"))
     assert main(["prescription", "import", str(outside), "--pin-stdin"]) == 0
     assert personal_file(paths, "xplain-back").exists()
 

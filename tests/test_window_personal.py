@@ -150,13 +150,13 @@ def test_progression_steps_up_after_clean_sessions(
 def test_a_locked_editor_cannot_save_until_unlocked(
     qtbot: QtBot, spine: Routine, paths: Paths, journal: Journal, clock: FakeClock
 ) -> None:
-    lock.set_pin(paths, "4321")
+    lock.set_pin(paths, "4823")
     window = window_for(qtbot, spine, paths, journal, clock)
     editor = window.open_values_editor()
     assert editor is not None and editor.locked
     assert not editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()
     assert not editor.unlock("0000")
-    assert editor.unlock("4321")
+    assert editor.unlock("4823")
     assert editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()
 
 

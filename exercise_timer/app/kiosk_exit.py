@@ -17,10 +17,7 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.storage.kiosk_pin import check_kiosk_pin, has_kiosk_pin, kiosk_pin_problem
 from exercise_timer.storage.lock import check_pin, is_locked
 from exercise_timer.storage.paths import Paths
-
-FREE_TRIES = 3
-"""Wrong PINs allowed before the first wait."""
-FIRST_WAIT_SECONDS = 30.0
+from exercise_timer.storage.pin_tries import FIRST_WAIT_SECONDS, FREE_TRIES
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.storage.catalogue import open_routine
 from exercise_timer.storage.lock import (
     LockError,
+    check_pin,
     clear_pin,
     is_locked,
     lock_file,
@@ -25,6 +26,7 @@ from exercise_timer.storage.lock import (
 from exercise_timer.storage.own_folders import own_folder_problem
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import load_personal, personal_file, today
+from exercise_timer.storage.pin_tries import PinTries, pin_tries_file
 from exercise_timer.storage.prescription import export_prescription, import_prescription
 
 
@@ -132,7 +134,10 @@ def export(name: str, file: Path, paths: Paths, *, clinic: str, patient: str | N
 
 def import_(file: Path, paths: Paths, *, pin_stdin: bool) -> int:
     """Validates a prescription and, when all is well, saves it as the personal values."""
-    pin = read_pin(_("Clinician PIN: "), from_stdin=pin_stdin) if is_locked(paths) else None
+    pin = None
+    if is_locked(paths):
+        wrong = _("That PIN is not right; nothing was changed.")
+        pin = clinician_pin(paths, pin_stdin=pin_stdin, wrong=wrong)
     imported = import_prescription(paths, file, pin=pin)
     prescription = imported.prescription
     print(
@@ -201,12 +206,31 @@ def unlock(paths: Paths, *, pin_stdin: bool) -> int:
     if not is_locked(paths):
         print(_("The values are not locked."))
         return EXIT_OK
+    wrong = _("That PIN is not right; the values stay locked.")
+    clear_pin(paths, clinician_pin(paths, pin_stdin=pin_stdin, wrong=wrong))
+    print(_("Unlocked: anyone can change the values again."))
+    return EXIT_OK
+
+
+def clinician_pin(paths: Paths, *, pin_stdin: bool, wrong: str) -> str:
+    """The clinician's PIN, asked and checked; wrong ones are counted and made to wait.
+
+    Raises:
+        LockError: The lock file cannot be read, a wait after wrong PINs runs (the PIN is
+            not even asked), or the PIN given is wrong (``wrong`` says so, then what follows).
+    """
     problem = lock_problem(paths)
     if problem is not None:
         raise LockError(problem)
-    clear_pin(paths, read_pin(_("Clinician PIN: "), from_stdin=pin_stdin))
-    print(_("Unlocked: anyone can change the values again."))
-    return EXIT_OK
+    tries = PinTries(pin_tries_file(paths))
+    refusal = tries.refusal()
+    if refusal is not None:
+        raise LockError(refusal)
+    pin = read_pin(_("Clinician PIN: "), from_stdin=pin_stdin)
+    answer = tries.attempt(lambda given: check_pin(paths, given), pin)
+    if not answer.ok:
+        raise LockError(f"{wrong} {answer.later}")
+    return pin
 
 
 def read_pin(prompt: str, *, from_stdin: bool) -> str:

@@ -7,11 +7,17 @@ with its cost recorded; PBKDF2-SHA256 where Python lacks scrypt), in
 
     format_version = 1
     algorithm = "scrypt"
-    n = 16384
+    n = 32768
     r = 8
-    p = 1
+    p = 2
     salt = "9f2c..."
     hash = "4a71..."
+
+The cost makes each try of a PIN take about 0.2 s (``tests/bench/bench_pin.py`` measures it:
+0.22-0.26 s a try on the development machine, 32 MiB); a file written with another cost (older
+versions used n = 16384, r = 8, p = 1) is checked with the cost it records. Wrong tries are
+counted and made to wait by ``storage.pin_tries``, and a PIN that is one digit repeated or a
+run (1234, 9876) is refused when it is set.
 
 This keeps honest people from changing values by accident; it is not protection against
 someone who can edit files in the configuration folder. A lock file that cannot be read never
@@ -21,6 +27,7 @@ unlocks: the values stay locked and the message says how to remove the lock.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -38,7 +45,8 @@ LOCK_FORMAT_VERSION = 1
 PIN_PATTERN = re.compile(f"[0-9]{{{PIN_DIGITS.low:.0f},{PIN_DIGITS.high:.0f}}}")
 """A PIN is digits (0-9 only), as many as ``limits.PIN_DIGITS`` allows."""
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 2
+"""About 0.2 s and 32 MiB a try (``tests/bench/bench_pin.py``); p runs its lanes one by one."""
 PBKDF2_ITERATIONS = 600_000
 SALT_BYTES = 16
 HASH_BYTES = 32
@@ -104,12 +112,27 @@ def pin_file_damage(path: Path) -> str | None:
 
 
 def pin_problem(pin: str) -> str | None:
-    """None when ``pin`` is acceptable as a PIN, else what a PIN must be."""
-    if PIN_PATTERN.fullmatch(pin):
-        return None
-    return _("A PIN is {low} to {high} digits (0-9), such as 482913.").format(
-        low=f"{PIN_DIGITS.low:.0f}", high=f"{PIN_DIGITS.high:.0f}"
-    )
+    """None when ``pin`` may be set as a PIN, else what a PIN must be.
+
+    Beyond its form, a PIN that is one digit repeated (0000) or a run up or down (1234,
+    4321, 0123, 9876) is refused: they are the first ones anyone guesses.
+    """
+    if not PIN_PATTERN.fullmatch(pin):
+        return _("A PIN is {low} to {high} digits (0-9), such as 482913.").format(
+            low=f"{PIN_DIGITS.low:.0f}", high=f"{PIN_DIGITS.high:.0f}"
+        )
+    if is_guessable(pin):
+        return _(
+            "That PIN is one of the first anyone would try (one digit repeated, or a run "
+            "such as 1234 or 9876); choose digits in no pattern, such as 482913."
+        )
+    return None
+
+
+def is_guessable(pin: str) -> bool:
+    """True for a PIN of one digit repeated, or of digits running up or down by one."""
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    return steps in ({0}, {1}, {-1})
 
 
 def set_pin(paths: Paths, pin: str) -> None:
@@ -168,8 +191,11 @@ def check_pin(paths: Paths, pin: str) -> bool:
 
 
 def pin_hash_matches(path: Path, pin: str) -> bool:
-    """True when ``path`` holds the hash of this PIN; False when it cannot be read."""
-    if pin_problem(pin) is not None:
+    """True when ``path`` holds the hash of this PIN; False when it cannot be read.
+
+    Only the PIN's form is checked first: a PIN set before guessable ones were refused works.
+    """
+    if not PIN_PATTERN.fullmatch(pin):
         return False
     try:
         record = _read(path)

@@ -26,6 +26,7 @@ from exercise_timer.storage.personal_store import (
     save_personal,
     today,
 )
+from exercise_timer.storage.pin_tries import GuardedCheck, PinTries, pin_tries_file
 from exercise_timer.storage.prescription import export_prescription, read_prescription
 
 
@@ -85,6 +86,10 @@ class StoredPersonal:
     def check_pin(self, pin: str) -> bool:
         """Whether ``pin`` is the clinician's PIN."""
         return lock.check_pin(self._paths, pin)
+
+    def guarded_check(self) -> GuardedCheck:
+        """The editor's Unlock check: waits after wrong PINs, counted with the commands'."""
+        return GuardedCheck(PinTries(pin_tries_file(self._paths)), self.check_pin)
 
     def _outside_own_folders(self, path: Path) -> None:
         """Refuses a file in the program's own folders (the lock, the journal, the values)."""

@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
             loaded.values,
             progression=loaded.progression,
             locked=personal.locked(),
-            check_pin=personal.check_pin,
+            check_pin=personal.guarded_check(),
             import_file=lambda path: personal.read(routine, path),
             export_file=lambda path, values, progression, clinic, patient: personal.export(
                 routine, path, values, progression, clinic, patient

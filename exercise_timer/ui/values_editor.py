@@ -429,7 +429,8 @@ class ValuesEditor(QDialog):
     def _ask_pin(self) -> None:
         pin = ask_pin(self)
         if pin is not None and not self.unlock(pin):
-            QMessageBox.warning(self, _("Unlock"), _("That PIN is not right."))
+            refusal = getattr(self._check_pin, "refusal", "")  # why, after waits (pin_tries)
+            QMessageBox.warning(self, _("Unlock"), refusal or _("That PIN is not right."))
 
     def import_path(self, path: Path) -> bool:
         """Loads a prescription file into the editor (saved only with Save)."""
