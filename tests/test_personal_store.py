@@ -363,7 +363,7 @@ def test_an_unreadable_file_is_kept_aside_not_overwritten(paths: Paths, chiro: R
     loaded = load_personal(paths, chiro, now=lambda: NOW, keep_aside_if_unusable=True)
     kept = path.parent / f"chiro-clinic.toml.broken-{STAMP}"
     assert (kept / "inside.txt").read_text() == "mine" and not path.exists()
-    assert loaded.problem is not None and "is a directory" in loaded.problem
+    assert loaded.problem is not None and "is a folder, not a file" in loaded.problem
 
 
 def test_a_read_only_look_never_moves_the_file(paths: Paths, chiro: Routine) -> None:

@@ -50,7 +50,7 @@ def test_missing_file_gives_defaults_without_a_problem(tmp_path: Path) -> None:
     ("content", "reason"),
     [
         (b"format_version = 1\nrate = [", "Invalid"),
-        (b"\xff\xfe broken", "codec"),
+        (b"\xff\xfe broken", "settings.toml:1: is not UTF-8 text"),
         (b"format_version = 1\nrate = 9000\n", "rate is 9000; use a number from 80 to 300"),
         (b'format_version = 1\ncounting = "loud"\n', "counting is 'loud'"),
         (b"format_version = 1\nvolum = 0.5\n", "volum is not a known setting"),

@@ -46,3 +46,15 @@ KIOSK_IDLE_SECONDS = Limit(2, 3600)
 """``--kiosk-idle``: how long a kiosk waits for a visitor who paused before giving up."""
 PAIN_RATING = Limit(0, 10)
 """After a session: 0 no pain, 10 the worst imaginable."""
+
+TOML_FILE_BYTES = Limit(0, 1024 * 1024)
+"""Any TOML file the program reads. The largest bundled routine is 29 KB; 1 MB of plain
+tables parses in under a second, tens of megabytes would hold the window for many."""
+TOML_KEY_PARTS = Limit(1, 32)
+"""Parts of one dotted key or table header (``a.b.c`` has 3). The program's files need 3 at
+most (``exercises.ID.left_out``); tomllib's time grows with the square of the parts (60 KB
+of ``a.a.a...`` takes 13 s), and at 32 it is a fraction of a millisecond a key."""
+TOML_NESTING = Limit(0, 32)
+"""Brackets within each other (arrays, inline tables, ``[[...]]`` headers). The program's files
+need 2 at most; tomllib recurses once per level, so a deep file would otherwise end in a
+RecursionError."""

@@ -1,6 +1,7 @@
 """Reading a user's TOML file safely: whatever the path holds, InputError says plainly why not.
 
-Routines and prescriptions both go through here; ``kind`` names which one in the messages.
+Every TOML file the program reads goes through here (``core.toml_reader.read_toml_file``);
+``kind`` names which one in the messages.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ import stat
 from pathlib import Path
 
 from exercise_timer.core.i18n import _
+from exercise_timer.core.limits import TOML_FILE_BYTES
 from exercise_timer.core.problems import InputError, Problem
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = int(TOML_FILE_BYTES.high)
+_MOST_MB = MAX_FILE_BYTES // (1024 * 1024)
 
 
 def _one(path: Path | str, line: int | None, message: str) -> InputError:
@@ -48,9 +51,9 @@ def read_text_file(path: Path, kind: str) -> str:
                 path,
                 None,
                 _(
-                    "is {size} MB, far larger than any {kind} (at most 1 MB); "
+                    "is {size} MB, far larger than any {kind} (at most {most} MB); "
                     "check that this is the right file"
-                ).format(size=f"{status.st_size / 1_000_000:.1f}", kind=kind),
+                ).format(size=f"{status.st_size / 1_000_000:.1f}", kind=kind, most=_MOST_MB),
             )
         data = path.read_bytes()
     except OSError as error:
@@ -67,7 +70,11 @@ def read_text_file(path: Path, kind: str) -> str:
 def decode_text(data: bytes, path: Path | str, kind: str) -> str:
     """Decodes a file's bytes as UTF-8 text (a leading BOM dropped), refusing binary data."""
     if len(data) > MAX_FILE_BYTES:
-        raise _one(path, None, _("is larger than 1 MB; check that this is the right file"))
+        raise _one(
+            path,
+            None,
+            _("is larger than {most} MB; check that this is the right file").format(most=_MOST_MB),
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise _one(

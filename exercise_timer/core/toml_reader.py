@@ -2,15 +2,17 @@
 
 ``parse_toml`` turns whatever text it is given into a table or one ``InputError``: broken
 TOML, nesting that would exhaust the stack, numbers with thousands of digits and dotted keys
-deep enough to make ``tomllib`` take minutes. ``TomlReader`` reads values out of the parsed
-tables (texts, lists, ids, choices, seconds, whole numbers, tables) and collects one problem
-per bad value, at its line, with the fix. Routines and prescriptions both use them.
+deep enough to make ``tomllib`` take minutes (the last three checked before parsing, by
+``core.toml_guard``). Every TOML file the program reads goes through it (``read_toml_file``).
+``TomlReader`` reads values out of the parsed tables (texts, lists, ids, choices, seconds,
+whole numbers, tables) and collects one problem per bad value, at its line, with the fix.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,40 +22,38 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.limits import Limit
 from exercise_timer.core.model import plain_number
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.textfile import read_text_file
+from exercise_timer.core.toml_guard import check_toml_shape, long_number_line
 from exercise_timer.core.toml_lines import LineIndex, PathKey
 
 MAX_TEXT_CHARS = 2000
 MAX_LIST_ITEMS = 50
-MAX_KEY_DEPTH = 32
-"""Parts of one dotted key (``a.b.c`` has 3); tomllib's time grows with their square."""
-
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
-_DEEP_KEY = re.compile(
-    r"(?<![A-Za-z0-9_\-\"'])"
-    rf"(?:(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.[ \t]*){{{MAX_KEY_DEPTH}}}"
-)
+
+
+def read_toml_file(path: Path, kind: str) -> dict[str, Any]:
+    """The parsed TOML of a file: checked as a file (``core.textfile``), then as TOML here.
+
+    Raises:
+        InputError: One problem naming the file, the line where known, and the fix.
+    """
+    return parse_toml(read_text_file(path, kind), path, kind)
 
 
 def parse_toml(text: str, path: Path | str, kind: str) -> dict[str, Any]:
     """The parsed TOML, or InputError naming the line and the fix.
+
+    Every TOML file the program reads comes through here, so the checks that keep ``tomllib``
+    quick (``core.toml_guard``) cannot be missed.
 
     Args:
         text: The file's text, already decoded.
         path: Only used in messages.
         kind: What the file should be, for the messages ("routine", "prescription").
     """
-    deep = _DEEP_KEY.search(text)
-    if deep:
-        raise _one(
-            path,
-            text.count("\n", 0, deep.start()) + 1,
-            _(
-                "has a dotted key of more than {most} parts; a {kind} needs only a few, "
-                "like exercises.stages"
-            ).format(most=MAX_KEY_DEPTH, kind=kind),
-        )
+    check_toml_shape(text, path, kind)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -78,12 +78,21 @@ def parse_toml(text: str, path: Path | str, kind: str) -> dict[str, Any]:
             ),
         ) from None
     except ValueError:  # tomllib lets int()'s limit on digits escape as a plain ValueError
-        long_number = re.search(r"\d{1000}", text)
         raise _one(
             path,
-            text.count("\n", 0, long_number.start()) + 1 if long_number else None,
-            _("holds a number with thousands of digits; write a number such as 5"),
+            long_number_line(text),
+            _("holds a number of more than {most} digits; write a number such as 5").format(
+                most=sys.get_int_max_str_digits()
+            ),
         ) from None
+
+
+def short_reason(error: InputError) -> str:
+    """The first problem without the file's name, for a sentence that names the file itself."""
+    first = error.problems[0]
+    if first.line is None:
+        return first.message
+    return _("line {line}: {problem}").format(line=first.line, problem=first.message)
 
 
 def _one(path: Path | str, line: int | None, message: str) -> InputError:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -38,8 +37,11 @@ import tomli_w
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.limits import PIN_DIGITS
+from exercise_timer.core.problems import InputError
+from exercise_timer.core.toml_reader import read_toml_file, short_reason
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.schema import shown_value
 
 LOCK_FORMAT_VERSION = 1
 PIN_PATTERN = re.compile(f"[0-9]{{{PIN_DIGITS.low:.0f},{PIN_DIGITS.high:.0f}}}")
@@ -243,13 +245,13 @@ def _derive(pin: str, record: _Record) -> bytes:
 def _read(path: Path) -> _Record:
     """The lock file's record; _Damaged says in a few words what is wrong with it."""
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except OSError as error:
-        raise _Damaged(error.strerror.lower() if error.strerror else str(error)) from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        raise _Damaged(_("it is not a valid lock file")) from None
+        data = read_toml_file(path, _("lock file"))
+    except InputError as error:
+        raise _Damaged(short_reason(error)) from None
     if data.get("format_version") != LOCK_FORMAT_VERSION:
-        raise _Damaged(_("format_version is {value!r}").format(value=data.get("format_version")))
+        raise _Damaged(
+            _("format_version is {value}").format(value=shown_value(data.get("format_version")))
+        )
     salt = _hex(data.get("salt"))
     digest = _hex(data.get("hash"))
     if salt is None or digest is None or len(digest) != HASH_BYTES or not 8 <= len(salt) <= 64:
@@ -275,7 +277,7 @@ def _read(path: Path) -> _Record:
         if not _whole(iterations, 100_000, 10_000_000):
             raise _Damaged(_("the PBKDF2 iteration count is out of range"))
         return _Record("pbkdf2-sha256", salt, digest, iterations=iterations)
-    raise _Damaged(_("the algorithm {value!r} is not known").format(value=algorithm))
+    raise _Damaged(_("the algorithm {value} is not known").format(value=shown_value(algorithm)))
 
 
 def _hex(value: object) -> bytes | None:

@@ -25,8 +25,6 @@ when there is nothing wrong, atomically: a file with any problem changes nothing
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,8 +38,9 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
-from exercise_timer.core.textfile import MAX_FILE_BYTES, read_text_file
+from exercise_timer.core.textfile import read_text_file
 from exercise_timer.core.toml_lines import LineIndex
+from exercise_timer.core.toml_reader import parse_toml, read_toml_file
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue, load_catalogue
 from exercise_timer.storage.lock import LockError, check_pin, is_locked, lock_problem
@@ -55,6 +54,7 @@ from exercise_timer.storage.personal_store import (
     save_personal,
     values_document,
 )
+from exercise_timer.storage.schema import shown_value
 
 PRESCRIPTION_FORMAT_VERSION = 1
 PRESCRIPTION_KIND = "exercise-timer prescription"
@@ -71,7 +71,6 @@ _KEYS = (
     "progression",
     "exercises",
 )
-_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -154,10 +153,8 @@ def write_prescription(path: Path, prescription: Prescription) -> None:
 
 def _is_prescription_file(path: Path) -> bool:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return False
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        data = read_toml_file(path, _("prescription"))
+    except InputError:
         return False
     return data.get("kind") == PRESCRIPTION_KIND
 
@@ -227,23 +224,7 @@ def parse_prescription_text(
     Raises:
         InputError: One problem per thing wrong, each with its line where known.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        found = _TOML_LINE.search(str(error))
-        reason = _TOML_LINE.sub("", str(error)).strip()
-        line = int(found.group(1)) if found else None
-        if line is None and "end of document" in str(error):
-            line = len(text.rstrip("\n").split("\n"))
-        raise _one(
-            path,
-            line,
-            _("is not valid TOML ({reason}); check the quotes, brackets and = signs there").format(
-                reason=reason
-            ),
-        ) from None
-    except RecursionError:
-        raise _one(path, None, _("is nested too deeply to be a prescription")) from None
+    data = parse_toml(text, path, _("prescription"))
     index = LineIndex(text)
 
     def problem(key: tuple[str | int, ...], message: str) -> Problem:
@@ -268,9 +249,9 @@ def parse_prescription_text(
             problem(
                 ("format_version",),
                 _(
-                    "format_version is {value!r}; this program reads prescriptions of "
+                    "format_version is {value}; this program reads prescriptions of "
                     "format_version = {known} (a newer program may be needed)"
-                ).format(value=version, known=PRESCRIPTION_FORMAT_VERSION),
+                ).format(value=shown_value(version), known=PRESCRIPTION_FORMAT_VERSION),
             )
         )
     for key in data:
@@ -291,8 +272,8 @@ def parse_prescription_text(
         problems.append(
             problem(
                 ("date",),
-                _("date is {value!r}; write the prescription's date as 2026-11-21").format(
-                    value=written
+                _("date is {value}; write the prescription's date as 2026-11-21").format(
+                    value=shown_value(written)
                 )
                 if written is not None
                 else _("the date is missing; add date = 2026-11-21 with the prescription's date"),
@@ -306,9 +287,9 @@ def parse_prescription_text(
             problem(
                 ("routine",),
                 _(
-                    "routine is {value!r}, which is not a routine on this computer; use one of "
+                    "routine is {value}, which is not a routine on this computer; use one of "
                     "{known}, or add the routine file first"
-                ).format(value=routine_id, known=known)
+                ).format(value=shown_value(routine_id), known=known)
                 if routine_id is not None
                 else _('the routine is missing; add routine = "ID" naming the routine'),
             )
@@ -335,8 +316,8 @@ def _text_problem(key: str, value: object, required: bool = False) -> str | None
     if value is None:
         return _('the {key} is missing; add {key} = "..."').format(key=key) if required else None
     if not isinstance(value, str) or (required and not value.strip()) or len(value) > MAX_TEXT:
-        return _("{key} is {value!r}; use a name in quotes, at most {most} characters").format(
-            key=key, value=value, most=MAX_TEXT
+        return _("{key} is {value}; use a name in quotes, at most {most} characters").format(
+            key=key, value=shown_value(value), most=MAX_TEXT
         )
     return None
 

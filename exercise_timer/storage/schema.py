@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from exercise_timer.core.i18n import _
+from exercise_timer.core.toml_reader import number
 
 
 class FieldKind(StrEnum):
@@ -70,10 +71,10 @@ class Field:
                 if value in known
                 else _("use one of {choices}").format(choices=", ".join(f'"{c}"' for c in known))
             )
-        number_ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if self.kind is FieldKind.INT:
-            number_ok = number_ok and isinstance(value, int)
-        if number_ok and math.isfinite(float(value)) and self._in_bounds(float(value)):  # type: ignore[arg-type]
+        found = number(value)  # None for an integer beyond any float, too
+        if self.kind is FieldKind.INT and not isinstance(value, int):
+            found = None
+        if found is not None and self._in_bounds(found):
             return None
         return _("use a number from {low:g} to {high:g}").format(low=self.low, high=self.high)
 
@@ -81,6 +82,14 @@ class Field:
         low = -math.inf if self.low is None else self.low
         high = math.inf if self.high is None else self.high
         return low <= value <= high
+
+
+def shown_value(value: object) -> str:
+    """A bad value as Python writes it, short: never thousands of digits or characters."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return _("an enormous number")
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _shown(message: str) -> str:
@@ -110,6 +119,6 @@ def validate(
             values[key] = float(value) if field.kind is FieldKind.FLOAT else value  # type: ignore[arg-type]
         else:
             problems.append(
-                _("{key} is {value!r}; {fix}").format(key=key, value=value, fix=problem)
+                _("{key} is {value}; {fix}").format(key=key, value=shown_value(value), fix=problem)
             )
     return values, problems

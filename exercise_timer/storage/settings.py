@@ -6,7 +6,6 @@ dialog all come from there.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +16,10 @@ import tomli_w
 from exercise_timer.core import limits
 from exercise_timer.core.countdown import Countdown
 from exercise_timer.core.i18n import N_, _, available_languages
+from exercise_timer.core.problems import InputError
+from exercise_timer.core.toml_reader import read_toml_file
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
-from exercise_timer.storage.schema import Field, FieldKind, defaults, validate
+from exercise_timer.storage.schema import Field, FieldKind, defaults, shown_value, validate
 
 SETTINGS_FORMAT_VERSION = 1
 
@@ -131,18 +132,18 @@ def load_settings(path: Path, now: Callable[[], datetime] = datetime.now) -> Loa
     if not path.exists():
         return LoadedSettings(Settings.default())
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml_file(path, _("settings file"))
         version = data.pop("format_version", None)
         values, problems = validate(SETTINGS_FIELDS, data)
         if version != SETTINGS_FORMAT_VERSION:
             problems.insert(
                 0,
-                _("format_version is {value!r}, expected {known}").format(
-                    value=version, known=SETTINGS_FORMAT_VERSION
+                _("format_version is {value}, expected {known}").format(
+                    value=shown_value(version), known=SETTINGS_FORMAT_VERSION
                 ),
             )
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        values, problems = defaults(SETTINGS_FIELDS), [str(error)]
+    except InputError as error:
+        values, problems = defaults(SETTINGS_FIELDS), [str(error.problems[0])]
     if not problems:
         return LoadedSettings(Settings(values))
     try:

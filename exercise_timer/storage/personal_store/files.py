@@ -9,7 +9,6 @@ with a plain message saying so.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +20,11 @@ import tomli_w
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
+from exercise_timer.core.problems import InputError
 from exercise_timer.core.progression import Progression, routine_progression
+from exercise_timer.core.textfile import read_text_file
 from exercise_timer.core.toml_lines import LineIndex
+from exercise_timer.core.toml_reader import parse_toml, read_toml_file, short_reason
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.moments import aware, local_now
 from exercise_timer.storage.paths import Paths
@@ -34,6 +36,7 @@ from exercise_timer.storage.personal_store.document import (
 from exercise_timer.storage.personal_store.problems import ValueProblem
 from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
 from exercise_timer.storage.personal_store.validate import bounds_problems, parse_values
+from exercise_timer.storage.schema import shown_value
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ class LoadedPersonal:
     progression: Progression
     problem: str | None
     routine: Routine
+
+
+def _kind() -> str:
+    return _("personal values file")
 
 
 def personal_file(paths: Paths, routine_id: str) -> Path:
@@ -84,10 +91,10 @@ def load_personal(
         return empty
     reason: str
     try:
-        text = path.read_bytes().decode("utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        reason = _describe(error)
+        text = read_text_file(path, _kind())
+        data = parse_toml(text, path, _kind())
+    except InputError as error:
+        reason = short_reason(error)
     else:
         values, progression, problems = _personal_document(data, routine)
         if not problems:
@@ -134,8 +141,8 @@ def _personal_document(
         problems.append(
             ValueProblem(
                 ("format_version",),
-                _("is {value!r}, expected {known}").format(
-                    value=version, known=PERSONAL_FORMAT_VERSION
+                _("is {value}, expected {known}").format(
+                    value=shown_value(version), known=PERSONAL_FORMAT_VERSION
                 ),
             )
         )
@@ -143,8 +150,8 @@ def _personal_document(
         problems.append(
             ValueProblem(
                 ("routine",),
-                _('is {value!r}, but this file is for the routine "{id}"').format(
-                    value=data.get("routine"), id=routine.id
+                _('is {value}, but this file is for the routine "{id}"').format(
+                    value=shown_value(data.get("routine")), id=routine.id
                 ),
             )
         )
@@ -198,7 +205,9 @@ def save_personal(
     previous = _previous_document(path, routine_id, now)
     saved = dataclasses.replace(progression, started=None)
     if progression.enabled:
-        new = tomllib.loads(tomli_w.dumps(values_document(values, saved, started=False)))
+        new = parse_toml(
+            tomli_w.dumps(values_document(values, saved, started=False)), path, _kind()
+        )
         kept = _kept_start(previous, new)
         if kept is None and _routine_build_up_goes_on(previous, new, saved, default):
             saved = dataclasses.replace(saved, started=progression.started)
@@ -220,8 +229,8 @@ def _previous_document(
     if not (path.exists() or path.is_symlink()):
         return None
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        data: dict[str, Any] | None = read_toml_file(path, _kind())
+    except InputError:
         data = None
     if (
         data is None
@@ -281,13 +290,3 @@ def _targets(document: Mapping[str, Any]) -> dict[str, Any]:
         if table:
             found[exercise_id] = table
     return found
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    if isinstance(error, UnicodeDecodeError):
-        return _("it is not UTF-8 text")
-    if isinstance(error, tomllib.TOMLDecodeError):
-        return _("it is not valid TOML: {error}").format(error=error)
-    return str(error) or type(error).__name__

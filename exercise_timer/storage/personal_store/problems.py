@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.toml_lines import PathKey
+from exercise_timer.core.toml_reader import number
+from exercise_timer.storage.schema import shown_value
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,9 @@ def dotted(where: PathKey) -> str:
 
 def bad_value(where: PathKey, value: object, fix: str) -> ValueProblem:
     """The problem of a value that its field refuses; ``fix`` says what to use instead."""
-    return ValueProblem(where, _("is {value!r}; {fix}").format(value=value, fix=fix))
+    return ValueProblem(where, _("is {value}; {fix}").format(value=shown_value(value), fix=fix))
 
 
 def is_number(value: object) -> bool:
     """Whether ``value`` is a finite int or float (not a bool)."""
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
+    return number(value) is not None

@@ -7,7 +7,6 @@ problem names its key path so a message can point at the line.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +24,7 @@ from exercise_timer.core.personal import (
 from exercise_timer.core.progression import NO_PROGRESSION, Progression, routine_progression
 from exercise_timer.core.resolve import resolve_exercise
 from exercise_timer.core.toml_lines import PathKey
+from exercise_timer.core.toml_reader import parse_toml
 from exercise_timer.storage.personal_fields import (
     HOLD,
     INCLUDED,
@@ -39,7 +39,7 @@ from exercise_timer.storage.personal_store.progression_table import (
     PROGRESSION_FIELDS,
     parse_progression,
 )
-from exercise_timer.storage.schema import Field
+from exercise_timer.storage.schema import Field, shown_value
 
 _EXERCISE_KEYS = (*(field.key for field in PERSONAL_FIELDS), "left_out")
 _LEFT_OUT_KEYS = ("date", "reason")
@@ -202,7 +202,9 @@ def _parse_left_out(value: object, where: PathKey, problems: list[ValueProblem])
         problems.append(
             ValueProblem(
                 (*where, "date"),
-                _("is {value!r}; use a date without quotes, such as 2026-12-03").format(value=day),
+                _("is {value}; use a date without quotes, such as 2026-12-03").format(
+                    value=shown_value(day)
+                ),
             )
         )
     reason = value.get("reason")
@@ -210,7 +212,9 @@ def _parse_left_out(value: object, where: PathKey, problems: list[ValueProblem])
         problems.append(
             ValueProblem(
                 (*where, "reason"),
-                _("is {value!r}; use one of {reasons}").format(value=reason, reasons=reasons),
+                _("is {value}; use one of {reasons}").format(
+                    value=shown_value(reason), reasons=reasons
+                ),
             )
         )
     if len(problems) > found:
@@ -239,8 +243,10 @@ def _parse_variant(
         problems.append(
             ValueProblem(
                 where,
-                _('{value!r} is not a version of "{id}"; use one of {known}').format(
-                    value=value, id=exercise.id, known=", ".join(f'"{k}"' for k in known)
+                _('{value} is not a version of "{id}"; use one of {known}').format(
+                    value=shown_value(value),
+                    id=exercise.id,
+                    known=", ".join(f'"{k}"' for k in known),
                 ),
             )
         )
@@ -274,8 +280,8 @@ def _parse_holds(
             problems.append(
                 ValueProblem(
                     where,
-                    _("stage {number} ({stage}) is {value!r}; {fix}").format(
-                        number=number, stage=stage.name, value=hold, fix=problem
+                    _("stage {number} ({stage}) is {value}; {fix}").format(
+                        number=number, stage=stage.name, value=shown_value(hold), fix=problem
                     ),
                 )
             )
@@ -312,7 +318,8 @@ def check_values(
     routine: Routine, values: PersonalValues, progression: Progression = NO_PROGRESSION
 ) -> list[ValueProblem]:
     """The problems values would have if saved: what the editor checks before it saves."""
-    document = tomllib.loads(tomli_w.dumps(values_document(values, progression, started=False)))
+    text = tomli_w.dumps(values_document(values, progression, started=False))
+    document = parse_toml(text, routine.id, _("personal values file"))
     return parse_values(document, routine, allow_started=False)[2]
 
 
