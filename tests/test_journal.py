@@ -478,7 +478,7 @@ def test_disk_full_mid_session_switches_to_failed_without_raising(
     journal.end_session(session, Outcome.STOPPED, long_note)
     assert journal.problem is not None
     assert "database or disk is full" in journal.problem
-    assert "the rest of this session will not be recorded" in journal.problem
+    assert "This session could not be saved (" in journal.problem
     assert "stopped because of dizziness" in journal.problem  # so the person can note it
     journal.exercise_finished(session, "b" * 200_000, 1, True)  # still full: no exception
     assert journal.start_session("xplain-back", 13) == 0

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
             if ended.outcome is Outcome.COMPLETED:
                 self.summary_page.show_text(
                     _("Well done!"),
-                    words.summary(ended, state.routine.advice.at_end),
+                    words.ended_summary(state),
                     words.recorded(state),
                 )
             else:

@@ -14,7 +14,7 @@ from exercise_timer.app.state import (
     Status,
     TodayValues,
 )
-from exercise_timer.core.effects import SessionEnded, StopReason
+from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Breathing
 from exercise_timer.core.resolve import ResolvedExercise
@@ -301,11 +301,32 @@ def summary(ended: SessionEnded, at_end: str = "") -> str:
     return f"{done}\n\n{at_end}" if at_end else done
 
 
+def ended_summary(state: SessionState) -> str:
+    """What a completed session achieved, or, when it could not be saved, that instead.
+
+    Counts the journal does not have are never shown as if they were kept.
+    """
+    ended = state.ended
+    assert ended is not None
+    at_end = state.routine.advice.at_end
+    unsaved = _unsaved(state)
+    if unsaved:
+        return f"{unsaved}\n\n{at_end}" if at_end else unsaved
+    return summary(ended, at_end)
+
+
 def recorded(state: SessionState) -> str:
-    """Whether the ended session is in the journal."""
+    """Whether the ended session is in the journal (said once: not when the summary says it)."""
     if state.recorded:
         return _("This session has been recorded in your journal.")
+    if state.ended is not None and state.ended.outcome is Outcome.COMPLETED and _unsaved(state):
+        return ""
     return state.notices.journal_problem or ""
+
+
+def _unsaved(state: SessionState) -> str:
+    """Why the ended session is not in the journal, when the journal says why."""
+    return "" if state.recorded else (state.notices.journal_problem or "")
 
 
 def stop_choices() -> tuple[tuple[StopReason, str], ...]:

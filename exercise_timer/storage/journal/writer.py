@@ -250,7 +250,7 @@ class Journal:
                 ),
             )
         except (sqlite3.Error, OSError, ValueError) as error:
-            self._fail(error, stop)
+            self._fail_to_end(error, stop)
 
     def sessions(self) -> list[SessionRecord]:
         """Every readable session, oldest first (empty if the journal cannot be read at all)."""
@@ -297,6 +297,19 @@ class Journal:
 
     def _timestamp(self) -> str:
         return aware(self._now()).isoformat()
+
+    def _fail_to_end(self, error: BaseException, stop: StopRecord | None) -> None:
+        """The session's end was not saved: the window must not show it as if it were."""
+        if stop is None:
+            self.problem = _(
+                "This session could not be saved ({error}); it is not in your journal and "
+                "does not count towards your build-up. Check that the disk is not full."
+            ).format(error=describe(error))
+            return
+        self.problem = _(
+            "This session could not be saved ({error}); it is not in your journal. Please "
+            "write down that you stopped because of {reason}, and tell your clinician."
+        ).format(error=describe(error), reason=reason_text(stop.reason))
 
     def _fail(self, error: BaseException, stop: StopRecord | None = None) -> None:
         if stop is None:
