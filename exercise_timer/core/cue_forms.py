@@ -51,6 +51,7 @@ def cue_forms(
     cautions: Sequence[str] = (),
     waiting: bool = False,
     carried: Sequence[str] = (),
+    whole_only: bool = False,
 ) -> tuple[Form, ...]:
     """The wordings of segment ``index``'s cue, longest (the caption) first.
 
@@ -61,22 +62,25 @@ def cue_forms(
         waiting: The session waits in "get into position" until the person is ready.
         carried: Sentences that later cues of the exercise leave out, offered to its
             "get into position" cue.
+        whole_only: Only the whole cue (the caption), without working out the others.
     """
     segment = schedule.segments[index]
     phase = segment.phase
     if phase is Phase.PREPARE:
-        return _prepare_forms(schedule, index, cautions, waiting, carried)
+        return _prepare_forms(schedule, index, cautions, waiting, carried, whole_only)
     if phase is Phase.MOVE:
         exercise = schedule.session.exercises[segment.exercise]
-        return _move_forms(exercise.stages[(segment.stage or 1) - 1])
+        return _move_forms(exercise.stages[(segment.stage or 1) - 1], whole_only)
     if phase is Phase.HOLD:
         seconds = segment.duration_ms / 1000
         count = int(seconds) if seconds.is_integer() else 2
         whole = ngettext("Hold for {seconds} second.", "Hold for {seconds} seconds.", count)
-        return _unique([whole.format(seconds=_seconds(seconds)), _("Hold.")])
-    if phase is Phase.RETURN:
-        return _unique([_("Slowly return."), _("Return.")])
-    return _unique([_relax_cue(schedule, index), _("Relax.")])
+        forms = [whole.format(seconds=_seconds(seconds)), _("Hold.")]
+    elif phase is Phase.RETURN:
+        forms = [_("Slowly return."), _("Return.")]
+    else:
+        forms = [_relax_cue(schedule, index), _("Relax.")]
+    return _unique(forms[:1] if whole_only else forms)
 
 
 def _prepare_forms(
@@ -85,6 +89,7 @@ def _prepare_forms(
     cautions: Sequence[str],
     waiting: bool,
     carried: Sequence[str],
+    whole_only: bool,
 ) -> tuple[Form, ...]:
     segment = schedule.segments[index]
     exercise = schedule.session.exercises[segment.exercise]
@@ -115,7 +120,9 @@ def _prepare_forms(
         (name, side, take_care, ready),
         (name, take_care, ready),
     ]
-    if take_care:
+    if whole_only:
+        wordings = wordings[:1]
+    elif take_care:
         # The cautions are said once per session whatever else has to go (issue 10).
         wordings.append((take_care,))
     else:
@@ -123,10 +130,12 @@ def _prepare_forms(
     return _unique([" ".join(part for part in parts if part) for parts in wordings])
 
 
-def _move_forms(stage: ResolvedStage) -> tuple[Form, ...]:
+def _move_forms(stage: ResolvedStage, whole_only: bool) -> tuple[Form, ...]:
     instruction = stage.instruction.strip().rstrip(".")
-    shorter = _shorter_actions(instruction)
+    shorter = [] if whole_only else _shorter_actions(instruction)
     if stage.breathing is None:
+        if whole_only:
+            return (Form(f"{instruction}."),)
         return _unique([f"{text}." for text in (instruction, *shorter, stage.name)])
     if stage.breathing is Breathing.IN:
         both = _("Breathe in and {instruction}.")
@@ -134,6 +143,8 @@ def _move_forms(stage: ResolvedStage) -> tuple[Form, ...]:
     else:
         both = _("Breathe out and {instruction}.")
         ahead = _("Breathe out as you {instruction}.")
+    if whole_only:
+        return (Form(both.format(instruction=lower_first(instruction))),)
     carry = ahead.format(instruction=lower_first(stage.name))
     return _unique(
         [

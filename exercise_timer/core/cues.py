@@ -15,7 +15,7 @@ from exercise_timer.core.schedule import Schedule
 
 def phase_cue(schedule: Schedule, index: int) -> str:
     """What the caption says when segment ``index`` begins: the whole of its cue."""
-    return cue_forms(schedule, index)[0].text
+    return cue_forms(schedule, index, whole_only=True)[0].text
 
 
 def countdown_cue(number: int) -> str:
