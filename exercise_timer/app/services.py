@@ -22,6 +22,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
+from exercise_timer.speech.guarded import GuardedSpeaker
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue
@@ -98,6 +99,11 @@ class Services:
     """How to measure cues at a voice and rate; None (the default) uses estimates only."""
     kiosk_exit: KioskExit | None = None
     """A kiosk's way out (the PIN and its waits); None where the window may simply close."""
+
+    def __post_init__(self) -> None:
+        """The session never waits on the voice: a speaker that raises is wrapped so it cannot."""
+        if not isinstance(self.speaker, GuardedSpeaker):
+            self.speaker = GuardedSpeaker(self.speaker)
 
     def routine_choices(self, current: Routine) -> list[RoutineChoice]:
         """The routines to pick from (``current`` included), with today's durations."""
