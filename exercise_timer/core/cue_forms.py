@@ -51,7 +51,6 @@ def cue_forms(
     cautions: Sequence[str] = (),
     waiting: bool = False,
     carried: Sequence[str] = (),
-    whole_only: bool = False,
 ) -> tuple[Form, ...]:
     """The wordings of segment ``index``'s cue, longest (the caption) first.
 
@@ -62,25 +61,41 @@ def cue_forms(
         waiting: The session waits in "get into position" until the person is ready.
         carried: Sentences that later cues of the exercise leave out, offered to its
             "get into position" cue.
-        whole_only: Only the whole cue (the caption), without working out the others.
     """
     segment = schedule.segments[index]
     phase = segment.phase
     if phase is Phase.PREPARE:
-        return _prepare_forms(schedule, index, cautions, waiting, carried, whole_only)
+        return _prepare_forms(schedule, index, cautions, waiting, carried, whole_only=False)
     if phase is Phase.MOVE:
         exercise = schedule.session.exercises[segment.exercise]
-        return _move_forms(exercise.stages[(segment.stage or 1) - 1], whole_only)
+        return _move_forms(exercise.stages[(segment.stage or 1) - 1], whole_only=False)
+    return _short_forms(schedule, index)
+
+
+def whole_cue(schedule: Schedule, index: int) -> str:
+    """The whole cue of segment ``index`` (its caption), without working out shorter forms."""
+    segment = schedule.segments[index]
+    phase = segment.phase
+    if phase is Phase.PREPARE:
+        return _prepare_forms(schedule, index, (), False, (), whole_only=True)[0].text
+    if phase is Phase.MOVE:
+        exercise = schedule.session.exercises[segment.exercise]
+        return _move_forms(exercise.stages[(segment.stage or 1) - 1], whole_only=True)[0].text
     if phase is Phase.HOLD:
         seconds = segment.duration_ms / 1000
         count = int(seconds) if seconds.is_integer() else 2
         whole = ngettext("Hold for {seconds} second.", "Hold for {seconds} seconds.", count)
-        forms = [whole.format(seconds=_seconds(seconds)), _("Hold.")]
-    elif phase is Phase.RETURN:
-        forms = [_("Slowly return."), _("Return.")]
-    else:
-        forms = [_relax_cue(schedule, index), _("Relax.")]
-    return _unique(forms[:1] if whole_only else forms)
+        return whole.format(seconds=_seconds(seconds))
+    if phase is Phase.RETURN:
+        return _("Slowly return.")
+    return _relax_cue(schedule, index)
+
+
+def _short_forms(schedule: Schedule, index: int) -> tuple[Form, ...]:
+    """Hold, return and relax: the whole cue, then one word."""
+    phase = schedule.segments[index].phase
+    word = {Phase.HOLD: _("Hold."), Phase.RETURN: _("Return.")}.get(phase) or _("Relax.")
+    return _unique([whole_cue(schedule, index), word])
 
 
 def _prepare_forms(

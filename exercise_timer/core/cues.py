@@ -7,7 +7,7 @@ form of it that fits the phase. Sentences are whole translatable units with name
 
 from __future__ import annotations
 
-from exercise_timer.core.cue_forms import cue_forms
+from exercise_timer.core.cue_forms import whole_cue
 from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
 from exercise_timer.core.i18n import _
 from exercise_timer.core.schedule import Schedule
@@ -15,7 +15,7 @@ from exercise_timer.core.schedule import Schedule
 
 def phase_cue(schedule: Schedule, index: int) -> str:
     """What the caption says when segment ``index`` begins: the whole of its cue."""
-    return cue_forms(schedule, index, whole_only=True)[0].text
+    return whole_cue(schedule, index)
 
 
 def countdown_cue(number: int) -> str:
