@@ -94,7 +94,12 @@ def whole_cue(schedule: Schedule, index: int) -> str:
 def _short_forms(schedule: Schedule, index: int) -> tuple[Form, ...]:
     """Hold, return and relax: the whole cue, then one word."""
     phase = schedule.segments[index].phase
-    word = {Phase.HOLD: _("Hold."), Phase.RETURN: _("Return.")}.get(phase) or _("Relax.")
+    if phase is Phase.HOLD:
+        word = _("Hold.")
+    elif phase is Phase.RETURN:
+        word = _("Return.")
+    else:
+        word = _("Relax.")
     return _unique([whole_cue(schedule, index), word])
 
 
