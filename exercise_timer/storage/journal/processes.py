@@ -27,7 +27,7 @@ def process_alive(pid: int, token: str | None = None) -> bool:
         return False
     except PermissionError:
         pass  # It exists, run by someone else.
-    except OSError:
+    except (OSError, OverflowError):  # OverflowError: a damaged row's pid beyond any process
         return False
     stat = _linux_stat(pid)
     if stat is None:
