@@ -12,6 +12,7 @@ from exercise_timer.cli.personal_day import history_reader
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.report.table import safe_text
 from exercise_timer.storage.catalogue import open_routine
 from exercise_timer.storage.lock import (
     LockError,
@@ -127,7 +128,7 @@ def export(name: str, file: Path, paths: Paths, *, clinic: str, patient: str | N
             "{file}: prescription of {routine} from {clinic}, values for {count} exercise",
             "{file}: prescription of {routine} from {clinic}, values for {count} exercises",
             count,
-        ).format(file=file, routine=routine.id, clinic=prescription.clinic, count=count)
+        ).format(file=file, routine=routine.id, clinic=safe_text(prescription.clinic), count=count)
     )
     return EXIT_OK
 
@@ -147,7 +148,7 @@ def import_(file: Path, paths: Paths, *, pin_stdin: bool) -> int:
         ).format(
             file=file,
             routine=imported.routine.id,
-            clinic=prescription.clinic,
+            clinic=safe_text(prescription.clinic),
             date=prescription.date.isoformat(),
             saved=imported.saved_to,
         )

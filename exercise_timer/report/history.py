@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Protocol, TextIO
 
 from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.report.table import text_table
+from exercise_timer.report.table import safe_text, text_table
 from exercise_timer.storage.journal import SessionRecord, StopRecord, WithdrawnStop, reason_text
 
 CSV_COLUMNS = (
@@ -137,7 +137,13 @@ def history_csv(rows: Sequence[HistoryRow], stream: TextIO) -> None:
     for session in history_json(rows):
         flat = {**session, **{f"stop_{k}": v for k, v in (session["stop"] or {}).items()}}
         flat["withdrawn_stops"] = len(session["withdrawn_stops"])
-        writer.writerow(["" if flat.get(c) is None else flat[c] for c in CSV_COLUMNS])
+        writer.writerow([_csv_cell(flat.get(column)) for column in CSV_COLUMNS])
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return safe_text(value) if isinstance(value, str) else value
 
 
 def outcome_text(row: HistoryRow) -> str:

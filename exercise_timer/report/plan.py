@@ -14,7 +14,7 @@ from exercise_timer.core.progression import ExerciseProgress, ProgressState
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase
 from exercise_timer.core.value_source import ValueSource, ValueSources, value_sources
-from exercise_timer.report.table import format_duration
+from exercise_timer.report.table import format_duration, safe_lines
 from exercise_timer.report.wording import has_personal_values, progression_text, values_text
 from exercise_timer.storage.personal_store import Today
 
@@ -232,7 +232,7 @@ def plan_text(report: PlanReport) -> str:
     lines += ["", _("Total: {duration}").format(duration=format_duration(report.total_seconds))]
     if routine.advice.at_end:
         lines.append(_("After the session: {advice}").format(advice=routine.advice.at_end))
-    return "\n".join(lines)
+    return safe_lines(lines)
 
 
 def _exercise_lines(row: ExerciseRow) -> list[str]:

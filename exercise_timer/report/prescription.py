@@ -13,7 +13,7 @@ from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import ExerciseValues
 from exercise_timer.core.progression import ExerciseProgress, ProgressState
 from exercise_timer.core.resolve import ResolvedExercise, resolve_exercise
-from exercise_timer.report.table import text_table
+from exercise_timer.report.table import safe_lines, text_table
 from exercise_timer.report.wording import (
     document_text,
     personal_text,
@@ -147,7 +147,7 @@ def prescription_sheet(
         )
     if progress is not None:
         lines.append(progression_text(progress))
-    lines += ["", prescription_text(rows)]
+    lines += ["", *prescription_text(rows).split("\n")]
     if any(row.personal.left_out is not None and not row.personal.included for row in rows):
         lines += [
             "",
@@ -156,4 +156,4 @@ def prescription_sheet(
                 "include the exercise again in the values editor."
             ),
         ]
-    return "\n".join(lines)
+    return safe_lines(lines)

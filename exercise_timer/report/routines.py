@@ -8,7 +8,7 @@ from typing import Any
 
 from exercise_timer.core.i18n import ngettext
 from exercise_timer.core.model import Routine
-from exercise_timer.report.table import format_duration
+from exercise_timer.report.table import format_duration, safe_lines
 
 
 @dataclass(frozen=True)
@@ -68,4 +68,4 @@ def routines_text(rows: Sequence[RoutineRow]) -> str:
             f"{row.id:<{width}}  {exercises}  {format_duration(row.estimated_seconds):>9}  "
             f"{row.origin:<8}  {row.title}"
         )
-    return "\n".join(lines)
+    return safe_lines(lines)
