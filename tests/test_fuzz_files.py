@@ -130,8 +130,9 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
 
 
 def file_contents(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
-    """Random bytes, random text, and mutations of each real file in ``seeds``."""
+    """Random bytes, random text, each real file in ``seeds`` and mutations of it."""
     return st.one_of(
+        st.sampled_from(seeds),
         st.binary(max_size=2000),
         st.text(max_size=2000).map(lambda text: text.encode("utf-8", "surrogatepass")),
         st.sampled_from(seeds).flatmap(mutated),
@@ -196,10 +197,14 @@ DIZZY = StopRecord(StopReason.DIZZINESS, "spinning", "back-arch", "left", 2, 1, 
 SESSIONS = 3
 
 
+def at(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
 def write_journal(path: Path) -> None:
     """Three sessions with two exercises each; the last stopped."""
     for number in range(1, SESSIONS + 1):
-        journal = open_journal(path, now=lambda number=number: NOW.replace(hour=number))
+        journal = open_journal(path, now=at(NOW.replace(hour=number)))
         assert isinstance(journal, Journal), journal.problem
         session = journal.start_session("xplain-back", 2, {"note": number})
         journal.exercise_finished(session, "pelvic-tilt", 0, True)
@@ -316,7 +321,7 @@ def test_prescription_file(seeds: Seeds) -> None:
         except InputError as error:
             assert_problems_named(error, file, content)
         else:
-            assert routine.id == prescription.routine
+            assert routine.id == prescription.routine_id
 
     check()
 
