@@ -223,3 +223,19 @@ def test_the_trace_says_what_became_of_each_cue(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [line["status"] for line in lines] == ["spoken", "cut", "replaced", "failed"]
     assert lines[1]["t_started"] == pytest.approx(1.02) and lines[1]["t_finished"] == 1.3
+
+
+def test_a_short_cue_said_again_is_played_without_a_new_synthesis(tmp_path: Path) -> None:
+    made, engine, out = worker(tmp_path, 0.4, 0.5, 2.0, 2.0)
+    for number in (1, 2):
+        made.say({"id": number, "text": "2", "rate": 160, "volume": 1.0})
+    assert engine.syntheses == 1, "the count is kept once made"
+    made.say({"id": 3, "text": "2", "rate": 200, "volume": 1.0})
+    assert engine.syntheses == 2, "another rate is another clip"
+    long = "Lie on your back with your knees bent."
+    for number in (4, 5):
+        made.say({"id": number, "text": long, "rate": 160, "volume": 1.0})
+    assert engine.syntheses == 4, "a long cue is not kept"
+    done = [e for e in events(out) if e["event"] == "finished"]
+    assert [e["ok"] for e in done] == [True] * 5
+    assert done[1]["seconds"] == pytest.approx(0.4, abs=0.001)

@@ -51,6 +51,9 @@ from typing import Any, TextIO
 
 from exercise_timer.speech import espeak_queue, wavutil
 
+#: Cues this short are kept once made, at most this many (the oldest goes first).
+KEPT_CLIP_CHARACTERS, KEPT_CLIPS = 24, 64
+
 #: Exit codes of the worker.
 EXIT_OK, EXIT_ENGINE_ERROR, EXIT_BAD_CONFIG = 0, 3, 4
 
@@ -81,6 +84,7 @@ class Worker:
         self.errors: list[str] = []
         self.voice_ids: set[str] | None = None
         self.player: subprocess.Popen[bytes] | None = None
+        self.clips: dict[tuple[str, object, object], tuple[wavutil.Pcm, int | None]] = {}
         folder = config.get("workdir")
         self.workdir = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="et-speech-"))
         self.own_workdir = not folder
@@ -247,8 +251,7 @@ class Worker:
             return
         synth = self.workdir / "synth.wav"
         clip = self.workdir / "cue.wav"
-        made, fault = self.produce(request, synth)
-        rate = self.rate_in_force()
+        made, fault, rate = self._short_clip(request, synth)
         if made is None:
             self.emit(
                 "finished",
@@ -279,6 +282,27 @@ class Worker:
             seconds=pcm.seconds,
             rate=rate,
         )
+
+    def _short_clip(
+        self, request: dict[str, Any], synth: Path
+    ) -> tuple[wavutil.Pcm | None, str, int | None]:
+        """The checked clip of a cue, and the rate it was made at.
+
+        Short cues said again and again (the countdown numbers, "Hold.", "Relax.") are kept
+        once made, so they start without the synthesis (about 15 ms, more on a busy machine).
+        """
+        text = str(request["text"])
+        key = (text, request.get("voice"), request.get("rate"))
+        kept = self.clips.get(key)
+        if kept is not None:
+            return kept[0], "", kept[1]
+        made, fault = self.produce(request, synth)
+        rate = self.rate_in_force()
+        if made is not None and len(text) <= KEPT_CLIP_CHARACTERS:
+            if len(self.clips) >= KEPT_CLIPS:
+                self.clips.pop(next(iter(self.clips)))
+            self.clips[key] = (made, rate)
+        return made, fault, rate
 
     def _say_direct(self, cue: int, request: dict[str, Any], volume: float) -> None:
         self._apply(request, volume)
