@@ -22,7 +22,8 @@ The rules (docs/decisions/0005-speech-worker-process.md):
   that dies, is replaced. After ``max_start_failures`` workers in a row die before becoming
   ready, the speaker gives up and says so through ``problem``.
 - **Lead.** When the first worker is ready and idle, it speaks ``lead_probes`` at volume 0
-  (also while muted: they are silent); ``lead_seconds`` is the median request-to-sound time
+  (also while muted: they are silent); ``lead_seconds`` is the median request-to-sound time of
+  the last three (the countdown numbers said a second time, as the worker keeps short clips)
   (``default_lead`` until then). ``status().lead_measured`` turns true when the probes are
   over, measured or not, and when the speaker gives up.
 - **Every worker speaks at the settings' rate.** Every request (lead probes too) carries the
@@ -52,6 +53,8 @@ from exercise_timer.speech.process import Message, WorkerProcess, WorkerSpec
 from exercise_timer.speech.speaker import CueReport, CueStatus, VoiceSettings
 
 BACKEND = "pyttsx3"
+LEAD_SAMPLES = 3
+"""The lead is the median of this many latest probes."""
 
 
 @dataclass
@@ -109,7 +112,7 @@ class Pyttsx3Speaker:
         watchdog_per_char: float = 0.2,
         start_timeout: float = 15.0,
         max_start_failures: int = 3,
-        lead_probes: Sequence[str] = ("3", "2", "1"),
+        lead_probes: Sequence[str] = ("3", "2", "1", "3", "2", "1"),
         default_lead: float = 0.1,
     ) -> None:
         self._settings = settings or VoiceSettings()
@@ -313,7 +316,9 @@ class Pyttsx3Speaker:
             if inflight.probe:
                 if ok and started is not None:
                     self._lead_samples.append(float(started) - inflight.t_requested)
-                    self._lead = statistics.median(self._lead_samples)
+                    # The worker keeps short clips, so the countdown numbers it has said once
+                    # start sooner: the lead is that of the latest probes, the kept clips.
+                    self._lead = statistics.median(self._lead_samples[-LEAD_SAMPLES:])
             elif ok:
                 self._report(inflight, started, finished, "spoken", message.get("rate"))
             else:
