@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
-from exercise_timer.cli.prescription import read_pin
+from exercise_timer.cli.prescription import read_new_pin, read_pin
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import N_, _
@@ -24,7 +24,7 @@ from exercise_timer.storage.kiosk_pin import (
     kiosk_pin_problem,
     set_kiosk_pin,
 )
-from exercise_timer.storage.lock import LockError, pin_problem
+from exercise_timer.storage.lock import LockError
 from exercise_timer.storage.paths import Paths
 
 _HEADER = (
@@ -138,13 +138,7 @@ def set_pin(paths: Paths, *, pin_stdin: bool) -> int:
     prompt = _("New kiosk PIN ({low}-{high} digits): ").format(
         low=int(limits.PIN_DIGITS.low), high=int(limits.PIN_DIGITS.high)
     )
-    pin = read_pin(prompt, from_stdin=pin_stdin)
-    problem = pin_problem(pin)
-    if problem is not None:
-        raise LockError(problem)
-    if not pin_stdin and read_pin(_("The same PIN again: "), from_stdin=False) != pin:
-        raise LockError(_("The two PINs differ; nothing was changed."))
-    set_kiosk_pin(paths, pin)
+    set_kiosk_pin(paths, read_new_pin(prompt, pin_stdin=pin_stdin))
     print(_("Set: leaving the kiosk (Ctrl+Shift+Q) now asks for this PIN."))
     return EXIT_OK
 

@@ -191,13 +191,7 @@ def lock(paths: Paths, *, pin_stdin: bool) -> int:
     prompt = _("New clinician PIN ({low}-{high} digits): ").format(
         low=int(limits.PIN_DIGITS.low), high=int(limits.PIN_DIGITS.high)
     )
-    pin = read_pin(prompt, from_stdin=pin_stdin)
-    problem = pin_problem(pin)
-    if problem is not None:
-        raise LockError(problem)
-    if not pin_stdin and read_pin(_("The same PIN again: "), from_stdin=False) != pin:
-        raise LockError(_("The two PINs differ; nothing was changed."))
-    set_pin(paths, pin)
+    set_pin(paths, read_new_pin(prompt, pin_stdin=pin_stdin))
     print(_("Locked: the editor and prescription import now ask for this PIN."))
     return EXIT_OK
 
@@ -231,6 +225,21 @@ def clinician_pin(paths: Paths, *, pin_stdin: bool, wrong: str) -> str:
     answer = tries.attempt(lambda given: check_pin(paths, given), pin)
     if not answer.ok:
         raise LockError(f"{wrong} {answer.later}")
+    return pin
+
+
+def read_new_pin(prompt: str, *, pin_stdin: bool) -> str:
+    """A new PIN: one that keeps the PIN rules, asked twice on a terminal.
+
+    Raises:
+        LockError: The PIN breaks a rule, or the two differ.
+    """
+    pin = read_pin(prompt, from_stdin=pin_stdin)
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise LockError(problem)
+    if not pin_stdin and read_pin(_("The same PIN again: "), from_stdin=False) != pin:
+        raise LockError(_("The two PINs differ; nothing was changed."))
     return pin
 
 
