@@ -2,7 +2,7 @@
 
 The controller writes to it as to the journal; only "started", "completed" and "stopped for
 this reason" reach the kiosk counter. No notes, no times, no exercise, no pain rating, and
-nothing the build-up could read.
+nothing the build-up could read (everything else is :class:`NullJournal`'s: nothing).
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from exercise_timer.core.effects import Outcome
-from exercise_timer.storage.journal import History, SessionRecord, StopRecord, WithdrawnStop
+from exercise_timer.storage.journal import NullJournal, StopRecord
 from exercise_timer.storage.kiosk_counter import KioskCounter
 
 
-class KioskJournal:
+class KioskJournal(NullJournal):
     """Implements ``SessionJournal`` over a :class:`KioskCounter`."""
 
     def __init__(self, counter: KioskCounter) -> None:
@@ -30,43 +30,12 @@ class KioskJournal:
         self._sessions += 1
         return self._sessions
 
-    def exercise_finished(
-        self,
-        session_id: int,
-        exercise_id: str,
-        position: int,
-        completed: bool,
-        stopped: bool = False,
-    ) -> None:
-        """Keeps nothing."""
-
     def end_session(self, session_id: int, outcome: Outcome, stop: StopRecord | None) -> None:
         """Counts the session completed, or stopped for its reason (nothing else of the stop)."""
         if outcome is Outcome.COMPLETED:
             self._note(self._counter.completed())
         elif stop is not None:
             self._note(self._counter.stopped(stop.reason.value))
-
-    def stop_withdrawn(self, session_id: int, place: WithdrawnStop) -> None:
-        """Keeps nothing."""
-
-    def rate_pain(self, session_id: int, rating: int) -> None:
-        """Keeps nothing (a kiosk never asks)."""
-
-    def sessions(self) -> list[SessionRecord]:
-        """A visitor's sessions are nobody's history."""
-        return []
-
-    def history(self) -> History:
-        """Nothing to show."""
-        return History([])
-
-    def interrupted_since_last_open(self) -> list[SessionRecord]:
-        """Nothing is left open."""
-        return []
-
-    def close(self) -> None:
-        """Nothing to close: every count is written when it happens."""
 
     def _note(self, problem: str | None) -> None:
         if problem is not None:

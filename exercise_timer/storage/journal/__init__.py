@@ -44,6 +44,7 @@ from exercise_timer.storage.journal.schema import (
 )
 from exercise_timer.storage.journal.writer import (
     Journal,
+    NullJournal,
     SessionJournal,
     UnavailableJournal,
     open_journal,
@@ -60,6 +61,7 @@ __all__ = [
     "History",
     "Journal",
     "JournalUnreadable",
+    "NullJournal",
     "SessionJournal",
     "SessionRecord",
     "SkippedRow",

@@ -325,12 +325,10 @@ class Journal:
         ).format(error=describe(error), reason=reason_text(stop.reason))
 
 
-class UnavailableJournal:
-    """Stands in for a journal that could not be opened: records nothing, says why."""
+class NullJournal:
+    """A journal that records nothing and has nothing to show (the base of the stand-ins)."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem: str | None = problem
+    problem: str | None = None
 
     def start_session(
         self, routine_id: str, exercises_total: int, values: Mapping[str, object] | None = None
@@ -372,7 +370,7 @@ class UnavailableJournal:
     def close(self) -> None:
         """Nothing to close."""
 
-    def __enter__(self) -> UnavailableJournal:
+    def __enter__(self) -> NullJournal:
         return self
 
     def __exit__(
@@ -382,6 +380,14 @@ class UnavailableJournal:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class UnavailableJournal(NullJournal):
+    """Stands in for a journal that could not be opened: records nothing, says why."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
 
 
 class SessionJournal(Protocol):
