@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from exercise_timer.core.cue_fit import CuePlan, Timing, fit_cues
@@ -25,12 +24,15 @@ ROUNDS = 3
 """Fits that may each ask for new texts (a carried sentence) before the plan is final."""
 
 
-@dataclass(frozen=True)
-class FittedCues:
-    """A fitted plan and whether every length in it was measured."""
+def real_measure(voice: str | None, rate: int) -> Measure:
+    """Measures with a one-shot worker of the real voice at ``voice`` and ``rate``."""
 
-    plan: CuePlan
-    measured: bool
+    def measure(texts: Sequence[str]) -> Mapping[str, float]:
+        from exercise_timer.speech.measure import measure_cue_seconds  # only when measuring
+
+        return measure_cue_seconds(texts, VoiceSettings(voice=voice, rate=rate)).seconds
+
+    return measure
 
 
 def texts_asked(
@@ -48,7 +50,7 @@ def texts_asked(
 
 def fit_measured(
     schedule: Schedule, lengths: CueLengths, timing: Timing, measure: Measure | None
-) -> FittedCues:
+) -> CuePlan:
     """Measures what the fit needs (when ``measure`` is given), then fits; blocks meanwhile."""
     plan, asked = texts_asked(schedule, lengths, timing)
     for _round in range(ROUNDS):
@@ -60,7 +62,7 @@ def fit_measured(
             break
         lengths.learn(dict(found))
         plan, asked = texts_asked(schedule, lengths, timing)
-    return FittedCues(plan, not lengths.missing(asked))
+    return plan
 
 
 class CueVoice:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from exercise_timer.app.cue_voice import Measure
+from exercise_timer.app.cue_voice import Measure, real_measure
 from exercise_timer.app.kiosk_exit import KioskExit, kiosk_pin_check
 from exercise_timer.app.kiosk_journal import KioskJournal
 from exercise_timer.app.options import AppOptions
@@ -184,14 +184,7 @@ def _measurer(speaker: Speaker) -> Callable[[str | None, int], Measure | None]:
     """Measures cues with a one-shot worker of the real voice; nothing without one."""
     if speaker.problem is not None or isinstance(speaker, CaptionsOnly):
         return lambda _voice, _rate: None
-
-    def measure_at(voice: str | None, rate: int) -> Measure:
-        from exercise_timer.speech.measure import measure_cue_seconds
-
-        settings = VoiceSettings(voice=voice, rate=rate)
-        return lambda texts: measure_cue_seconds(texts, settings).seconds
-
-    return measure_at
+    return real_measure
 
 
 def _voice_choices() -> list[tuple[str, str]]:

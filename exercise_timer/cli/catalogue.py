@@ -67,7 +67,7 @@ def cmd_plan(args: argparse.Namespace, paths: Paths) -> int:
 
 def spoken_cues(session: Session, paths: Paths, *, measure: bool) -> tuple[int, CuePlan]:
     """The cues fitted at the saved voice and rate, measuring the lengths not yet known."""
-    from exercise_timer.app.cue_voice import fit_measured
+    from exercise_timer.app.cue_voice import fit_measured, real_measure
     from exercise_timer.app.services import voice_settings
     from exercise_timer.core.cue_fit import Timing
     from exercise_timer.core.schedule import build_schedule
@@ -77,15 +77,9 @@ def spoken_cues(session: Session, paths: Paths, *, measure: bool) -> tuple[int, 
     settings = load_settings(paths.settings_file).settings
     voice = voice_settings(settings)
     lengths = CueLengths(paths.cache_dir / CACHE_NAME, voice.voice, voice.rate)
-
-    def measured(texts: Sequence[str]) -> dict[str, float]:
-        from exercise_timer.speech.measure import measure_cue_seconds
-
-        return measure_cue_seconds(texts, voice).seconds
-
+    measured = real_measure(voice.voice, voice.rate) if measure else None
     timing = Timing(countdown=settings.countdown)
-    fitted = fit_measured(build_schedule(session), lengths, timing, measured if measure else None)
-    return voice.rate, fitted.plan
+    return voice.rate, fit_measured(build_schedule(session), lengths, timing, measured)
 
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
