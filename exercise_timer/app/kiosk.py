@@ -36,13 +36,6 @@ class KioskRules:
             return self.idle_seconds / 2
         return None
 
-    def seconds_left(self, status: Status, stopped: bool) -> float | None:
-        """Real seconds until the kiosk gives up, for the window to show; None: it will not."""
-        limit = self.limit(status, stopped)
-        if limit is None or self._still != (status, stopped):
-            return limit
-        return max(0.0, limit - (self._clock() - self._since))
-
     def __call__(self, controller: SessionController) -> None:
         """Checks the controller; stops a stalled session and shows the attract screen."""
         state = controller.state
