@@ -24,7 +24,7 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
 from exercise_timer.storage.journal import Journal
-from exercise_timer.ui.main_window import KEYS
+from exercise_timer.ui.main_window import KEYS, MainWindow
 from exercise_timer.ui.qt_by_name import ALIGN_CENTER, TOOL_TIP_ROLE, set_by_name
 
 pytestmark = pytest.mark.gui
@@ -111,8 +111,11 @@ def test_the_before_page_alone_is_built_when_it_comes_first(
     assert window.pages.currentWidget() is window.session_page
 
 
-def grab(window: object) -> QImage:
-    return window.grab().toImage()  # type: ignore[attr-defined]
+def grab(window: MainWindow) -> QImage:
+    """The window's pixels, with the keyboard focus on Start in both (it draws a frame)."""
+    window.session_page.toggle_button.setFocus()
+    QApplication.processEvents()
+    return window.grab().toImage()
 
 
 def test_a_page_built_late_looks_as_one_built_before_the_first_show(
