@@ -7,14 +7,13 @@ import html
 import os
 from pathlib import Path
 
-from exercise_timer import resources
 from exercise_timer.cli.errors import EXIT_OK
 from exercise_timer.cli.registry import Commands, add_command
-from exercise_timer.core.figures.book import FigureBook
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Exercise, Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.storage.catalogue import open_routine
+from exercise_timer.storage.figure_files import load_routine_figures
 from exercise_timer.storage.paths import Paths
 
 
@@ -30,42 +29,6 @@ def register(commands: Commands) -> None:
     figures.add_argument(
         "--out", metavar="DIR", type=Path, required=True, help=_("the folder to write into")
     )
-
-
-def figures_file(routine_id: str) -> Path:
-    """Where the bundled figures of a routine are (the file may not exist)."""
-    return resources.asset("figures", f"{routine_id}.toml")
-
-
-def load_routine_figures(routine: Routine, named: str) -> FigureBook:
-    """The routine's figures, complete for it, or InputError saying what is missing.
-
-    Args:
-        routine: The routine.
-        named: How the person named it, for the message when it has no figures.
-    """
-    from exercise_timer.core.figures.checks import coverage_problems
-    from exercise_timer.core.figures.reader import load_figures
-
-    path = figures_file(routine.id)
-    if not path.is_file():
-        raise InputError(
-            [
-                Problem(
-                    named,
-                    None,
-                    _(
-                        "routine {id} has no figures yet; its poses would be in {file} "
-                        "(see assets/figures/README.md)"
-                    ).format(id=routine.id, file=f"assets/figures/{routine.id}.toml"),
-                )
-            ]
-        )
-    book = load_figures(path)
-    missing = coverage_problems(book, routine)
-    if missing:
-        raise InputError([Problem(path, None, message) for message in missing])
-    return book
 
 
 def _variants(exercise: Exercise) -> tuple[str | None, ...]:
