@@ -54,7 +54,7 @@ def main() -> int:
     print(f"{len(written)} stills in {args.out}, {len(problems)} problems")
     if written and shutil.which("montage"):
         subprocess.run(
-            ["montage", "-label", "%t", *map(str, written), "-tile", "2x", "-geometry", "+4+4",
+            ["montage", "-font", "DejaVu-Sans", "-label", "%t", *map(str, written), "-tile", "2x", "-geometry", "+4+4",
              str(args.out / "montage.png")],
             check=False,
         )

@@ -11,29 +11,24 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exercise_timer.core.figures.blend import both_sides, mirror, swap_name
 from exercise_timer.core.figures.book import ExerciseFigure
 from exercise_timer.core.figures.motion import FigureFrame
-from exercise_timer.core.figures.parts import PARTS, SEGMENTS, Prop, PropKind, prop_shapes
+from exercise_timer.core.figures.parts import PARTS, SEGMENTS, Prop, prop_shapes
 from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, Pose, View, place
 from exercise_timer.core.model import Side
+from exercise_timer.ui.figure_paint import Box, Mapping, Painter
+from exercise_timer.ui.figure_props import draw_props
 
 BODY = "#3d6a99"
 FAR = "#9db4cc"
 LIT = "#e07a1f"
 LIT_SOFT = "#efb07a"
-FLOOR = "#7d8794"
-MAT = "#c9d6c3"
-WALL = "#d9dde3"
-WALL_EDGE = "#a7afba"
-CHAIR = "#8a6a4a"
-TOWEL = "#2e9c8f"
 ARROW = "#5c6675"
 
 WIDTHS: dict[str, float] = {
@@ -70,10 +65,6 @@ class Scene:
         return cls(frame.pose, frame.start, frame.highlight, frame.holding, frame.props)
 
 
-Box = tuple[float, float, float, float]
-"""left, bottom, right, top in cm."""
-
-
 def scene_box(scenes: Iterable[Scene]) -> Box:
     """The box around every scene's body and props, with the floor and a margin."""
     left, bottom, right, top = math.inf, 0.0, -math.inf, -math.inf
@@ -98,43 +89,6 @@ def scene_box(scenes: Iterable[Scene]) -> Box:
     )
 
 
-class _Mapping:
-    """From cm (y up) to the pixels of a target rectangle (y down), kept in proportion."""
-
-    def __init__(self, box: Box, target: QRectF) -> None:
-        left, bottom, right, top = box
-        width, height = max(right - left, 1.0), max(top - bottom, 1.0)
-        self.scale = min(target.width() / width, target.height() / height)
-        self.x0 = target.x() + (target.width() - width * self.scale) / 2 - left * self.scale
-        self.y0 = target.y() + (target.height() + height * self.scale) / 2 + bottom * self.scale
-        self.left = target.x()
-        self.right = target.x() + target.width()
-
-    def point(self, p: Point) -> QPointF:
-        return QPointF(self.x0 + p[0] * self.scale, self.y0 - p[1] * self.scale)
-
-
-def _capsule(a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
-    """A rounded limb from a to b: one simple polygon, so any fill rule fills it whole."""
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    heading = math.atan2(dy, dx)
-    outline: list[QPointF] = []
-    steps = 8
-    for end, radius, start_angle in (
-        (b, rb, heading - math.pi / 2),
-        (a, ra, heading + math.pi / 2),
-    ):
-        for i in range(steps + 1):
-            angle = start_angle + math.pi * i / steps
-            outline.append(
-                QPointF(end.x() + radius * math.cos(angle), end.y() + radius * math.sin(angle))
-            )
-    path = QPainterPath()
-    path.addPolygon(QPolygonF(outline))
-    path.closeSubpath()
-    return path
-
-
 def _trunk_path(figure: Figure) -> list[tuple[Point, Point]]:
     """The trunk as short pieces of a smooth curve from the pelvis through the chest to the neck."""
     pelvis, chest, neck = figure.points["pelvis"], figure.points["chest"], figure.points["neck"]
@@ -154,70 +108,12 @@ def _trunk_path(figure: Figure) -> list[tuple[Point, Point]]:
     return [(at(i / pieces), at((i + 1) / pieces)) for i in range(pieces)]
 
 
-class _Painter:
-    def __init__(self, painter: QPainter, mapping: _Mapping) -> None:
-        self.painter = painter
-        self.map = mapping
-
-    def fill(self, path: QPainterPath, colour: str) -> None:
-        self.painter.fillPath(path, QBrush(QColor(colour)))
-
-    def limb(self, a: Point, b: Point, width: float, colour: str) -> None:
-        r = width * self.map.scale / 2
-        self.fill(_capsule(self.map.point(a), self.map.point(b), r, r), colour)
-
-    def blob(self, p: Point, radius: float, colour: str) -> None:
-        path = QPainterPath()
-        centre = self.map.point(p)
-        r = radius * self.map.scale
-        path.addEllipse(centre, r, r)
-        self.fill(path, colour)
-
-    def floor(self) -> None:
-        y = self.map.point((0.0, 0.0)).y()
-        pen = QPen(QColor(FLOOR))
-        pen.setWidthF(max(1.5, 0.8 * self.map.scale))
-        self.painter.setPen(pen)
-        self.painter.drawLine(QPointF(self.map.left, y), QPointF(self.map.right, y))
-
-    def box(self, box: Box, colour: str, edge: str | None = None) -> None:
-        left, bottom, right, top = box
-        a, b = self.map.point((left, top)), self.map.point((right, bottom))
-        path = QPainterPath()
-        path.addRect(QRectF(a, b))
-        self.fill(path, colour)
-        if edge is not None:
-            pen = QPen(QColor(edge))
-            pen.setWidthF(1.0)
-            self.painter.setPen(pen)
-            self.painter.drawPath(path)
-
-    def line(self, points: tuple[Point, ...], width: float, colour: str) -> None:
-        for a, b in pairwise(points):
-            self.limb(a, b, width, colour)
-
-
 def _segment_colours(scene: Scene) -> dict[str, str]:
     lit = LIT if scene.holding else LIT_SOFT
     return {segment: lit for part in scene.highlight for segment in PARTS.get(part, ())}
 
 
-def _draw_props(p: _Painter, scene: Scene, start: Figure, figure: Figure, *, behind: bool) -> None:
-    for shape in prop_shapes(scene.props, start, figure):
-        held = shape.kind in (PropKind.TOWEL, PropKind.BAND)
-        if held == behind:
-            continue
-        if shape.kind is PropKind.MAT and shape.box is not None:
-            p.box(shape.box, MAT)
-        elif shape.kind is PropKind.WALL and shape.box is not None:
-            p.box(shape.box, WALL, WALL_EDGE)
-        elif shape.kind is PropKind.CHAIR:
-            p.line(shape.line, 4.0, CHAIR)
-        elif held:
-            p.line(shape.line, 2.5, TOWEL)
-
-
-def _draw_legs(p: _Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
+def _draw_legs(p: Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
     pts = figure.points
     for name in ("thigh", "shank", "foot"):
         segment = f"{side}_{name}"
@@ -225,7 +121,7 @@ def _draw_legs(p: _Painter, figure: Figure, side: str, colours: dict[str, str], 
         p.limb(pts[a], pts[b], WIDTHS[name], colours.get(segment, base))
 
 
-def _draw_arms(p: _Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
+def _draw_arms(p: Painter, figure: Figure, side: str, colours: dict[str, str], base: str) -> None:
     pts = figure.points
     for name in ("upper_arm", "forearm"):
         segment = f"{side}_{name}"
@@ -234,7 +130,7 @@ def _draw_arms(p: _Painter, figure: Figure, side: str, colours: dict[str, str], 
     p.blob(pts[f"{side}_hand"], WIDTHS["forearm"] / 2 + 0.8, colours.get(f"{side}_forearm", base))
 
 
-def _draw_trunk(p: _Painter, figure: Figure, colours: dict[str, str]) -> None:
+def _draw_trunk(p: Painter, figure: Figure, colours: dict[str, str]) -> None:
     pts = figure.points
     pieces = _trunk_path(figure)
     half = len(pieces) // 2
@@ -268,10 +164,10 @@ def _nose(figure: Figure) -> Point:
 
 def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> None:
     """Draws one scene into ``target``, the cm box ``box`` fitted to it in proportion."""
-    p = _Painter(painter, _Mapping(box, target))
+    p = Painter(painter, Mapping(box, target))
     figure, start = place(scene.pose), place(scene.start)
     colours = _segment_colours(scene)
-    _draw_props(p, scene, start, figure, behind=True)
+    draw_props(p, scene.props, start, figure, behind=True)
     p.floor()
     if figure.view is View.FRONT:
         for side in SIDES:
@@ -287,7 +183,7 @@ def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> Non
         _draw_trunk(p, figure, colours)
         _draw_legs(p, figure, near, colours, BODY)
         _draw_arms(p, figure, near, colours, BODY)
-    _draw_props(p, scene, start, figure, behind=False)
+    draw_props(p, scene.props, start, figure, behind=False)
 
 
 def _arrow(painter: QPainter, target: QRectF) -> None:
