@@ -1,0 +1,444 @@
+"""Printed pages: A4 or US Letter, margins, fonts, text flowing over pages, page numbers.
+
+A document is a list of elements (paragraphs, pictures, spacers, and blocks that are kept
+on one page) laid out top to bottom on ``QPdfWriter`` pages. Text is drawn line by line with
+``QPainter.drawText`` in reading order, so the PDF holds real, searchable text in the order a
+person reads it; each page's footer is drawn last. The whole PDF is made in memory and written
+to a temporary file beside FILE, then renamed over it: a FILE that cannot be written, or a
+failure half-way, leaves nothing behind (:class:`~exercise_timer.core.problems.InputError`
+says why, exit 1 on the command line).
+
+Used by the exercise sheet (``ui/sheet_pdf.py``) and the clinic report.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.storage.atomic import temporary_beside
+
+INK = "#1f2a44"
+MUTED = "#5c6675"
+FRAME = "#b9c2d0"
+BAND = "#eef2f7"
+
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
+"""Sans-serif faces that read well in print, first found wins; they carry accents and
+Spanish punctuation, and Qt embeds the subset used."""
+
+RESOLUTION = 600
+"""Device pixels per inch of the pages: layout units, fine enough for text placement."""
+
+MARGIN_MM = 15.0
+FOOTER_MM = 9.0
+"""The band at the bottom of every page for the footer line and page number."""
+
+
+class Paper(enum.Enum):
+    """The paper sizes a page can be made for (the value is the command line's word)."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+    def page_size(self) -> QPageSize:
+        """Qt's page size for this paper."""
+        ids = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
+        return QPageSize(ids[self])
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a paragraph looks: size in points, weight, colour, and space around it in mm."""
+
+    size: float = 11.0
+    bold: bool = False
+    colour: str = INK
+    before: float = 0.0
+    after: float = 1.2
+
+
+TITLE = Style(size=18.0, bold=True, after=2.5)
+HEADING = Style(size=13.5, bold=True, before=1.0, after=1.5)
+BODY = Style()
+STRONG = Style(bold=True)
+SMALL = Style(size=9.0, colour=MUTED)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Text that wraps to the width and may flow over a page break between lines.
+
+    ``label`` (for example ``"1."`` or ``"Hold:"``) is set in a column ``label_mm`` wide to
+    the left, in bold, and the text wraps beside it. ``keep_with_next`` keeps a heading on the
+    page of what follows it.
+    """
+
+    text: str
+    style: Style = BODY
+    label: str = ""
+    label_mm: float = 0.0
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image drawn ``height_mm`` high (narrower if the width would not fit), at the left."""
+
+    image: QImage
+    height_mm: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Spacer:
+    """Empty space; none at the top of a page."""
+
+    height_mm: float
+
+
+@dataclass(frozen=True)
+class Block:
+    """Elements kept together on one page, in a light frame (unless taller than a page).
+
+    ``title``, if given, is set in bold on a tinted band across the top of the frame.
+    """
+
+    elements: Sequence[Paragraph | Picture | Spacer]
+    title: str = ""
+    frame: bool = True
+
+
+Element = Paragraph | Picture | Spacer | Block
+
+
+@dataclass
+class _Piece:
+    """A strip of a page: its height in device pixels and how to draw it at (x, y)."""
+
+    height: float
+    draw: Callable[[QPainter, float, float], None]
+    keep_with_next: bool = False
+    drop_at_top: bool = False
+
+
+@dataclass
+class _Page:
+    placed: list[tuple[float, _Piece]] = field(default_factory=list)
+
+
+def gui_application() -> QGuiApplication:
+    """The running Qt application, or a new one (offscreen without a display) for painting."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["exercise-timer"])
+
+
+class _Metrics:
+    """Fonts and sizes on the writer's device."""
+
+    def __init__(self, device: QPdfWriter) -> None:
+        self.device = device
+
+    def mm(self, millimetres: float) -> float:
+        return millimetres / 25.4 * RESOLUTION
+
+    def font(self, style: Style, bold: bool | None = None) -> QFont:
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setPointSizeF(style.size)
+        font.setBold(style.bold if bold is None else bold)
+        return font
+
+    def lines(self, text: str, font: QFont, width: float) -> list[str]:
+        """``text`` broken into lines no wider than ``width`` (at words where possible)."""
+        out: list[str] = []
+        for part in text.split("\n") or [""]:
+            layout = QTextLayout(part, font, self.device)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                out.append(part[line.textStart() : line.textStart() + line.textLength()].rstrip())
+            layout.endLayout()
+        return out or [""]
+
+
+def _paragraph_pieces(m: _Metrics, item: Paragraph, width: float) -> list[_Piece]:
+    font = m.font(item.style)
+    metrics = QFontMetricsF(font, m.device)
+    step = metrics.lineSpacing()
+    indent = m.mm(item.label_mm) if item.label else 0.0
+    lines = m.lines(item.text, font, max(width - indent, m.mm(20)))
+    label_font = m.font(item.style, bold=True)
+    pieces: list[_Piece] = []
+    before, after = m.mm(item.style.before), m.mm(item.style.after)
+    for number, text in enumerate(lines):
+        top = before if number == 0 else 0.0
+        bottom = after if number == len(lines) - 1 else 0.0
+        label = item.label if number == 0 else ""
+
+        def draw(
+            p: QPainter, x: float, y: float, text: str = text, label: str = label, top: float = top
+        ) -> None:
+            p.setPen(QColor(item.style.colour))
+            baseline = y + top + metrics.ascent()
+            if label:
+                p.setFont(label_font)
+                p.drawText(QPointF(x, baseline), label)
+            p.setFont(font)
+            p.drawText(QPointF(x + indent, baseline), text)
+
+        last = number == len(lines) - 1
+        pieces.append(_Piece(top + step + bottom, draw, keep_with_next=item.keep_with_next))
+        if not last and number == 0 and len(lines) == 2:
+            pieces[-1].keep_with_next = True  # never one line of two alone at a page's foot
+    return pieces
+
+
+def _picture_piece(m: _Metrics, item: Picture, width: float) -> _Piece:
+    image = item.image
+    height = m.mm(item.height_mm)
+    shown = QSizeF(image.width(), image.height()).scaled(
+        QSizeF(width, height), Qt.AspectRatioMode.KeepAspectRatio
+    )
+    gap = m.mm(1.5)
+
+    def draw(p: QPainter, x: float, y: float) -> None:
+        p.drawImage(QRectF(x, y, shown.width(), shown.height()), image)
+
+    return _Piece(shown.height() + gap, draw)
+
+
+def _pieces(m: _Metrics, item: Element, width: float) -> list[_Piece]:
+    if isinstance(item, Paragraph):
+        return _paragraph_pieces(m, item, width)
+    if isinstance(item, Picture):
+        return [_picture_piece(m, item, width)]
+    if isinstance(item, Spacer):
+        return [_Piece(m.mm(item.height_mm), lambda p, x, y: None, drop_at_top=True)]
+    return _block_pieces(m, item, width)
+
+
+def _block_pieces(m: _Metrics, block: Block, width: float) -> list[_Piece]:
+    pad = m.mm(3.0) if block.frame else 0.0
+    title_style = Style(size=13.0, bold=True, after=0.0)
+    title_font = m.font(title_style)
+    title_step = QFontMetricsF(title_font, m.device).lineSpacing()
+    title_lines = m.lines(block.title, title_font, width - 2 * pad) if block.title else []
+    band = len(title_lines) * title_step + (m.mm(3.0) if title_lines else 0.0)
+    inner = [piece for e in block.elements for piece in _pieces(m, e, width - 2 * pad)]
+    inner_height = sum(piece.height for piece in inner)
+    height = (
+        band
+        + inner_height
+        + 2 * pad
+        - (
+            m.mm(block.elements[-1].style.after)
+            if (block.elements and isinstance(block.elements[-1], Paragraph))
+            else 0.0
+        )
+    )
+    gap = m.mm(4.0)
+
+    def draw(p: QPainter, x: float, y: float) -> None:
+        if block.frame:
+            p.setPen(QPen(QColor(FRAME), m.mm(0.3)))
+            p.setBrush(QColor("white"))
+            p.drawRoundedRect(QRectF(x, y, width, height), m.mm(2.0), m.mm(2.0))
+        if title_lines:
+            p.setPen(QColor(BAND))
+            p.setBrush(QColor(BAND))
+            p.drawRoundedRect(
+                QRectF(x + m.mm(0.3), y + m.mm(0.3), width - m.mm(0.6), band + pad - m.mm(1.5)),
+                m.mm(1.8),
+                m.mm(1.8),
+            )
+            p.setPen(QColor(INK))
+            p.setFont(title_font)
+            metrics = QFontMetricsF(title_font, m.device)
+            for number, line in enumerate(title_lines):
+                p.drawText(QPointF(x + pad, y + pad + number * title_step + metrics.ascent()), line)
+        top = y + pad + band
+        for piece in inner:
+            piece.draw(p, x + pad, top)
+            top += piece.height
+
+    return [_Piece(height + gap, draw)]
+
+
+class PageDocument:
+    """Elements laid out on pages of one paper size, with a footer and page numbers."""
+
+    def __init__(self, paper: Paper, *, title: str = "", footer: str = "") -> None:
+        """Starts an empty document.
+
+        Args:
+            paper: A4 or US Letter.
+            title: The PDF's title (shown by a viewer), not drawn on the page.
+            footer: The line at the foot of every page, left of the page number.
+        """
+        self.paper = paper
+        self.title = title
+        self.footer = footer
+        self.elements: list[Element] = []
+
+    def add(self, *elements: Element) -> None:
+        """Adds elements after those already added."""
+        self.elements.extend(elements)
+
+    def render(self) -> tuple[bytes, int]:
+        """The PDF's bytes and its number of pages."""
+        gui_application()
+        buffer = QBuffer()
+        buffer.setData(QByteArray())
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(self.title)
+        writer.setCreator("exercise-timer")
+        writer.setPageLayout(
+            QPageLayout(
+                self.paper.page_size(),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        m = _Metrics(writer)
+        area = writer.pageLayout().paintRectPixels(RESOLUTION)
+        width, height = float(area.width()), float(area.height())
+        pages = self._paginate(
+            [p for e in self.elements for p in _pieces(m, e, width)], height - m.mm(FOOTER_MM)
+        )
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(_("the PDF could not be started"))
+        try:
+            for number, page in enumerate(pages, start=1):
+                if number > 1:
+                    writer.newPage()
+                for y, piece in page.placed:
+                    piece.draw(painter, 0.0, y)
+                self._draw_footer(painter, m, width, height, number, len(pages))
+        finally:
+            painter.end()
+        buffer.close()
+        return bytes(buffer.data().data()), len(pages)
+
+    @staticmethod
+    def _paginate(pieces: list[_Piece], usable: float) -> list[_Page]:
+        pages = [_Page()]
+        y = 0.0
+        for index, piece in enumerate(pieces):
+            at_top = not pages[-1].placed
+            if piece.drop_at_top and at_top:
+                continue
+            need = piece.height
+            if piece.keep_with_next and index + 1 < len(pieces):
+                need += pieces[index + 1].height
+            if y + need > usable and not at_top:
+                pages.append(_Page())
+                y = 0.0
+                if piece.drop_at_top:
+                    continue
+            pages[-1].placed.append((y, piece))
+            y += piece.height
+        return pages
+
+    def _draw_footer(
+        self, p: QPainter, m: _Metrics, width: float, height: float, page: int, pages: int
+    ) -> None:
+        font = m.font(SMALL)
+        metrics = QFontMetricsF(font, m.device)
+        baseline = height - metrics.descent()
+        p.setPen(QPen(QColor(FRAME), m.mm(0.25)))
+        rule = height - m.mm(FOOTER_MM) + m.mm(3.0)
+        p.drawLine(QPointF(0.0, rule), QPointF(width, rule))
+        p.setPen(QColor(SMALL.colour))
+        p.setFont(font)
+        number = ngettext("Page {page} of {pages}", "Page {page} of {pages}", pages).format(
+            page=page, pages=pages
+        )
+        number_width = metrics.horizontalAdvance(number)
+        left = metrics.elidedText(
+            self.footer,
+            Qt.TextElideMode.ElideRight,
+            width - number_width - m.mm(6.0),
+        )
+        p.drawText(QPointF(0.0, baseline), left)
+        p.drawText(QPointF(width - number_width, baseline), number)
+
+    def write(self, target: Path) -> int:
+        """Writes the PDF to ``target`` whole or not at all; returns the number of pages.
+
+        Raises:
+            InputError: ``target`` cannot be written (its folder is missing or read-only,
+                it is a folder, the disk is full); nothing is left behind.
+        """
+        data, pages = self.render()
+        write_file_whole(target, data)
+        return pages
+
+
+def write_file_whole(target: Path, data: bytes) -> None:
+    """Writes ``data`` to a temporary file beside ``target``, then renames it over ``target``.
+
+    Raises:
+        InputError: ``target`` cannot be written; the message names it and says what to do.
+    """
+    temporary = temporary_beside(target)
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            if target.is_dir():
+                raise IsADirectoryError(21, os.strerror(21), str(target))
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise InputError(
+            [
+                Problem(
+                    target,
+                    None,
+                    _(
+                        "cannot be written ({reason}); choose a file in a folder you can write to"
+                    ).format(reason=error.strerror or error.__class__.__name__),
+                )
+            ]
+        ) from None

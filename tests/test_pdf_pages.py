@@ -1,0 +1,145 @@
+"""The shared PDF pages: paper sizes, text in reading order over pages, whole-or-nothing files."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+from exercise_timer.core.problems import InputError  # noqa: E402
+from exercise_timer.ui.pdf_pages import (  # noqa: E402
+    HEADING,
+    TITLE,
+    Block,
+    PageDocument,
+    Paper,
+    Paragraph,
+    Spacer,
+    write_file_whole,
+)
+
+pytestmark = pytest.mark.gui
+
+POINTS = {Paper.A4: (595, 842), Paper.LETTER: (612, 792)}
+
+
+def _text(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def _sizes(data: bytes) -> list[tuple[int, int]]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [(round(page.mediabox.width), round(page.mediabox.height)) for page in reader.pages]
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_pages_are_the_paper_size(qapp: object, paper: Paper) -> None:
+    document = PageDocument(paper)
+    document.add(Paragraph("One line."))
+    data, pages = document.render()
+    assert pages == 1
+    assert _sizes(data) == [POINTS[paper]]
+
+
+def test_long_text_flows_over_pages_in_reading_order_with_page_numbers(qapp: object) -> None:
+    document = PageDocument(Paper.A4, footer="Example Clinic")
+    document.add(Paragraph("Title words", TITLE))
+    document.add(*(Paragraph(f"Sentence number {n} is here.") for n in range(150)))
+    data, pages = document.render()
+    assert pages >= 2
+    text = _text(data)
+    assert len(text) == pages
+    joined = " ".join(text)
+    positions = [joined.index(f"Sentence number {n} is here.") for n in range(150)]
+    assert positions == sorted(positions)
+    assert joined.index("Title words") < positions[0]
+    for number, page in enumerate(text, start=1):
+        assert page.endswith(f"Example Clinic Page {number} of {pages}")
+
+
+def test_a_block_is_never_split_over_two_pages(qapp: object) -> None:
+    document = PageDocument(Paper.LETTER)
+    document.add(*(Paragraph(f"Filler {n}.") for n in range(40)))
+    steps = [Paragraph(f"Step {n} of the block.", label=f"{n}.", label_mm=6) for n in range(1, 9)]
+    document.add(Block(steps, title="The block"))
+    data, pages = document.render()
+    text = _text(data)
+    holding = [number for number, page in enumerate(text) if "of the block." in page]
+    assert pages == 2
+    assert holding == [1]
+    assert "The block" in text[1]
+    assert "Step 1 of the block. 2. Step 2" in text[1]
+
+
+def test_a_heading_is_not_left_alone_at_the_foot_of_a_page(qapp: object) -> None:
+    filler = [Paragraph(f"Filler {n}.") for n in range(200)]
+    document = PageDocument(Paper.A4)
+    document.add(*filler)
+    full, _pages = document.render()
+    last_line_on_first_page = _text(full)[0].split("Filler ")[-1].split(".")[0]
+    at = int(last_line_on_first_page)
+    document = PageDocument(Paper.A4)
+    document.add(*filler[:at], Paragraph("The heading", HEADING, keep_with_next=True))
+    document.add(*filler[at:])
+    data, _ = document.render()
+    text = _text(data)
+    assert "The heading" not in text[0]
+    assert text[1].startswith("The heading")
+
+
+def test_a_spacer_is_dropped_at_the_top_of_a_page(qapp: object) -> None:
+    lone = PageDocument(Paper.A4)
+    lone.add(Spacer(250.0), Paragraph("After the space."))
+    data, pages = lone.render()
+    assert pages == 1
+    assert "After the space." in _text(data)[0]
+
+
+def test_write_replaces_the_file_whole(qapp: object, tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    document = PageDocument(Paper.A4)
+    document.add(Paragraph("New."))
+    assert document.write(target) == 1
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "read-only folder"])
+def test_an_unwritable_file_is_an_input_error_and_leaves_nothing(
+    tmp_path: Path, where: str
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    target = {
+        "missing folder": tmp_path / "nope" / "out.pdf",
+        "a folder": locked,
+        "read-only folder": locked / "out.pdf",
+    }[where]
+    if where == "read-only folder":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a read-only folder")
+        locked.chmod(0o500)
+    try:
+        with pytest.raises(InputError) as caught:
+            write_file_whole(target, b"%PDF-1.4 data")
+    finally:
+        locked.chmod(0o700)
+    (problem,) = caught.value.problems
+    assert problem.path == target
+    assert "cannot be written" in problem.message
+    assert "choose a file in a folder you can write to" in problem.message
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["locked"]
+
+
+def test_a_file_where_nothing_can_be_made_is_an_input_error() -> None:
+    target = Path("/proc/exercise-timer-sheet.pdf")
+    with pytest.raises(InputError) as caught:
+        write_file_whole(target, b"%PDF-1.4 data")
+    assert caught.value.problems[0].path == target
+    assert not target.exists()
