@@ -7,7 +7,6 @@ words are made by :mod:`exercise_timer.report.clinic_text` when the report is sh
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,11 +16,18 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.model import Exercise, Routine
 from exercise_timer.core.personal import ExerciseValues
 from exercise_timer.core.resolve import ResolvedExercise, resolve_exercise
+from exercise_timer.report.history_page import (
+    Band,
+    BuildUpPoint,
+    PainPoint,
+    WeekRow,
+    advice_band,
+    build_up_rows,
+    week_of,
+)
 from exercise_timer.report.wording import document_text, personal_text, values_text
 from exercise_timer.storage.journal import SessionRecord, StopRecord
 from exercise_timer.storage.personal_store import LoadedPersonal, Today
-
-_BAND = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]|to)\s*(\d+)\s*$|^\s*(\d+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -49,40 +55,6 @@ class Prescriber:
     clinic: str
     patient: str | None = None
     dated: date | None = None
-
-
-@dataclass(frozen=True)
-class AdviceBand:
-    """The routine's advice of sessions a week as numbers (``"2-3"`` is 2 to 3)."""
-
-    low: int
-    high: int
-
-
-@dataclass(frozen=True)
-class WeekRow:
-    """The sessions started in one week, Monday to Sunday."""
-
-    monday: date
-    sessions: int
-    completed: int
-
-
-@dataclass(frozen=True)
-class PainPoint:
-    """A pain rating given after a session, 0 (none) to 10 (the worst)."""
-
-    when: datetime
-    rating: int
-
-
-@dataclass(frozen=True)
-class BuildUpPoint:
-    """The values one session used for one exercise: its longest hold and its repetitions."""
-
-    when: datetime
-    hold_seconds: float
-    repetitions: int
 
 
 @dataclass(frozen=True)
@@ -150,7 +122,7 @@ class ClinicReport:
     made_on: date
     prescriber: Prescriber | None
     values: tuple[ValueLine, ...]
-    advice: AdviceBand | None
+    advice: Band | None
     advice_text: str
     weeks: tuple[WeekRow, ...]
     sessions: tuple[SessionLine, ...]
@@ -167,18 +139,6 @@ class ClinicReport:
     def count(self, outcome: str) -> int:
         """How many sessions ended so."""
         return sum(1 for line in self.sessions if line.outcome == outcome)
-
-
-def advice_band(text: str) -> AdviceBand | None:
-    """``"2-3"``, ``"2 to 3"`` or ``"3"`` as numbers; None for anything else."""
-    found = _BAND.match(text)
-    if found is None:
-        return None
-    if found.group(3) is not None:
-        single = int(found.group(3))
-        return AdviceBand(single, single)
-    low, high = sorted((int(found.group(1)), int(found.group(2))))
-    return AdviceBand(low, high)
 
 
 def pick_routine(records: Iterable[SessionRecord], period: Period) -> str | None:
@@ -215,6 +175,7 @@ def clinic_report(
     chosen.sort(key=lambda record: record.started_at)
     names = {exercise.id: exercise.name for exercise in routine.exercises}
     sessions = tuple(_session_line(record, names) for record in chosen)
+    points = build_up_rows(chosen)
     reasons = Counter(line.stop.reason for line in sessions if line.stop is not None)
     return ClinicReport(
         routine_id=routine.id,
@@ -232,7 +193,11 @@ def clinic_report(
             for record in chosen
             if record.pain_rating is not None
         ),
-        build_up=tuple(build_up_rows(chosen, routine)),
+        build_up=tuple(
+            BuildUpRow(exercise.id, exercise.name, tuple(points[exercise.id]))
+            for exercise in routine.exercises
+            if points.get(exercise.id)
+        ),
         other_routines=sum(1 for record in records if anyone.holds(record)) - len(chosen),
         reasons=dict(reasons),
     )
@@ -250,62 +215,16 @@ def week_rows(records: Sequence[SessionRecord], period: Period) -> list[WeekRow]
     last = period.until or max(days)
     started: Counter[date] = Counter()
     completed: Counter[date] = Counter()
-    for record, day in zip(records, days, strict=True):
-        monday = _monday(day)
+    for record in records:
+        monday = week_of(record.started_at)
         started[monday] += 1
         if record.outcome == "completed":
             completed[monday] += 1
-    monday, rows = _monday(first), []
+    monday, rows = first - timedelta(days=first.weekday()), []
     while monday <= last:
-        rows.append(WeekRow(monday, started[monday], completed[monday]))
+        rows.append(WeekRow(monday, completed[monday], started[monday]))
         monday += timedelta(days=7)
     return rows
-
-
-def build_up_rows(records: Sequence[SessionRecord], routine: Routine) -> list[BuildUpRow]:
-    """Per exercise of the routine, in its order, the values each session used.
-
-    The values come from what the journal kept of each session; a session without them adds
-    no point. An exercise no session used is left out.
-    """
-    points: dict[str, list[BuildUpPoint]] = {}
-    for record in records:
-        for exercise_id, hold, repetitions in _used_values(record.values):
-            points.setdefault(exercise_id, []).append(
-                BuildUpPoint(record.started_at, hold, repetitions)
-            )
-    return [
-        BuildUpRow(exercise.id, exercise.name, tuple(points[exercise.id]))
-        for exercise in routine.exercises
-        if points.get(exercise.id)
-    ]
-
-
-def _used_values(values: dict[str, object] | None) -> Iterable[tuple[str, float, int]]:
-    exercises = values.get("exercises") if values else None
-    if not isinstance(exercises, list):
-        return
-    for item in exercises:
-        if not isinstance(item, dict):
-            continue
-        exercise_id, repetitions = item.get("id"), item.get("repetitions")
-        holds = list(_numbers(item.get("hold_seconds")))
-        if isinstance(exercise_id, str) and _whole(repetitions):
-            yield exercise_id, max(holds, default=0.0), int(repetitions)  # type: ignore[arg-type]
-
-
-def _numbers(value: object) -> Iterable[float]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int | float):
-        yield float(value)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _numbers(item)
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _session_line(record: SessionRecord, names: dict[str, str]) -> SessionLine:
@@ -347,7 +266,3 @@ def _value_lines(routine: Routine, loaded: LoadedPersonal, day: Today) -> Iterab
 
 def _document(exercise: Exercise, routine: Routine, resolved: ResolvedExercise | None) -> str:
     return document_text(resolved or resolve_exercise(exercise, routine.defaults, ExerciseValues()))
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())

@@ -13,7 +13,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from typing import Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
@@ -21,7 +22,63 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from exercise_timer.core.i18n import _
-from exercise_timer.report.clinic import AdviceBand, BuildUpRow, PainPoint, WeekRow
+
+
+class Week(Protocol):
+    """One week's sessions (``report.clinic`` and ``report.history_page`` rows both are)."""
+
+    @property
+    def monday(self) -> date:
+        """The week's first day."""
+
+    @property
+    def sessions(self) -> int:
+        """Sessions started that week."""
+
+    @property
+    def completed(self) -> int:
+        """Of them, the ones completed."""
+
+
+class Band(Protocol):
+    """The advice's sessions a week, ``low`` to ``high``."""
+
+    @property
+    def low(self) -> int:
+        """The fewest advised."""
+
+    @property
+    def high(self) -> int:
+        """The most advised."""
+
+
+class Rating(Protocol):
+    """A pain rating after a session."""
+
+    @property
+    def when(self) -> datetime:
+        """When the session started."""
+
+    @property
+    def rating(self) -> int:
+        """0 (none) to 10 (the worst)."""
+
+
+class Values(Protocol):
+    """The values one session used for one exercise."""
+
+    @property
+    def when(self) -> datetime:
+        """When the session started."""
+
+    @property
+    def hold_seconds(self) -> float:
+        """Its longest hold."""
+
+    @property
+    def repetitions(self) -> int:
+        """Its repetitions."""
+
 
 Draw = Callable[[QPainter, QRectF], None]
 """A chart ready to draw into a box (the rows and sizes already bound)."""
@@ -162,8 +219,8 @@ def _step(high: float) -> float:
 def draw_weeks(
     painter: QPainter,
     box: QRectF,
-    weeks: Sequence[WeekRow],
-    advice: AdviceBand | None,
+    weeks: Sequence[Week],
+    advice: Band | None,
     *,
     text_size: float = 12,
 ) -> None:
@@ -280,7 +337,7 @@ def _line(
 
 
 def draw_pain(
-    painter: QPainter, box: QRectF, points: Sequence[PainPoint], *, text_size: float = 12
+    painter: QPainter, box: QRectF, points: Sequence[Rating], *, text_size: float = 12
 ) -> None:
     """The pain rated after each session, 0 (none) to 10 (the worst), over time."""
     painter.save()
@@ -303,12 +360,12 @@ def draw_pain(
 
 
 def draw_build_up(
-    painter: QPainter, box: QRectF, row: BuildUpRow, *, text_size: float = 12
+    painter: QPainter, box: QRectF, name: str, points: Sequence[Values], *, text_size: float = 12
 ) -> None:
     """One exercise's longest hold (seconds, solid) and repetitions (dashed), session by session."""
     painter.save()
-    top = _title(painter, box, text_size, row.name)
-    if not row.points:
+    top = _title(painter, box, text_size, name)
+    if not points:
         _empty(painter, box, text_size, top, _("No sessions in this period."))
         painter.restore()
         return
@@ -339,23 +396,23 @@ def draw_build_up(
         text_size,
         [(_("hold (seconds)"), hold_swatch), (_("repetitions"), repetitions_swatch)],
     )
-    most = max(max(point.hold_seconds, point.repetitions) for point in row.points)
+    most = max(max(point.hold_seconds, point.repetitions) for point in points)
     step = _step(most + 1)
     high = float(step * math.ceil((most + 1) / step))
     axes = _Axes(painter, box, text_size, top, high)
     axes.grid(step)
-    whens = [point.when for point in row.points]
+    whens = [point.when for point in points]
     x = _time_x(axes.plot, whens)
     _line(
         painter,
-        [QPointF(x(p.when), axes.y(p.hold_seconds)) for p in row.points],
+        [QPointF(x(p.when), axes.y(p.hold_seconds)) for p in points],
         HOLD,
         text_size,
         stepped=True,
     )
     _line(
         painter,
-        [QPointF(x(p.when), axes.y(p.repetitions)) for p in row.points],
+        [QPointF(x(p.when), axes.y(p.repetitions)) for p in points],
         REPETITIONS,
         text_size,
         dashed=True,
