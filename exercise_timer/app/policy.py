@@ -52,6 +52,8 @@ class Policy:
             goes back to its attract screen (None: never; ``--kiosk-idle``).
         keeps_journal: Sessions go into the person's journal and count toward their build-up
             (a kiosk keeps only its counter of sessions).
+        attract: While ready for a visitor, the first exercise's figure shows its movement
+            over and over (unless the settings reduce motion).
     """
 
     name: str
@@ -67,6 +69,7 @@ class Policy:
     last_words_seconds: float = 6.0
     idle_seconds: float | None = None
     keeps_journal: bool = True
+    attract: bool = False
 
     def after_end(self, ended: SessionEnded) -> AfterEnd:
         """What to do when a session has ended."""
@@ -93,6 +96,7 @@ KIOSK = Policy(
     can_leave_out=False,
     idle_seconds=60.0,
     keeps_journal=False,
+    attract=True,
 )
 
 

@@ -72,6 +72,13 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
     ),
     Field("wait_for_me", N_("Wait for me before each exercise"), FieldKind.BOOL, False),
     Field(
+        "reduce_motion",
+        N_("Reduce motion (still pictures instead of moving figures)"),
+        FieldKind.BOOL,
+        False,
+        help=N_("For anyone whom movement on screen makes dizzy or bothers"),
+    ),
+    Field(
         "language",
         N_("Language"),
         FieldKind.CHOICE,
@@ -117,6 +124,11 @@ class Settings:
     def wait_for_me(self) -> bool:
         """Whether each exercise waits for the person."""
         return bool(self.values["wait_for_me"])
+
+    @property
+    def reduce_motion(self) -> bool:
+        """Whether figures are shown as still pictures, never animated."""
+        return bool(self.values["reduce_motion"])
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exercise_timer.core.figures.blend import both_sides, mirror, swap_name
@@ -24,6 +24,7 @@ from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, Pose, Vie
 from exercise_timer.core.model import Side
 from exercise_timer.ui.figure_paint import Box, Mapping, Painter
 from exercise_timer.ui.figure_props import draw_props
+from exercise_timer.ui.figure_quick import QuickPainter, brush
 
 BODY = "#3d6a99"
 FAR = "#9db4cc"
@@ -164,7 +165,7 @@ def _nose(figure: Figure) -> Point:
 
 def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> None:
     """Draws one scene into ``target``, the cm box ``box`` fitted to it in proportion."""
-    p = Painter(painter, Mapping(box, target))
+    p = QuickPainter(painter, Mapping(box, target))
     figure, start = place(scene.pose), place(scene.start)
     colours = _segment_colours(scene)
     draw_props(p, scene.props, start, figure, behind=True)
@@ -202,7 +203,7 @@ def _arrow(painter: QPainter, target: QRectF) -> None:
     path = QPainterPath()
     path.addPolygon(QPolygonF(outline))
     path.closeSubpath()
-    painter.fillPath(path, QBrush(QColor(ARROW)))
+    painter.fillPath(path, brush(ARROW))
 
 
 def sided(pose: Pose, side: Side | None) -> Pose:
@@ -263,8 +264,24 @@ def figure_still(
     return image
 
 
+def draw_still(painter: QPainter, target: QRectF, scenes: list[Scene], box: Box) -> None:
+    """Draws the panels of a still side by side in ``target``, an arrow between each two."""
+    count = len(scenes)
+    if not count:
+        return
+    panel = target.width() / (count + ARROW_SHARE * (count - 1))
+    arrow = panel * ARROW_SHARE
+    x = target.x()
+    for index, scene in enumerate(scenes):
+        if index:
+            _arrow(painter, QRectF(x, target.y(), arrow, target.height()))
+            x += arrow
+        draw_scene(painter, QRectF(x, target.y(), panel, target.height()), scene, box)
+        x += panel
+
+
 class FigureView(QWidget):
-    """The moving figure of the session page: shows the frame it is given, nothing else.
+    """The figure of the session page: the frame it is given, or a still (reduce motion).
 
     The page gives it ``core.figures.motion.session_frame(...)`` on every refresh and the box
     of the exercise (``scene_box`` of its still's scenes) so the figure keeps its scale.
@@ -275,20 +292,48 @@ class FigureView(QWidget):
         self.setObjectName("figure-view")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 96))
-        self._scene: Scene | None = None
+        self._scenes: list[Scene] = []
         self._box: Box | None = None
+        self._still = False
+
+    @property
+    def scenes(self) -> list[Scene]:
+        """What is drawn now: one scene (a frame), or the panels of a still."""
+        return list(self._scenes)
+
+    @property
+    def still(self) -> bool:
+        """A still is shown (start and end poses side by side), not a frame."""
+        return self._still
 
     def show_frame(self, frame: FigureFrame | None, box: Box | None = None) -> None:
         """Shows a frame (None: nothing), kept in ``box`` (None: fitted to the frame)."""
-        self._scene = Scene.of(frame) if frame is not None else None
-        self._box = box if box is not None or self._scene is None else scene_box([self._scene])
+        scenes = [Scene.of(frame)] if frame is not None else []
+        if box is None and scenes:
+            box = scene_box(scenes)
+        self._show(scenes, box, still=False)
+
+    def show_still(self, scenes: list[Scene], box: Box | None = None) -> None:
+        """Shows the panels of a still side by side with arrows, all in one scale."""
+        if box is None and scenes:
+            box = scene_box(scenes)
+        self._show(list(scenes), box, still=True)
+
+    def _show(self, scenes: list[Scene], box: Box | None, *, still: bool) -> None:
+        if (scenes, box, still) == (self._scenes, self._box, self._still):
+            return
+        self._scenes, self._box, self._still = scenes, box, still
         self.update()
 
     def paintEvent(self, _event: object) -> None:
-        """Draws the current frame."""
-        if self._scene is None or self._box is None:
+        """Draws the current frame or still."""
+        if not self._scenes or self._box is None:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_scene(painter, QRectF(0, 0, self.width(), self.height()), self._scene, self._box)
+        target = QRectF(0, 0, self.width(), self.height())
+        if self._still:
+            draw_still(painter, target, self._scenes, self._box)
+        else:
+            draw_scene(painter, target, self._scenes[0], self._box)
         painter.end()

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[QShortcut] = []
         self._keys()
         self.driver = ControllerDriver(controller, self)
+        self.driver.on_frame(self._figure_frame)
         controller.subscribe(self.show_state)
         self.setWindowTitle(_("Exercise Timer"))
         self.show_state(controller.state)
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
                 self.policy,
                 has_values=self.has_values,
                 new_labels=self.apply_fonts,
+                clock=self.controller.services.clock,
+                reduce_motion=self.controller.services.settings.reduce_motion,
             )
             controller = self.controller
             page.picker.currentIndexChanged.connect(self._picked)
@@ -264,10 +267,17 @@ class MainWindow(QMainWindow):
                 self.exit_page.open()
         self._announce_changes(last, state)
         self.driver.reschedule()
+        self.driver.animate(self._on_session_page() and self.session_page.figure.moving)
         if state.exit_code is not None and self.exit_code is None:
             self.exit_code = state.exit_code
             self.driver.shutdown()
             QApplication.exit(state.exit_code)
+
+    def _figure_frame(self, state: SessionState) -> bool:
+        """One frame of the moving figure; True while it still moves."""
+        if not self._on_session_page():
+            return False
+        return self.session_page.draw_figure(state)
 
     def _end_page(self, state: SessionState, last: SessionState | None) -> QWidget:
         ended = state.ended
@@ -381,6 +391,8 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, settings: Settings) -> None:
         before = current_language()
         use_language(settings.language)
+        if self._session_page is not None:
+            self._session_page.figure.set_reduce_motion(settings.reduce_motion)
         self.controller.apply_settings(settings)
         if current_language() != before:
             self.retranslate()

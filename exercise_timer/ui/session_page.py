@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from exercise_timer.app.policy import Policy
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
+from exercise_timer.core.clock import monotonic
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
+from exercise_timer.ui.session_figure import SessionFigure
 from exercise_timer.ui.theme import HIGHLIGHT, phase_look
-from exercise_timer.ui.widgets import CountdownRing, PositionPicture
+from exercise_timer.ui.widgets import CountdownRing
 
 
 def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
@@ -58,9 +60,14 @@ class SessionPage(QWidget):
         *,
         has_values: bool,
         new_labels: Callable[[], None] = lambda: None,
+        clock: Callable[[], float] = monotonic,
+        reduce_motion: bool = False,
     ) -> None:
+        """``clock`` gives real seconds (the kiosk's attract loop moves by it)."""
         super().__init__(parent)
         self._policy = policy
+        self._clock = clock
+        self._reduce_motion = reduce_motion
         self._has_values = has_values
         self._new_labels = new_labels
         self.setObjectName("session-page")
@@ -127,7 +134,10 @@ class SessionPage(QWidget):
         card.setObjectName("card")
         left = QGridLayout(card)
         left.setContentsMargins(12, 10, 12, 10)
-        self.picture = PositionPicture(card)
+        self.figure = SessionFigure(
+            card, self._clock, attract=self._policy.attract, reduce_motion=self._reduce_motion
+        )
+        self.picture = self.figure.picture
         self.start_text = _label("start-text", card)
         self.variant = _label("muted", card)
         self.building = _label("building", card)
@@ -141,7 +151,7 @@ class SessionPage(QWidget):
         self.step_labels: list[QLabel] = []
         self.tips = _label("muted", card)
         picture_column = QVBoxLayout()
-        picture_column.addWidget(self.picture, 1)
+        picture_column.addWidget(self.figure, 1)
         picture_column.addWidget(self.start_text)
         picture_column.addStretch(1)
         left.addLayout(picture_column, 0, 0, 2, 1)
@@ -258,6 +268,11 @@ class SessionPage(QWidget):
         total = state.session_total_seconds
         self.progress.setValue(int(1000 * (1 - state.session_seconds_left / total)) if total else 0)
         self._draw_controls(state)
+        self.figure.draw(state)
+
+    def draw_figure(self, state: SessionState) -> bool:
+        """Shows ``state`` in the figure alone (a frame between states); True while it moves."""
+        return self.figure.draw(state)
 
     def _draw_exercise(self, state: SessionState) -> None:
         exercise = state.exercise
@@ -278,14 +293,12 @@ class SessionPage(QWidget):
         if exercise is None:
             for label in (self.exercise_name, self.exercise_count, self.purpose, self.start_text):
                 label.clear()
-            self.picture.show_position(None)
             return
         self.exercise_name.setText(exercise.name)
         self.exercise_count.setText(
             words.exercise_number(state.exercise_index + 1, state.exercise_count, exercise)
         )
         self.purpose.setText(words.purpose(exercise))
-        self.picture.show_position(exercise.position)
         self.start_text.setText(exercise.start)
         self.variant.setText(words.variant(exercise))
         self.variant.setVisible(exercise.variant is not None)
