@@ -46,7 +46,7 @@ def problems_of(text: str) -> list[str]:
     ("text", "line", "words"),
     [
         ('format_version = 2\nroutine = "x"\n', 1, "format_version = 1"),
-        (HEADER + GOOD_POSE + "right_knee = 170\n", 6, "0 to 140"),
+        (HEADER + GOOD_POSE + "right_knee = 170\n", 6, "0 to 160"),
         (HEADER + GOOD_POSE + "rigth_knee = 10\n", 6, "did you mean right_knee"),
         (HEADER + GOOD_POSE + 'like = "nowhere"\n', 6, "no pose named"),
         (HEADER + GOOD_POSE + "hip = -30\nknee = 0\n", 3, "must touch the floor"),

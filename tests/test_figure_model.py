@@ -59,7 +59,7 @@ def test_a_standing_pose_with_a_foot_in_the_air_is_flagged_unless_lifted() -> No
 
 def test_an_angle_beyond_the_joint_is_named() -> None:
     problems = range_problems(neutral().with_angles(right_knee=170))
-    assert len(problems) == 1 and "right_knee" in problems[0] and "0 to 140" in problems[0]
+    assert len(problems) == 1 and "right_knee" in problems[0] and "0 to 160" in problems[0]
 
 
 @pytest.mark.parametrize("view", [View.SIDE, View.FRONT])
@@ -119,3 +119,39 @@ def test_every_joint_has_a_range_in_both_views() -> None:
 
     for view in View:
         assert set(JOINT_RANGES[view]) == set(JOINTS)
+
+
+def kneeling_sat_back(knee: float, hip: float) -> Pose:
+    """On the knees, sitting back toward the heels (child's pose), shins and toes down."""
+    return Pose(
+        {
+            **neutral().angles,
+            "trunk": hip + 105 - knee,
+            "spine": 30,
+            **{f"{side}_knee": knee for side in ("right", "left")},
+            **{f"{side}_hip": hip for side in ("right", "left")},
+            **{f"{side}_ankle": -30 for side in ("right", "left")},
+            **{f"{side}_shoulder": 174 for side in ("right", "left")},
+        },
+        rest=Rest.KNEELING,
+        anchor="right_knee",
+    )
+
+
+def test_sitting_back_on_the_heels_is_within_the_knee_and_hip_ranges() -> None:
+    assert range_problems(kneeling_sat_back(knee=155, hip=135)) == []
+    pose = kneeling_sat_back(knee=155, hip=130)
+    assert range_problems(pose) == []
+    assert floor_problems(pose) == []
+    figure = place(pose)
+    buttocks = figure.points["pelvis"][1] - 10.0
+    assert buttocks - figure.points["right_heel"][1] < 10
+
+
+@pytest.mark.parametrize(
+    ("joint", "value", "words"),
+    [("right_knee", 161, "0 to 160"), ("left_hip", 136, "-30 to 135"), ("right_hip", -31, "-30")],
+)
+def test_beyond_a_folded_knee_or_hip_is_still_refused(joint: str, value: float, words: str) -> None:
+    problems = range_problems(kneeling_sat_back(knee=155, hip=130).with_angles(**{joint: value}))
+    assert len(problems) == 1 and joint in problems[0] and words in problems[0]

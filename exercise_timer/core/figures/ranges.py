@@ -3,13 +3,18 @@
 From the side the values are the usual active ranges of motion of clinical goniometry (the
 American Academy of Orthopaedic Surgeons' averages, rounded outwards by a few degrees so that a
 figure may show a full but ordinary movement): shoulder flexion 180 and extension 60, the
-shoulder's inward rotation 70 and outward 90, elbow flexion 150, hip flexion 120 with the knee
-bent (125 here: the knee-to-chest stretches) and extension 30, knee flexion 140, ankle
+shoulder's inward rotation 70 and outward 90, elbow flexion 150, hip extension 30, ankle
 dorsiflexion 20 and plantarflexion 50, the spine's flexion 60 and extension 35 (lumbar and
 thoracic together), the neck's flexion 50 and extension 60. From the front: shoulder abduction
 180 and adduction 30, hip abduction 45 and adduction 30, the trunk's side bend 35 and the
 neck's 45; the elbow seen from the front is the projection of a bent and turned arm (a hand on
 the hip points inwards), so it may go either way; a knee seen from the front hardly moves.
+
+The hip and the knee go as far as they are pushed, not only as far as their muscles pull them
+(passive range): kneeling and sitting back on the heels (child's pose) folds the knee to about
+155 and the hip to about 135, and hands pulling a knee to the chest do the same to the hip.
+So the knee goes to 160 (active 140, passive 155 to 160) and the hip, knee bent, to 135 (active
+120, passive 130 to 140).
 
 ``trunk`` is not a joint but the body's whole lean (lying, bending over), so any direction.
 """
@@ -26,8 +31,8 @@ _SIDE: dict[str, Limit] = {
     "shoulder": Limit(-60, 180),
     "elbow": Limit(0, 150),
     "arm_turn": Limit(-90, 70),
-    "hip": Limit(-30, 125),
-    "knee": Limit(0, 140),
+    "hip": Limit(-30, 135),
+    "knee": Limit(0, 160),
     "ankle": Limit(-50, 20),
 }
 
