@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from exercise_timer.app.state import SessionState
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
+from exercise_timer.ui.exercise_tiles import ExerciseTiles
+from exercise_timer.ui.figure_stills import stills_for
 from exercise_timer.ui.qt_by_name import set_by_name
 
 
@@ -85,6 +87,8 @@ class BeforePage(QWidget):
         self.stop_hint = _label(body)
         self.advice_heading = _label(body, "before-heading")
         self.advice = _label(body)
+        self.exercises_heading = _label(body, "before-heading")
+        self.exercises = ExerciseTiles(body)
         for widget in (
             self.description,
             self.safety_heading,
@@ -92,6 +96,8 @@ class BeforePage(QWidget):
             self.stop_hint,
             self.advice_heading,
             self.advice,
+            self.exercises_heading,
+            self.exercises,
         ):
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
@@ -113,6 +119,8 @@ class BeforePage(QWidget):
         """Fills the page for the state's routine (again only when the routine changed)."""
         if state.routine is self._routine and state.sessions_this_week == self._week:
             return
+        if state.routine is not self._routine:
+            self.exercises.show_routine(state.routine, stills_for(state.routine))
         self._routine = state.routine
         self._week = state.sessions_this_week
         self.retranslate()
@@ -127,6 +135,8 @@ class BeforePage(QWidget):
             )
         )
         self.advice_heading.setText(_("How often, and how to build up"))
+        self.exercises_heading.setText(_("The exercises"))
+        self.exercises.retranslate()
         self.button.setText(_("I have read this"))
         self.decline.setText(_("No"))
         self.decline.setAccessibleName(_("No, these exercises were not prescribed for me"))

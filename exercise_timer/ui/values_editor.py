@@ -40,6 +40,7 @@ from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exercise
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
+from exercise_timer.ui.figure_stills import Stills, stills_for
 from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
 from exercise_timer.ui.values_rows import (
     OUTSIDE_STYLE,
@@ -72,6 +73,7 @@ class ValuesEditor(QDialog):
         check_pin: Callable[[str], bool] | None = None,
         import_file: ImportFile | None = None,
         export_file: ExportFile | None = None,
+        stills: Stills | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("values-editor")
@@ -82,6 +84,7 @@ class ValuesEditor(QDialog):
         self._export_file = export_file
         self.locked = locked
         self.rows: list[Row] = []
+        self.stills = stills if stills is not None else stills_for(routine)
         self._loading = False
         self._progression = progression or Progression()
 
@@ -228,6 +231,7 @@ class ValuesEditor(QDialog):
                 default = row.exercise.default_variant or row.exercise.variants[0].id
                 index = row.variant.findData(default)
             row.variant.setCurrentIndex(max(index, 0))
+            row.show_picture(self.stills)
             resolved = resolve_exercise(row.exercise, self.routine.defaults, personal)
             self._build_holds(row, resolved, personal.hold_seconds)
             row.include.setChecked(personal.included)
@@ -273,6 +277,7 @@ class ValuesEditor(QDialog):
             return
         row.touched.add("variant")
         row.touched.discard("hold_seconds")
+        row.show_picture(self.stills)
         self._build_holds(row, self._resolved(row))
         self._layout_rows()
         self.changed.emit()

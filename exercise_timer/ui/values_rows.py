@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,9 +30,12 @@ from exercise_timer.core.personal import ExerciseValues, LeftOut, PersonalValues
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
+from exercise_timer.ui.figure_stills import Stills, StillView
 
 OUTSIDE_STYLE = "background: #ffe0b2;"
 UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; padding: 2px 6px;"
+THUMBNAIL = QSize(132, 44)
+"""An exercise's picture under its name: no wider than a name, so the editor grows no wider."""
 
 
 def number_text(value: float) -> str:
@@ -117,6 +121,8 @@ class Row:
     relax: QDoubleSpinBox
     document: QLabel
     reset: QPushButton
+    name_box: QWidget
+    picture: StillView
     holds: list[QDoubleSpinBox] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     left_out: LeftOut | None = None
@@ -126,7 +132,7 @@ class Row:
         """Left to right, as laid out."""
         return [
             self.include,
-            self.name,
+            self.name_box,
             self.up,
             self.down,
             self.variant,
@@ -148,6 +154,10 @@ class Row:
         """The version shown, or None for an exercise with one version."""
         data = self.variant.currentData()
         return str(data) if data else None
+
+    def show_picture(self, stills: Stills) -> None:
+        """Shows the still (or the position's pictogram) of the version chosen."""
+        self.picture.show_exercise(stills, self.exercise, self.variant_id())
 
     def touch_from(self, personal: ExerciseValues) -> None:
         """Counts as set what the personal values already give."""
@@ -362,10 +372,18 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
     document.setMinimumWidth(240)
     reset = QPushButton(_("Reset"), host)
     reset.setAccessibleName(_("Reset {name} to the document").format(name=name))
+    name_box = QWidget(host)
+    name_layout = QVBoxLayout(name_box)
+    name_layout.setContentsMargins(0, 0, 0, 0)
+    name_layout.setSpacing(2)
+    label = QLabel(name, name_box)
+    picture = StillView(name_box, THUMBNAIL)
+    name_layout.addWidget(label)
+    name_layout.addWidget(picture)
     return Row(
         exercise,
         include,
-        QLabel(name, host),
+        label,
         up,
         down,
         variant,
@@ -374,4 +392,6 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
         relax,
         document,
         reset,
+        name_box,
+        picture,
     )
