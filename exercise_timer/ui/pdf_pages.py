@@ -108,7 +108,6 @@ class Picture:
 
     image: QImage
     height_mm: float
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,11 +122,16 @@ class Block:
     """Elements kept together on one page, in a light frame (unless taller than a page).
 
     ``title``, if given, is set in bold on a tinted band across the top of the frame.
+    ``aside``, if given, is drawn at the top right, at most ``aside_mm`` wide, and the
+    elements wrap in the column to its left (they are read first: the text comes before the
+    picture in the PDF).
     """
 
     elements: Sequence[Paragraph | Picture | Spacer]
     title: str = ""
     frame: bool = True
+    aside: Picture | None = None
+    aside_mm: float = 80.0
 
 
 Element = Paragraph | Picture | Spacer | Block
@@ -225,12 +229,16 @@ def _paragraph_pieces(m: _Metrics, item: Paragraph, width: float) -> list[_Piece
     return pieces
 
 
+def _shown_size(m: _Metrics, item: Picture, width: float) -> QSizeF:
+    """The picture's size on the page: ``height_mm`` high, or less to fit ``width``."""
+    return QSizeF(item.image.width(), item.image.height()).scaled(
+        QSizeF(width, m.mm(item.height_mm)), Qt.AspectRatioMode.KeepAspectRatio
+    )
+
+
 def _picture_piece(m: _Metrics, item: Picture, width: float) -> _Piece:
     image = item.image
-    height = m.mm(item.height_mm)
-    shown = QSizeF(image.width(), image.height()).scaled(
-        QSizeF(width, height), Qt.AspectRatioMode.KeepAspectRatio
-    )
+    shown = _shown_size(m, item, width)
     gap = m.mm(1.5)
 
     def draw(p: QPainter, x: float, y: float) -> None:
@@ -251,24 +259,23 @@ def _pieces(m: _Metrics, item: Element, width: float) -> list[_Piece]:
 
 def _block_pieces(m: _Metrics, block: Block, width: float) -> list[_Piece]:
     pad = m.mm(3.0) if block.frame else 0.0
-    title_style = Style(size=13.0, bold=True, after=0.0)
-    title_font = m.font(title_style)
-    title_step = QFontMetricsF(title_font, m.device).lineSpacing()
+    title_font = m.font(Style(size=13.0, bold=True))
+    title_metrics = QFontMetricsF(title_font, m.device)
     title_lines = m.lines(block.title, title_font, width - 2 * pad) if block.title else []
-    band = len(title_lines) * title_step + (m.mm(3.0) if title_lines else 0.0)
-    inner = [piece for e in block.elements for piece in _pieces(m, e, width - 2 * pad)]
-    inner_height = sum(piece.height for piece in inner)
-    height = (
-        band
-        + inner_height
-        + 2 * pad
-        - (
-            m.mm(block.elements[-1].style.after)
-            if (block.elements and isinstance(block.elements[-1], Paragraph))
-            else 0.0
-        )
-    )
-    gap = m.mm(4.0)
+    band = len(title_lines) * title_metrics.lineSpacing() + (m.mm(3.0) if title_lines else 0.0)
+    text_width = width - 2 * pad
+    aside: _Piece | None = None
+    aside_width = 0.0
+    if block.aside is not None:
+        shown = _shown_size(m, block.aside, m.mm(block.aside_mm))
+        aside_width = shown.width()
+        text_width -= aside_width + m.mm(4.0)
+        aside = _picture_piece(m, block.aside, aside_width)
+    inner = [piece for e in block.elements for piece in _pieces(m, e, text_width)]
+    last = block.elements[-1] if block.elements else None
+    trailing = m.mm(last.style.after) if isinstance(last, Paragraph) else 0.0
+    body = max(sum(piece.height for piece in inner) - trailing, aside.height if aside else 0.0)
+    height = band + body + 2 * pad
 
     def draw(p: QPainter, x: float, y: float) -> None:
         if block.frame:
@@ -278,22 +285,25 @@ def _block_pieces(m: _Metrics, block: Block, width: float) -> list[_Piece]:
         if title_lines:
             p.setPen(QColor(BAND))
             p.setBrush(QColor(BAND))
+            inset = m.mm(0.3)
             p.drawRoundedRect(
-                QRectF(x + m.mm(0.3), y + m.mm(0.3), width - m.mm(0.6), band + pad - m.mm(1.5)),
+                QRectF(x + inset, y + inset, width - 2 * inset, band + pad - m.mm(1.5)),
                 m.mm(1.8),
                 m.mm(1.8),
             )
             p.setPen(QColor(INK))
             p.setFont(title_font)
-            metrics = QFontMetricsF(title_font, m.device)
             for number, line in enumerate(title_lines):
-                p.drawText(QPointF(x + pad, y + pad + number * title_step + metrics.ascent()), line)
+                baseline = y + pad + number * title_metrics.lineSpacing() + title_metrics.ascent()
+                p.drawText(QPointF(x + pad, baseline), line)
         top = y + pad + band
         for piece in inner:
             piece.draw(p, x + pad, top)
             top += piece.height
+        if aside is not None:
+            aside.draw(p, x + width - pad - aside_width, y + pad + band)
 
-    return [_Piece(height + gap, draw)]
+    return [_Piece(height + m.mm(4.0), draw)]
 
 
 class PageDocument:
