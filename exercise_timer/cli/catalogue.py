@@ -1,18 +1,15 @@
-"""The catalogue commands: ``routines``, ``plan`` and ``check``."""
+"""The catalogue commands: ``routines``, ``plan`` and ``check`` (in ``cli.check``)."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from pathlib import Path
 
-from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, print_problems
+from exercise_timer.cli import check
+from exercise_timer.cli.errors import EXIT_OK, print_problems
 from exercise_timer.cli.personal_day import history_reader, personal_today
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.cue_fit import CuePlan
-from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.loader import load_routine
-from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.i18n import _
 from exercise_timer.core.resolve import Session
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.paths import Paths
@@ -27,8 +24,7 @@ def register(commands: Commands) -> None:
     plan = add_command(commands, "plan", cmd_plan, help=_("show every phase a session will run"))
     plan.add_argument("routine", metavar="ROUTINE", help=_("routine id or path of a .toml file"))
     plan.add_argument("--json", action="store_true", help=_("print JSON"))
-    check = add_command(commands, "check", cmd_check, help=_("validate routine files"))
-    check.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    check.register(commands)
 
 
 def cmd_routines(args: argparse.Namespace, paths: Paths) -> int:
@@ -80,27 +76,3 @@ def spoken_cues(session: Session, paths: Paths, *, measure: bool) -> tuple[int, 
     measured = real_measure(voice.voice, voice.rate) if measure else None
     timing = Timing(countdown=settings.countdown)
     return voice.rate, fit_measured(build_schedule(session), lengths, timing, measured)
-
-
-def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
-    """Validates each routine file; one line per problem."""
-    return check_files(args.files)
-
-
-def check_files(files: Sequence[Path]) -> int:
-    """Prints ``FILE: ok`` for each valid file, then every problem; exit 1 if there is one."""
-    problems: list[Problem] = []
-    for file in files:
-        try:
-            routine = load_routine(file)
-        except InputError as error:
-            problems.extend(error.problems)
-            continue
-        count = len(routine.exercises)
-        print(
-            ngettext("{file}: ok, {count} exercise", "{file}: ok, {count} exercises", count).format(
-                file=file, count=count
-            )
-        )
-    print_problems(problems)
-    return EXIT_INVALID if problems else EXIT_OK
