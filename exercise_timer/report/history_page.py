@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.report.history import HistoryRow, history_rows
 from exercise_timer.storage.journal import History, SessionRecord, SkippedRow, StopRecord
@@ -238,6 +239,12 @@ def history_page_rows(
         build_up=build_up_rows(records),
         skipped=history.skipped,
     )
+
+
+def stop_counts(stops: Sequence[StopRow]) -> list[tuple[StopReason, int]]:
+    """How many stops each reason had, in the stop dialog's order; reasons with none left out."""
+    counts = Counter(stop.stop.reason for stop in stops)
+    return [(reason, counts[reason]) for reason in StopReason if counts[reason]]
 
 
 def place_text(stop: StopRecord, names: Mapping[str, str]) -> str:

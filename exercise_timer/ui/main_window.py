@@ -27,6 +27,7 @@ from exercise_timer.ui.theme import STYLE, phase_look
 if TYPE_CHECKING:  # these load when first shown or opened, not with the first screen
     from exercise_timer.ui.before_page import BeforePage
     from exercise_timer.ui.exit_page import ExitPage
+    from exercise_timer.ui.history_page import HistoryPage
     from exercise_timer.ui.pages import EndPage, StopPage
     from exercise_timer.ui.session_page import SessionPage
     from exercise_timer.ui.settings_dialog import SettingsDialog
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self._summary_page: EndPage | None = None
         self._exit_page: ExitPage | None = None
         self._exiting = False
+        self._history_page: HistoryPage | None = None
+        self._in_history = False
         self._shortcuts: list[QShortcut] = []
         self._keys()
         self.driver = ControllerDriver(controller, self)
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
             page.settings_button.clicked.connect(self.open_settings)
             page.values_button.clicked.connect(self.open_values_editor)
             page.safety_button.clicked.connect(controller.show_notice)
+            page.history_button.clicked.connect(self.open_history)
             page.back_button.clicked.connect(lambda: self._command(controller.back))
             page.toggle_button.clicked.connect(self.toggle)
             page.skip_button.clicked.connect(lambda: self._command(controller.skip))
@@ -166,6 +170,37 @@ class MainWindow(QMainWindow):
             self._exit_page = self._added(page)
         return self._exit_page
 
+    @property
+    def history_page(self) -> HistoryPage:
+        """The sessions in the journal, from the start screen (built when first opened)."""
+        if self._history_page is None:
+            from exercise_timer.ui.history_page import HistoryPage
+
+            page = HistoryPage(self.pages, self._choices)
+            page.closed.connect(self.close_history)
+            self._history_page = self._added(page)
+        return self._history_page
+
+    def open_history(self) -> None:
+        """Shows the history page (only before a session); the window's keys rest until Esc."""
+        if self.controller.state.status is not Status.READY or self._in_history:
+            return
+        self._in_history = True
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        self.history_page.show_history(self.controller.services.journal, self.controller.routine.id)
+        self.show_state(self.controller.state)
+
+    def close_history(self) -> None:
+        """Back to the start screen from the history page."""
+        if not self._in_history:
+            return
+        self._in_history = False
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        self.show_state(self.controller.state)
+        self.session_page.history_button.setFocus()
+
     def _end_page_named(self, name: str) -> EndPage:
         from exercise_timer.ui.pages import EndPage
 
@@ -225,6 +260,7 @@ class MainWindow(QMainWindow):
             self._stop_page,
             self._advice_page,
             self._summary_page,
+            self._history_page,
         ):
             if page is not None:
                 page.retranslate()
@@ -241,6 +277,8 @@ class MainWindow(QMainWindow):
         self._last = state
         if self._exiting:
             page: QWidget = self.exit_page
+        elif self._in_history:
+            page = self.history_page
         elif state.notice_pending:
             page = self.before_page
         elif state.status is Status.ASKING:

@@ -1,0 +1,365 @@
+"""The history page, from the start screen: have I kept it up, what stopped me, how did I build up.
+
+Tabs for the sessions (a list), the weeks (a calendar against the routine's advice), the stops
+(by reason, with where they happened and the note), the pain ratings and the build-up of each
+exercise; the charts are :mod:`exercise_timer.ui.charts`, the rows
+:mod:`exercise_timer.report.history_page`. It only reads the journal. Esc or Back closes it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exercise_timer.app.services import RoutineChoice
+from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.report.history import skipped_text
+from exercise_timer.report.history_page import (
+    BuildUpPoint,
+    HistoryPageRows,
+    WeekMark,
+    history_page_rows,
+    stop_counts,
+)
+from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal, reason_text
+from exercise_timer.ui.charts import ChartView, draw_build_up, draw_pain, draw_weeks
+from exercise_timer.ui.history_calendar import WeekCalendar, mark_look
+from exercise_timer.ui.history_tables import TableModel, sessions_table, stops_table
+
+ALL_ROUTINES = ""
+"""The routine filter's item for every routine."""
+WIDE = 1400
+"""From this width the weeks tab shows the bar chart beside the calendar."""
+
+
+def _label(parent: QWidget, name: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _table(parent: QWidget, model: TableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _scroll(parent: QWidget, inside: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setWidget(inside)
+    return area
+
+
+class HistoryPage(QWidget):
+    """The journal as a person looks back on it; ``closed`` asks the window to go back."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget, choices: Sequence[RoutineChoice]) -> None:
+        super().__init__(parent)
+        self.setObjectName("history-page")
+        self._choices = list(choices)
+        self._titles = {c.routine.id: c.routine.title for c in choices}
+        self._advice = {c.routine.id: c.routine.advice.sessions_per_week for c in choices}
+        self._names = {c.routine.id: {e.id: e.name for e in c.routine.exercises} for c in choices}
+        self._history = History([])
+        self._today: date | None = None
+        self.rows: HistoryPageRows | None = None
+        self._unit = 1.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_top())
+        self.notice = _label(self, "notice")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.body = QStackedWidget(self)
+        self.empty = _label(self.body, "end-body")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.empty)
+        self.tabs = QTabWidget(self.body)
+        self.body.addWidget(self.tabs)
+        layout.addWidget(self.body, 1)
+        self._build_tabs()
+        escape = QShortcut(QKeySequence("Esc"), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.closed)
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_top(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(self.closed)
+        self.title = _label(self, "page-title", wrap=False)
+        self.routine = QComboBox(self)
+        self.routine.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.routine.currentIndexChanged.connect(self._refresh)
+        self.summary = _label(self, "muted")
+        top.addWidget(self.back_button)
+        top.addSpacing(8)
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.routine)
+        top.addWidget(self.summary, 1)
+        return top
+
+    def _build_tabs(self) -> None:
+        self.sessions_model = TableModel(self)
+        self.sessions = _table(self.tabs, self.sessions_model)
+        self.tabs.addTab(self.sessions, "")
+
+        weeks = QWidget(self.tabs)
+        column = QVBoxLayout(weeks)
+        self.legend = _label(weeks)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.calendar = WeekCalendar(weeks)
+        self.week_line = _label(weeks)
+        self.calendar.selected.connect(self.week_line.setText)
+        self.weeks_chart = ChartView(weeks)
+        row = QHBoxLayout()
+        row.addWidget(_scroll(weeks, self.calendar), 3)
+        row.addWidget(self.weeks_chart, 2)
+        column.addWidget(self.legend)
+        column.addLayout(row, 1)
+        column.addWidget(self.week_line)
+        self.tabs.addTab(weeks, "")
+
+        stops = QWidget(self.tabs)
+        column = QVBoxLayout(stops)
+        self.stop_summary = _label(stops)
+        self.stops_model = TableModel(self)
+        self.stops = _table(stops, self.stops_model)
+        column.addWidget(self.stop_summary)
+        column.addWidget(self.stops, 1)
+        self.tabs.addTab(stops, "")
+
+        self.pain_chart = ChartView(self.tabs)
+        self.tabs.addTab(self.pain_chart, "")
+
+        self.build_up = QWidget(self.tabs)
+        self.build_up_grid = QGridLayout(self.build_up)
+        self.build_up_charts: list[ChartView] = []
+        self.tabs.addTab(_scroll(self.tabs, self.build_up), "")
+
+    def retranslate(self) -> None:
+        """Sets every text in the language in use now."""
+        self.back_button.setText(_("◀ Back"))
+        self.back_button.setAccessibleName(_("Back to the start screen (Esc)"))
+        self.title.setText(_("History"))
+        self.routine.setAccessibleName(_("Routine shown"))
+        self.tabs.setAccessibleName(_("Views of the history"))
+        for index, words in enumerate(
+            (_("Sessions"), _("Weeks"), _("Stops"), _("Pain"), _("Build-up"))
+        ):
+            self.tabs.setTabText(index, words)
+        self.sessions.setAccessibleName(_("Sessions, newest first"))
+        self.calendar.setAccessibleName(_("Weeks: sessions completed against the advice"))
+        self.weeks_chart.setAccessibleName(_("Sessions per week, as bars"))
+        self.stops.setAccessibleName(_("Stops, newest first"))
+        self.pain_chart.setAccessibleName(_("Pain ratings over time"))
+        self.empty.setText(
+            _(
+                "No sessions recorded yet. After your first session, this page shows your "
+                "sessions, the weeks you kept it up, any stops, and how your holds grew."
+            )
+        )
+        if self._choices:
+            self._fill_routines()
+            self._refresh()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_history(
+        self, journal: SessionJournal, routine_id: str, today: date | None = None
+    ) -> None:
+        """Reads the journal and shows ``routine_id``'s sessions (the filter can change it).
+
+        Args:
+            journal: Read, never written.
+            routine_id: The routine chosen on the start screen.
+            today: The calendar runs to this day's week (None: today).
+        """
+        self._today = today or datetime.now().astimezone().date()
+        problem = ""
+        try:
+            self._history = journal.history()
+        except JournalUnreadable as unreadable:
+            self._history, problem = History([]), unreadable.message
+        self._fill_routines(routine_id)
+        self._refresh(problem=problem)
+        self.back_button.setFocus()
+
+    def _fill_routines(self, wanted: str | None = None) -> None:
+        current = self.routine.currentData() if wanted is None else wanted
+        seen = dict.fromkeys(record.routine for record in self._history.records)
+        ids = list(dict.fromkeys([*self._titles, *seen]))
+        if current not in ids and current != ALL_ROUTINES and current is not None:
+            ids.append(current)
+        self.routine.blockSignals(True)
+        self.routine.clear()
+        for routine_id in ids:
+            self.routine.addItem(self._titles.get(routine_id, routine_id), routine_id)
+        self.routine.addItem(_("All routines"), ALL_ROUTINES)
+        self.routine.setCurrentIndex(max(0, self.routine.findData(current)))
+        self.routine.blockSignals(False)
+
+    def _refresh(self, _index: int = 0, *, problem: str = "") -> None:
+        routine_id = self.routine.currentData()
+        chosen = None if routine_id in (ALL_ROUTINES, None) else str(routine_id)
+        rows = history_page_rows(
+            self._history,
+            chosen,
+            advice=self._advice.get(chosen or "", ""),
+            today=self._today,
+        )
+        self.rows = rows
+        problems = [problem] if problem else []
+        if rows.skipped:
+            problems.append(skipped_text(rows.skipped))
+        self.notice.setText("\n".join(problems))
+        self.notice.setVisible(bool(problems))
+        if not rows.sessions:
+            if problem:
+                self.empty.setText(_("The journal could not be read, so there is nothing to show."))
+            self.summary.setText("")
+            self.body.setCurrentWidget(self.empty)
+            return
+        self.body.setCurrentWidget(self.tabs)
+        self.summary.setText(self._summary_text(rows))
+        self.sessions_model.show_table(sessions_table(rows.sessions, self._names, self._titles))
+        self.sessions.setColumnHidden(1, chosen is not None)
+        self._show_weeks(rows)
+        self.stops_model.show_table(stops_table(rows.stops, self._names))
+        self.stop_summary.setText(self._stops_text(rows))
+        self._show_charts()
+
+    def _summary_text(self, rows: HistoryPageRows) -> str:
+        completed = sum(1 for row in rows.sessions if row.outcome == "completed")
+        return ngettext(
+            "{count} session recorded, {completed} completed.",
+            "{count} sessions recorded, {completed} completed.",
+            len(rows.sessions),
+        ).format(count=len(rows.sessions), completed=completed)
+
+    def _show_weeks(self, rows: HistoryPageRows) -> None:
+        band = rows.band
+        if band is None:
+            self.legend.setText(_("Each box is a week, with the sessions completed in it."))
+        else:
+            swatches = "&nbsp;&nbsp;".join(
+                f'<span style="background:{look.fill}; border: 1px solid {look.border};">'
+                f"&nbsp;{look.word}&nbsp;</span>"
+                for look in (
+                    mark_look(mark, 1) for mark in WeekMark if mark is not WeekMark.NO_ADVICE
+                )
+            )
+            advice = _("The routine advises {band} sessions a week.").format(band=band.text())
+            self.legend.setText(f"{advice}&nbsp;&nbsp;{swatches}")
+        self.calendar.show_weeks(rows.weeks, band, self._today)
+
+    def _stops_text(self, rows: HistoryPageRows) -> str:
+        counts = stop_counts(rows.stops)
+        if not counts:
+            return _("No session was stopped.")
+        return "   ".join(
+            ngettext("{reason}: {count} stop", "{reason}: {count} stops", count).format(
+                reason=reason_text(reason).capitalize(), count=count
+            )
+            for reason, count in counts
+        )
+
+    def _show_charts(self) -> None:
+        rows = self.rows
+        if rows is None:
+            return
+        size = 12 * self._unit
+        self.weeks_chart.set_chart(
+            functools.partial(draw_weeks, weeks=rows.weeks, advice=rows.band, text_size=size)
+        )
+        self.pain_chart.set_chart(functools.partial(draw_pain, points=rows.pain, text_size=size))
+        self._show_build_up(rows.build_up, size)
+
+    def _show_build_up(self, build_up: dict[str, list[BuildUpPoint]], size: float) -> None:
+        routine_id = self.routine.currentData()
+        names = self._names.get(routine_id, {}) if routine_id else {}
+        while len(self.build_up_charts) < len(build_up):
+            chart = ChartView(self.build_up)
+            chart.setMinimumHeight(int(190 * self._unit))
+            self.build_up_charts.append(chart)
+        columns = 3 if self.width() >= WIDE else 2
+        for place, chart in enumerate(self.build_up_charts):
+            self.build_up_grid.removeWidget(chart)
+            chart.setVisible(place < len(build_up))
+        for place, (exercise_id, points) in enumerate(build_up.items()):
+            chart = self.build_up_charts[place]
+            name = names.get(exercise_id, exercise_id)
+            chart.setMinimumHeight(int(190 * self._unit))
+            chart.setAccessibleName(
+                _("Build-up of {exercise}: hold and repetitions").format(exercise=name)
+            )
+            chart.set_chart(
+                functools.partial(draw_build_up, name=name, points=points, text_size=size)
+            )
+            self.build_up_grid.addWidget(chart, *divmod(place, columns))
+
+    # -- size ------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Scales the tables' and charts' type with the window, and uses a wide one's room."""
+        super().resizeEvent(event)
+        unit = max(1.0, min(self.width() / 1024, self.height() / 600))
+        wide = self.width() >= WIDE
+        self.weeks_chart.setVisible(wide)
+        if abs(unit - self._unit) < 0.02 and self.build_up_grid.count():
+            return
+        self._unit = unit
+        for view in (self.sessions, self.stops):
+            font = view.font()
+            font.setPixelSize(int(16 * unit))
+            view.setFont(font)
+            view.horizontalHeader().setFont(font)
+            view.verticalHeader().setDefaultSectionSize(int(30 * unit))
+        tab_font = self.tabs.tabBar().font()
+        tab_font.setPixelSize(int(18 * unit))
+        self.tabs.tabBar().setFont(tab_font)
+        self._size_columns()
+        self._show_charts()
+
+    def _size_columns(self) -> None:
+        width = max(600, self.sessions.viewport().width())
+        shares = (15, 14, 17, 10, 22, 8)
+        for column, share in enumerate(shares):
+            self.sessions.setColumnWidth(column, int(width * share / 100))
+        for column, share in enumerate((16, 20, 34)):
+            self.stops.setColumnWidth(column, int(width * share / 100))
