@@ -109,3 +109,80 @@ def test_a_routine_without_figures_is_refused_with_a_reason(
     assert code == 1
     assert "has no figures yet" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+STANDING = '[poses.standing]\nrest = "standing"\n'
+ON_A_STEP = (
+    '[poses.on-a-step]\nrest = "standing"\nright_hip = 60\nright_knee = 60\nright_ankle = -20\n'
+    'lifted = ["right_heel", "right_toe"]\n'
+)
+
+
+def exercise_with(props: str, start: str = "standing", end: str = "on-a-step") -> str:
+    """A file whose one exercise has these props (line 13 is the props line)."""
+    return (
+        HEADER
+        + STANDING
+        + ON_A_STEP
+        + f'[[exercises]]\nid = "x"\nprops = [{props}]\nstart = "{start}"\n'
+        + f'[[exercises.stages]]\nend = "{end}"\n'
+    )
+
+
+def test_a_support_stands_under_the_point_where_the_held_pose_rests_it() -> None:
+    from exercise_timer.core.figures.parts import PropKind
+    from exercise_timer.core.figures.skeleton import place
+
+    book = read_figures(exercise_with('{ kind = "support", under = "right_heel" }'), "f.toml")
+    (prop,) = book.figures[0].props
+    assert prop.kind is PropKind.SUPPORT and prop.at is not None
+    heel = place(book.figures[0].stages[-1].end).points["right_heel"]
+    assert prop.at == pytest.approx((heel[0], heel[1] - 2.5))
+    assert prop.at[1] > 20
+
+
+def test_a_post_stands_at_the_hand_that_holds_it() -> None:
+    from exercise_timer.core.figures.skeleton import place
+
+    book = read_figures(exercise_with('{ kind = "post", held_by = "right_hand" }'), "f.toml")
+    (prop,) = book.figures[0].props
+    assert prop.at == place(book.figures[0].stages[-1].end).points["right_hand"]
+
+
+def test_cushion_ball_armchair_and_a_wall_in_front_are_read() -> None:
+    from exercise_timer.core.figures.parts import Prop, PropKind
+
+    book = read_figures(
+        exercise_with(
+            '{ kind = "cushion", between = ["right_knee", "left_knee"] }, '
+            '{ kind = "ball", between = ["right_knee", "left_knee"] }, '
+            '"armchair", { kind = "wall", front = true }'
+        ),
+        "f.toml",
+    )
+    assert book.figures[0].props == (
+        Prop(PropKind.CUSHION, ("right_knee", "left_knee")),
+        Prop(PropKind.BALL, ("right_knee", "left_knee")),
+        Prop(PropKind.ARMCHAIR),
+        Prop(PropKind.WALL, front=True),
+    )
+
+
+@pytest.mark.parametrize(
+    ("props", "words"),
+    [
+        ('{ kind = "support", under = "right_heel" }', "but right_heel is 0 cm up"),
+        ('{ kind = "support" }', 'needs under = "right_heel"'),
+        ('{ kind = "support", unde = "right_heel" }', "did you mean under"),
+        ('{ kind = "post", held_by = "right_hnd" }', 'needs held_by = "right_hand"'),
+        ('{ kind = "cushion" }', 'add between = ["right_knee", "left_knee"]'),
+        ('{ kind = "ball", between = ["right_knee"] }', "add between ="),
+        ('{ kind = "wall", front = "yes" }', "front = true"),
+        ('{ kind = "wall", between = ["right_hand", "left_hand"] }', "between"),
+        ('"stool"', "support"),
+    ],
+)
+def test_a_bad_prop_names_its_line_and_the_fix(props: str, words: str) -> None:
+    text = exercise_with(props, end="standing")
+    problems = problems_of(text)
+    assert any(p.startswith("figs.toml:13:") and words in p for p in problems), problems

@@ -155,3 +155,75 @@ def test_sitting_back_on_the_heels_is_within_the_knee_and_hip_ranges() -> None:
 def test_beyond_a_folded_knee_or_hip_is_still_refused(joint: str, value: float, words: str) -> None:
     problems = range_problems(kneeling_sat_back(knee=155, hip=130).with_angles(**{joint: value}))
     assert len(problems) == 1 and joint in problems[0] and words in problems[0]
+
+
+def seated() -> Pose:
+    return neutral(rest=Rest.SITTING).with_angles(
+        right_hip=90, left_hip=90, right_knee=90, left_knee=90
+    )
+
+
+def test_a_cushion_or_ball_sits_between_the_points_and_moves_with_them() -> None:
+    from exercise_timer.core.figures.parts import Prop, PropKind, prop_shapes
+
+    start = place(seated())
+    now = place(seated().with_angles(right_hip=100, left_hip=100))
+    for kind in (PropKind.CUSHION, PropKind.BALL):
+        (shape,) = prop_shapes((Prop(kind, ("right_knee", "left_knee")),), start, now)
+        assert shape.box is not None
+        left, bottom, right, top = shape.box
+        knee = now.points["right_knee"]
+        assert left < knee[0] < right and bottom < knee[1] < top
+    (ball,) = prop_shapes((Prop(PropKind.BALL, ("right_knee", "left_knee")),), start, now)
+    assert ball.box is not None and math.isclose(
+        ball.box[2] - ball.box[0], ball.box[3] - ball.box[1]
+    )
+
+
+def test_a_support_and_a_post_stand_on_the_floor_where_they_were_placed() -> None:
+    from exercise_timer.core.figures.parts import Prop, PropKind, prop_shapes
+
+    figure = place(neutral())
+    support, post = prop_shapes(
+        (Prop(PropKind.SUPPORT, at=(40.0, 45.0)), Prop(PropKind.POST, at=(60.0, 90.0))),
+        figure,
+        figure,
+    )
+    assert support.box is not None
+    assert support.box[1] == 0 and support.box[3] == 45 and support.box[0] < 40 < support.box[2]
+    assert post.line[0] == (60.0, 0.0) and post.line[-1][0] == 60 and post.line[-1][1] > 90
+
+
+def test_a_mirrored_prop_swaps_its_points_and_stands_mirrored() -> None:
+    from exercise_timer.core.figures.parts import Prop, PropKind
+
+    cushion = Prop(PropKind.CUSHION, ("right_knee", "left_hip"))
+    assert cushion.mirrored().between == ("left_knee", "right_hip")
+    assert Prop(PropKind.SUPPORT, at=(40.0, 45.0)).mirrored().at == (-40.0, 45.0)
+    assert Prop(PropKind.WALL, front=True).mirrored() == Prop(PropKind.WALL, front=True)
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_a_wall_in_front_stands_at_the_hands_and_one_behind_at_the_back(mirrored: bool) -> None:
+    from exercise_timer.core.figures.parts import Prop, PropKind, prop_shapes
+
+    pose = neutral().with_angles(right_shoulder=90, left_shoulder=90)
+    figure = place(mirror(pose) if mirrored else pose)
+    ahead = -1.0 if mirrored else 1.0
+    (front,) = prop_shapes((Prop(PropKind.WALL, front=True),), figure, figure)
+    (back,) = prop_shapes((Prop(PropKind.WALL),), figure, figure)
+    assert front.box is not None and back.box is not None
+    hand = figure.points["right_hand"][0] * ahead
+    assert min(front.box[0] * ahead, front.box[2] * ahead) >= hand
+    assert max(back.box[0] * ahead, back.box[2] * ahead) <= figure.points["pelvis"][0] * ahead
+
+
+def test_an_armchair_is_a_chair_with_armrests_above_the_seat() -> None:
+    from exercise_timer.core.figures.parts import ARMREST_HEIGHT, Prop, PropKind, prop_shapes
+
+    figure = place(seated())
+    (chair,) = prop_shapes((Prop(PropKind.CHAIR),), figure, figure)
+    (armchair,) = prop_shapes((Prop(PropKind.ARMCHAIR),), figure, figure)
+    seat = chair.line[2][1]
+    assert armchair.line[: len(chair.line)] == chair.line
+    assert max(y for _x, y in armchair.line[len(chair.line) :]) == seat + ARMREST_HEIGHT

@@ -99,6 +99,31 @@ class Painter:
             self.painter.setPen(pen)
             self.painter.drawPath(path)
 
+    def rounded(self, box: Box, radius: float, colour: str, edge: str | None = None) -> None:
+        """A filled box with corners rounded by ``radius`` cm (a pillow: all rounded)."""
+        left, bottom, right, top = box
+        a, b = self.map.point((left, top)), self.map.point((right, bottom))
+        r = radius * self.map.scale
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(a, b), r, r)
+        self._fill_and_edge(path, colour, edge)
+
+    def ellipse(self, box: Box, colour: str, edge: str | None = None) -> None:
+        """A filled ellipse inside the box (a ball: a square box)."""
+        left, bottom, right, top = box
+        a, b = self.map.point((left, top)), self.map.point((right, bottom))
+        path = QPainterPath()
+        path.addEllipse(QRectF(a, b))
+        self._fill_and_edge(path, colour, edge)
+
+    def _fill_and_edge(self, path: QPainterPath, colour: str, edge: str | None) -> None:
+        self.fill(path, colour)
+        if edge is not None:
+            pen = QPen(QColor(edge))
+            pen.setWidthF(max(1.0, 0.6 * self.map.scale))
+            self.painter.setPen(pen)
+            self.painter.drawPath(path)
+
     def line(self, points: tuple[Point, ...], width: float, colour: str) -> None:
         """A thick rounded line through the points."""
         for a, b in pairwise(points):

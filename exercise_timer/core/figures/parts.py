@@ -7,9 +7,10 @@ for the right side; a mirrored pose highlights the left one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from exercise_timer.core.figures.blend import swap_name
 from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, radius_of
 
 
@@ -82,20 +83,55 @@ class PropKind(StrEnum):
     MAT = "mat"
     WALL = "wall"
     CHAIR = "chair"
+    ARMCHAIR = "armchair"
     TOWEL = "towel"
     BAND = "band"
+    CUSHION = "cushion"
+    BALL = "ball"
+    SUPPORT = "support"
+    POST = "post"
 
 
-HELD_PROPS = frozenset({PropKind.TOWEL, PropKind.BAND})
+HELD_PROPS = frozenset({PropKind.TOWEL, PropKind.BAND, PropKind.CUSHION, PropKind.BALL})
 """Props held between two points of the body; they move with it."""
+
+PLACED_PROPS = frozenset({PropKind.SUPPORT, PropKind.POST})
+"""Props that stand where the held pose meets them: a support under a foot, a post in a hand."""
+
+CHAIRS = frozenset({PropKind.CHAIR, PropKind.ARMCHAIR})
 
 
 @dataclass(frozen=True)
 class Prop:
-    """A prop of an exercise; a towel or band runs between two named points of the body."""
+    """A prop of an exercise.
+
+    Attributes:
+        kind: What it is.
+        between: The two points of the body a held prop goes with: a towel or band runs
+            between them, a cushion or ball is squeezed between them.
+        at: Where the body meets a placed prop (cm): the top of a support under a point of
+            the held pose, the grip of a post in a hand; the reader works it out.
+        front: A wall the figure faces, its hands on it (else the wall is at its back).
+    """
 
     kind: PropKind
     between: tuple[str, str] | None = None
+    at: Point | None = None
+    front: bool = False
+
+    def mirrored(self) -> Prop:
+        """The prop for the other side: its points of the body swapped, its place mirrored.
+
+        A mirrored pose is drawn as the mirror image in x (``blend.mirror``), so what stands at
+        x stands at -x.
+        """
+        between = (
+            (swap_name(self.between[0]), swap_name(self.between[1]))
+            if self.between is not None
+            else None
+        )
+        at = (-self.at[0], self.at[1]) if self.at is not None else None
+        return replace(self, between=between, at=at)
 
 
 @dataclass(frozen=True)
@@ -113,12 +149,73 @@ MAT_THICKNESS = 1.5
 MAT_MARGIN = 12.0
 SEAT_DEPTH = 40.0
 CHAIR_BACK = 45.0
+ARMREST_HEIGHT = 22.0
+"""Above the seat."""
+CUSHION_HALF = (15.0, 9.0)
+"""Half a cushion's length and height: a small pillow, seen from its side."""
+BALL_RADIUS = 11.0
+"""A soft ball about 22 cm across, of the kind squeezed between the knees."""
+SUPPORT_HALF_WIDTH = 18.0
+"""A step, low bench or sturdy table about 36 cm wide."""
+POST_ABOVE = 12.0
+"""A post rises this far above the hand that holds it."""
+
+
+def _wall(start: Figure, facing: float, front: bool) -> Shape:
+    if front:
+        # The wall's face is where the foremost hand touches it.
+        face = max(start.points[f"{side}_hand"][0] * facing + radius_of("hand") for side in SIDES)
+        inner, outer = face * facing, (face + WALL_THICKNESS) * facing
+    else:
+        back = min(
+            start.points[name][0] * facing - radius_of(name) for name in ("pelvis", "chest", "neck")
+        )
+        inner, outer = back * facing, (back - WALL_THICKNESS) * facing
+    return Shape(PropKind.WALL, box=(min(inner, outer), 0.0, max(inner, outer), WALL_HEIGHT))
+
+
+def _chair(kind: PropKind, start: Figure, facing: float) -> Shape:
+    x, y = start.points["pelvis"]
+    seat = y - radius_of("pelvis")
+    back_x = x - facing * (radius_of("pelvis") + 2.0)
+    front_x = back_x + facing * SEAT_DEPTH
+    line: tuple[Point, ...] = (
+        (back_x, seat + CHAIR_BACK),
+        (back_x, 0.0),
+        (back_x, seat),
+        (front_x, seat),
+        (front_x, 0.0),
+    )
+    if kind is PropKind.ARMCHAIR:
+        rest_y = seat + ARMREST_HEIGHT
+        arm_end = back_x + facing * (SEAT_DEPTH - 4.0)
+        line = (*line, (front_x, seat), (arm_end, seat), (arm_end, rest_y), (back_x, rest_y))
+    return Shape(kind, line=line)
+
+
+def _held(prop: Prop, now: Figure) -> Shape:
+    assert prop.between is not None
+    (ax, ay), (bx, by) = (now.points[name] for name in prop.between)
+    if prop.kind in (PropKind.TOWEL, PropKind.BAND):
+        return Shape(prop.kind, line=((ax, ay), (bx, by)))
+    cx, cy = (ax + bx) / 2, (ay + by) / 2
+    half_x, half_y = CUSHION_HALF if prop.kind is PropKind.CUSHION else (BALL_RADIUS,) * 2
+    return Shape(prop.kind, box=(cx - half_x, cy - half_y, cx + half_x, cy + half_y))
+
+
+def _placed(prop: Prop) -> Shape:
+    assert prop.at is not None
+    x, y = prop.at
+    if prop.kind is PropKind.SUPPORT:
+        return Shape(prop.kind, box=(x - SUPPORT_HALF_WIDTH, 0.0, x + SUPPORT_HALF_WIDTH, y))
+    return Shape(prop.kind, line=((x, 0.0), (x, y + POST_ABOVE)))
 
 
 def prop_shapes(props: tuple[Prop, ...], start: Figure, now: Figure) -> tuple[Shape, ...]:
     """Where each prop is drawn.
 
-    The mat, wall and chair stay where the start pose put them; a towel or band follows the body.
+    The mat, wall and chair stay where the start pose put them, a support or post where the
+    held pose meets it; a towel, band, cushion or ball follows the body.
     """
     shapes: list[Shape] = []
     left, _bottom, right, _top = start.bounds()
@@ -129,33 +226,11 @@ def prop_shapes(props: tuple[Prop, ...], start: Figure, now: Figure) -> tuple[Sh
                 Shape(prop.kind, box=(left - MAT_MARGIN, -MAT_THICKNESS, right + MAT_MARGIN, 0.0))
             )
         elif prop.kind is PropKind.WALL:
-            back = min(
-                start.points[name][0] * facing - radius_of(name)
-                for name in ("pelvis", "chest", "neck")
-            )
-            inner = back * facing
-            outer = (back - WALL_THICKNESS) * facing
-            shapes.append(
-                Shape(prop.kind, box=(min(inner, outer), 0.0, max(inner, outer), WALL_HEIGHT))
-            )
-        elif prop.kind is PropKind.CHAIR:
-            x, y = start.points["pelvis"]
-            seat = y - radius_of("pelvis")
-            back_x = x - facing * (radius_of("pelvis") + 2.0)
-            front_x = back_x + facing * SEAT_DEPTH
-            shapes.append(
-                Shape(
-                    prop.kind,
-                    line=(
-                        (back_x, seat + CHAIR_BACK),
-                        (back_x, 0.0),
-                        (back_x, seat),
-                        (front_x, seat),
-                        (front_x, 0.0),
-                    ),
-                )
-            )
-        elif prop.between is not None:
-            a, b = prop.between
-            shapes.append(Shape(prop.kind, line=(now.points[a], now.points[b])))
+            shapes.append(_wall(start, facing, prop.front))
+        elif prop.kind in CHAIRS:
+            shapes.append(_chair(prop.kind, start, facing))
+        elif prop.kind in PLACED_PROPS and prop.at is not None:
+            shapes.append(_placed(prop))
+        elif prop.kind in HELD_PROPS and prop.between is not None:
+            shapes.append(_held(prop, now))
     return tuple(shapes)

@@ -12,7 +12,7 @@ from typing import Any
 
 from exercise_timer.core.figures.book import ExerciseFigure, FigureBook, StageFigure
 from exercise_timer.core.figures.checks import angle_problem, floor_problems
-from exercise_timer.core.figures.parts import HELD_PROPS, PARTS, Prop, PropKind
+from exercise_timer.core.figures.parts import HELD_PROPS, PARTS, PLACED_PROPS, Prop, PropKind
 from exercise_timer.core.figures.reach import reach
 from exercise_timer.core.figures.skeleton import (
     JOINTS,
@@ -23,12 +23,13 @@ from exercise_timer.core.figures.skeleton import (
     View,
     neutral,
     place,
+    radius_of,
 )
 from exercise_timer.core.i18n import _
 from exercise_timer.core.problems import InputError
 from exercise_timer.core.textfile import read_text_file
 from exercise_timer.core.toml_lines import LineIndex, PathKey
-from exercise_timer.core.toml_reader import TomlReader, describe, number, parse_toml
+from exercise_timer.core.toml_reader import TomlReader, describe, number, parse_toml, plain
 
 FIGURES_FORMAT_VERSION = 1
 KIND = "figures file"
@@ -44,6 +45,22 @@ _TOP_KEYS = frozenset({"format_version", "routine", "poses", "exercises"})
 _EXERCISE_KEYS = frozenset({"id", "variant", "start", "stages", "props", "return_middle"})
 _STAGE_KEYS = frozenset({"end", "middle", "highlight"})
 _ANGLE_BOUND = 360.0
+_PLACED_BY = {
+    PropKind.SUPPORT: ("under", '"right_heel"'),
+    PropKind.POST: ("held_by", '"right_hand"'),
+}
+"""What names a placed prop's point of the body, and an example."""
+_PROP_KEYS = {
+    kind: frozenset(
+        {"kind"}
+        | ({"between"} if kind in HELD_PROPS else set())
+        | ({_PLACED_BY[kind][0]} if kind in _PLACED_BY else set())
+        | ({"front"} if kind is PropKind.WALL else set())
+    )
+    for kind in PropKind
+}
+SUPPORT_LOWEST_CM = 5.0
+"""A support lower than this is the floor."""
 
 
 class _FiguresReader(TomlReader):
@@ -261,7 +278,7 @@ class _FiguresReader(TomlReader):
         return_middle = (
             self.pose(way_back, (*where, "return_middle"), label) if way_back is not None else None
         )
-        props = self.props(table, where, label)
+        props = self.props(table, where, label, stages[-1].end)
         if start is None:
             return None
         return ExerciseFigure(exercise_id, variant, start, tuple(stages), props, return_middle)
@@ -295,7 +312,10 @@ class _FiguresReader(TomlReader):
             return None
         return StageFigure(end, middle, tuple(part for part in highlight if part in PARTS))
 
-    def props(self, table: Mapping[str, Any], where: PathKey, label: str) -> tuple[Prop, ...]:
+    def props(
+        self, table: Mapping[str, Any], where: PathKey, label: str, held: Pose
+    ) -> tuple[Prop, ...]:
+        """The exercise's props; a support or post stands where ``held`` (the last end) meets it."""
         raw = table.get("props")
         if raw is None:
             return ()
@@ -308,30 +328,90 @@ class _FiguresReader(TomlReader):
         props = []
         for item in raw:
             entry = item if isinstance(item, dict) else {"kind": item}
-            kind = self.choice(
-                entry, "kind", (*where, "props"), label, PropKind, kinds, required=True
-            )
+            at = (*where, "props")
+            kind = self.choice(entry, "kind", at, label, PropKind, kinds, required=True)
             if kind is None:
                 continue
-            between = entry.get("between")
-            if kind in HELD_PROPS:
-                if not (
-                    isinstance(between, list)
-                    and len(between) == 2
-                    and all(isinstance(name, str) and name in POINTS for name in between)
-                ):
-                    self.problem(
-                        (*where, "props"),
-                        _(
-                            "{label}a {kind} runs between two points of the body: "
-                            'add between = ["right_hand", "right_toe"]'
-                        ).format(label=label, kind=kind.value),
-                    )
-                    continue
-                props.append(Prop(kind, (between[0], between[1])))
-            else:
-                props.append(Prop(kind))
+            self.keys(entry, at, label, _PROP_KEYS[kind])
+            prop = self.prop(kind, entry, at, label, held)
+            if prop is not None:
+                props.append(prop)
         return tuple(props)
+
+    def prop(
+        self, kind: PropKind, entry: Mapping[str, Any], at: PathKey, label: str, held: Pose
+    ) -> Prop | None:
+        """One prop of a known kind, checked against what it needs."""
+        if kind in HELD_PROPS:
+            between = entry.get("between")
+            if not (
+                isinstance(between, list)
+                and len(between) == 2
+                and all(isinstance(name, str) and name in POINTS for name in between)
+            ):
+                example = (
+                    '["right_hand", "right_toe"]'
+                    if kind in (PropKind.TOWEL, PropKind.BAND)
+                    else '["right_knee", "left_knee"]'
+                )
+                self.problem(
+                    at,
+                    _(
+                        "{label}a {kind} is held between two points of the body: "
+                        "add between = {example}"
+                    ).format(label=label, kind=kind.value, example=example),
+                )
+                return None
+            return Prop(kind, (between[0], between[1]))
+        if kind in PLACED_PROPS:
+            return self._placed(kind, entry, at, label, held)
+        if kind is PropKind.WALL and "front" in entry:
+            front = entry["front"]
+            if not isinstance(front, bool):
+                self.problem(
+                    at,
+                    _(
+                        "{label}front is {value}; write front = true for a wall the figure "
+                        "faces, or leave it out for a wall at its back"
+                    ).format(label=label, value=describe(front)),
+                )
+                return None
+            return Prop(kind, front=front)
+        return Prop(kind)
+
+    def _placed(
+        self, kind: PropKind, entry: Mapping[str, Any], at: PathKey, label: str, held: Pose
+    ) -> Prop | None:
+        key, example = _PLACED_BY[kind]
+        point = entry.get(key)
+        if not isinstance(point, str) or point not in POINTS:
+            self.problem(
+                at,
+                _("{label}a {kind} needs {key} = {example}, a point of the body").format(
+                    label=label, kind=kind.value, key=key, example=example
+                ),
+            )
+            return None
+        x, y = place(held).points[point]
+        if kind is PropKind.POST:
+            return Prop(kind, at=(x, y))
+        top = y - radius_of(point)
+        if top < SUPPORT_LOWEST_CM:
+            self.problem(
+                at,
+                _(
+                    "{label}a support goes under a point the held pose lifts off the floor, "
+                    "but {point} is {height} cm up in the last stage's end pose; lift it at "
+                    "least {lowest} cm there (and list it in lifted), or name another point"
+                ).format(
+                    label=label,
+                    point=point,
+                    height=plain(round(top, 1)),
+                    lowest=plain(SUPPORT_LOWEST_CM),
+                ),
+            )
+            return None
+        return Prop(kind, at=(x, top))
 
 
 def read_figures(text: str, path: Path | str) -> FigureBook:
