@@ -6,18 +6,18 @@ import io
 import os
 from pathlib import Path
 
+import pypdf
 import pytest
 
-pypdf = pytest.importorskip("pypdf")
-
-from exercise_timer.core.problems import InputError  # noqa: E402
-from exercise_timer.ui.pdf_pages import (  # noqa: E402
+from exercise_timer.core.problems import InputError
+from exercise_timer.ui.pdf_pages import (
     HEADING,
     TITLE,
     Block,
     PageDocument,
     Paper,
     Paragraph,
+    Picture,
     Spacer,
     write_file_whole,
 )
@@ -143,3 +143,29 @@ def test_a_file_where_nothing_can_be_made_is_an_input_error() -> None:
         write_file_whole(target, b"%PDF-1.4 data")
     assert caught.value.problems[0].path == target
     assert not target.exists()
+
+
+def test_words_stay_searchable_without_ligatures(qapp: object) -> None:
+    document = PageDocument(Paper.A4)
+    document.add(Paragraph("If it does not, back off a little; find the official fit."))
+    data, _ = document.render()
+    assert "back off a little; find the official fit." in _text(data)[0]
+
+
+def test_text_beside_an_aside_picture_wraps_in_the_narrower_column(qapp: object) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#88aacc"))
+    words = " ".join(f"word{n}" for n in range(60))
+
+    def lines(block: Block) -> int:
+        document = PageDocument(Paper.A4)
+        document.add(block)
+        data, _ = document.render()
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        return len([line for line in reader.pages[0].extract_text().splitlines() if "word" in line])
+
+    alone = lines(Block([Paragraph(words)]))
+    beside = lines(Block([Paragraph(words)], aside=Picture(image, 30.0), aside_mm=80.0))
+    assert beside > alone

@@ -176,6 +176,8 @@ class _Metrics:
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(style.size)
         font.setBold(style.bold if bold is None else bold)
+        # A ligature ("ﬀ") would make "off" unsearchable in the PDF's text.
+        font.setFeature(QFont.Tag("liga"), 0)
         return font
 
     def lines(self, text: str, font: QFont, width: float) -> list[str]:
