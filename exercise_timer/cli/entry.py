@@ -17,7 +17,7 @@ from exercise_timer.core.problems import InputError
 from exercise_timer.storage.paths import find_paths
 from exercise_timer.storage.tidy import tidy_own_folders
 
-COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk", "figures", "sheet")
+COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk", "figures", "sheet", "report")
 """The modules of ``exercise_timer.cli`` that register commands, in the order ``--help`` lists
 them; they are imported only when a command line is more than the window's options."""
 
