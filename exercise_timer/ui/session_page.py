@@ -93,8 +93,8 @@ class SessionPage(QWidget):
         outer.addWidget(self.purpose)
         body = QHBoxLayout()
         body.setSpacing(12)
-        body.addWidget(self._build_card(), 11)
-        body.addLayout(self._build_timer(), 7)
+        body.addWidget(self._build_card(), 3)
+        body.addWidget(self._build_timer(), 1)
         outer.addLayout(body, 1)
         self.caption = _label("caption", self)
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -152,37 +152,47 @@ class SessionPage(QWidget):
         self.steps_layout.addStretch(1)
         self.step_labels: list[QLabel] = []
         self.tips = _label("muted", card)
-        picture_column = QVBoxLayout()
-        picture_column.addWidget(self.figure, 1)
-        picture_column.addWidget(self.start_text)
-        picture_column.addStretch(1)
-        left.addLayout(picture_column, 0, 0, 2, 1)
-        variant_column = QVBoxLayout()
-        variant_column.addWidget(self.variant)
-        variant_column.addWidget(self.building)
-        left.addLayout(variant_column, 0, 1)
-        left.addWidget(self.steps_box, 1, 1)
-        left.addWidget(self.cautions, 2, 0, 1, 2)
-        left.addWidget(self.tips, 3, 0, 1, 2)
-        left.setColumnStretch(0, 4)
-        left.setColumnStretch(1, 6)
-        left.setRowStretch(1, 1)
+        # The figure is the page's largest thing: people follow it by looking, from across
+        # a room. Its column and the words' keep their shares whatever the words' lengths,
+        # so the figure keeps its size from one phase to the next.
+        words_column = QWidget(card)
+        words_column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        words = QVBoxLayout(words_column)
+        words.setContentsMargins(0, 0, 0, 0)
+        for label in (self.start_text, self.variant, self.building):
+            label.setParent(words_column)
+            words.addWidget(label)
+        self.steps_box.setParent(words_column)
+        words.addWidget(self.steps_box, 1)
+        self.figure.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        left.addWidget(self.figure, 0, 0)
+        left.addWidget(words_column, 0, 1)
+        left.addWidget(self.cautions, 1, 0, 1, 2)
+        left.addWidget(self.tips, 2, 0, 1, 2)
+        left.setColumnStretch(0, 6)
+        left.setColumnStretch(1, 5)
+        left.setRowStretch(0, 1)
         return card
 
-    def _build_timer(self) -> QVBoxLayout:
-        right = QVBoxLayout()
-        self.phase = _label("phase", self, wrap=False)
+    def _build_timer(self) -> QWidget:
+        column = QWidget(self)
+        # Its share of the width, not its words', so the figure beside it keeps its size
+        # from phase to phase (a long phase name takes two lines instead).
+        column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right = QVBoxLayout(column)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.phase = _label("phase", column)
         set_by_name(self.phase, "alignment", "AlignCenter")
-        self.ring = CountdownRing(self)
-        self.detail = _label("detail", self)
+        self.ring = CountdownRing(column)
+        self.detail = _label("detail", column)
         set_by_name(self.detail, "alignment", "AlignCenter")
-        self.breathing = _label("breathing", self)
+        self.breathing = _label("breathing", column)
         set_by_name(self.breathing, "alignment", "AlignCenter")
         right.addWidget(self.phase)
         right.addWidget(self.ring, 1)
         right.addWidget(self.detail)
         right.addWidget(self.breathing)
-        return right
+        return column
 
     def _build_bottom(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
