@@ -71,11 +71,12 @@ def test_the_page_lists_the_sessions_newest_first(
         rows = cells(page.sessions_model)
         assert [row[0] for row in rows] == [s.strftime("%Y-%m-%d %H:%M") for s in starts[::-1]]
         newest, skipped, _, stopped, _ = rows
-        assert newest[2:6] == ["completed", "5 of 5", "", "3"]
+        assert newest[2:7] == ["completed", "5 of 5", "", "", "3"]
         assert skipped[2:4] == ["completed", "4 of 5"]  # its third exercise was skipped
-        assert stopped[2:7] == [
-            "stopped: pain or discomfort",
+        assert stopped[2:8] == [
+            "stopped",
             "3 of 5",
+            "pain or discomfort",
             "Pretzel, left side, repetition 2, holding",
             "",
             "sharp in the left hip",

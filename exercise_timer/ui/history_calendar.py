@@ -151,7 +151,7 @@ class WeekCalendar(QWidget):
         columns = max(1, min(3, width // 860)) if len(self._rows) > 1 else 1
         column_width = width / columns
         label = max(96.0, min(200.0, column_width * 0.2))
-        box = min(200.0, (column_width - label - 24) / 5)
+        box = min(200.0, (column_width - label - 8 - 4 * 6 - 8) / 5)
         return columns, label, box, max(46.0, min(84.0, box * 0.5))
 
     def hasHeightForWidth(self) -> bool:
@@ -227,7 +227,7 @@ class WeekCalendar(QWidget):
         day = _("{month} {day}").format(month=_(SHORT_MONTHS[monday.month - 1]), day=monday.day)
         painter.setFont(small)
         painter.setPen(QColor(INK if this_week else MUTED))
-        top_line = _("{day}, this week").format(day=day) if this_week else day
+        top_line = _("This week") if this_week else day
         if this_week:
             bold = QFont(small)
             bold.setBold(True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -263,6 +263,7 @@ class HistoryPage(QWidget):
         self.stops_model.show_table(stops_table(rows.stops, self._names))
         self.stop_summary.setText(self._stops_text(rows))
         self._show_charts()
+        self._size_columns()
 
     def _summary_text(self, rows: HistoryPageRows) -> str:
         completed = sum(1 for row in rows.sessions if row.outcome == "completed")
@@ -341,25 +342,46 @@ class HistoryPage(QWidget):
         unit = max(1.0, min(self.width() / 1024, self.height() / 600))
         wide = self.width() >= WIDE
         self.weeks_chart.setVisible(wide)
+        self._size_columns()
         if abs(unit - self._unit) < 0.02 and self.build_up_grid.count():
             return
         self._unit = unit
         for view in (self.sessions, self.stops):
-            font = view.font()
-            font.setPixelSize(int(16 * unit))
-            view.setFont(font)
-            view.horizontalHeader().setFont(font)
-            view.verticalHeader().setDefaultSectionSize(int(30 * unit))
+            # A style sheet, since the window's own one would otherwise decide the type.
+            view.setStyleSheet(f"font-size: {int(16 * unit)}px;")
+            view.verticalHeader().setDefaultSectionSize(int(32 * unit))
         tab_font = self.tabs.tabBar().font()
         tab_font.setPixelSize(int(18 * unit))
         self.tabs.tabBar().setFont(tab_font)
-        self._size_columns()
         self._show_charts()
 
     def _size_columns(self) -> None:
-        width = max(600, self.sessions.viewport().width())
-        shares = (15, 14, 17, 10, 22, 8)
-        for column, share in enumerate(shares):
-            self.sessions.setColumnWidth(column, int(width * share / 100))
-        for column, share in enumerate((16, 20, 34)):
-            self.stops.setColumnWidth(column, int(width * share / 100))
+        """Fixed columns as wide as their longest words; the place and the note share the rest."""
+        metrics_font = self.sessions.font()
+        metrics_font.setPixelSize(int(16 * self._unit))
+        metrics = QFontMetrics(metrics_font)
+        pad = int(24 * self._unit)
+
+        def fit(*words: str) -> int:
+            return max(metrics.horizontalAdvance(word) for word in words) + pad
+
+        date_width = fit("2026-12-31 18:00")
+        reason_width = fit(_("tingling or numbness"), _("Stop reason"))
+        fixed = {
+            0: date_width,
+            2: fit(_("completed"), _("interrupted"), _("in progress"), _("Outcome")),
+            3: fit(_("Exercises done"), "13 of 13"),
+            4: reason_width,
+            6: fit(_("Pain (0-10)")),
+        }
+        # From the page's width: a table on a tab not yet shown has not been laid out.
+        width = self.width() - 64
+        if not self.sessions.isColumnHidden(1):
+            fixed[1] = max(pad, int(width * 0.14))
+        rest = max(pad, width - sum(fixed.values()))
+        fixed[5] = max(pad, int(rest * 0.6))
+        for column, size in fixed.items():
+            self.sessions.setColumnWidth(column, size)
+        stops_rest = max(pad, width - date_width - reason_width)
+        for column, size in enumerate((date_width, reason_width, int(stops_rest * 0.5))):
+            self.stops.setColumnWidth(column, size)

@@ -6,6 +6,7 @@ view asks only for the rows it shows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ Names = Mapping[str, Mapping[str, str]]
 
 
 def sessions_table(rows: Sequence[HistoryRow], names: Names, titles: Mapping[str, str]) -> Table:
-    """One line per session: date, routine, outcome, exercises done, where it stopped, pain.
+    """One line per session: date, routine, outcome, exercises done, why and where it stopped.
 
     Args:
         rows: The sessions, in the order shown.
@@ -48,6 +49,7 @@ def sessions_table(rows: Sequence[HistoryRow], names: Names, titles: Mapping[str
         _("Routine"),
         _("Outcome"),
         _("Exercises done"),
+        _("Stop reason"),
         _("Where it stopped"),
         _("Pain (0-10)"),
         _("Note"),
@@ -56,8 +58,9 @@ def sessions_table(rows: Sequence[HistoryRow], names: Names, titles: Mapping[str
         (
             row.started_at.strftime(DATE_FORMAT),
             safe_text(titles.get(row.routine, row.routine)),
-            outcome_text(row),
+            outcome_text(dataclasses.replace(row, stop=None)),
             _("{done} of {total}").format(done=row.exercises_completed, total=row.exercises_total),
+            reason_text(row.stop.reason) if row.stop else "",
             place_text(row.stop, names.get(row.routine, {})) if row.stop else "",
             "" if row.pain_rating is None else str(row.pain_rating),
             safe_text(row.stop.note) if row.stop else "",
