@@ -63,6 +63,7 @@ def problems_of(text: str) -> list[str]:
             "has no [[exercises.stages]]",
         ),
         (HEADER + '[poses.a]\nlike = "b"\n[poses.b]\nlike = "a"\n', 3, "break the circle"),
+        (HEADER + GOOD_POSE + "raised = -5\n", 6, "raised is -5; use the height in cm, 0 to 60"),
     ],
 )
 def test_a_broken_figures_file_names_the_line_and_the_fix(text: str, line: int, words: str) -> None:

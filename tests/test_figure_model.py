@@ -227,3 +227,18 @@ def test_an_armchair_is_a_chair_with_armrests_above_the_seat() -> None:
     seat = chair.line[2][1]
     assert armchair.line[: len(chair.line)] == chair.line
     assert max(y for _x, y in armchair.line[len(chair.line) :]) == seat + ARMREST_HEIGHT
+
+
+def test_a_raised_pose_floats_that_far_above_the_floor_and_is_checked_there() -> None:
+    from dataclasses import replace
+
+    feet_up = seated().with_angles(right_hip=110, left_hip=110, right_knee=70, left_knee=70)
+    assert floor_problems(feet_up) == []  # set down on the floor it rests on its heels
+    raised = replace(feet_up, raised=20.0)
+    assert place(raised).lowest() == pytest.approx(20)
+    assert place(raised).points["pelvis"][1] == pytest.approx(
+        place(feet_up).points["pelvis"][1] + 20
+    )
+    assert floor_problems(raised) == []
+    assert mirror(raised).raised == 20
+    assert pose_at(feet_up, raised, 0.5).raised == pytest.approx(10)

@@ -46,6 +46,7 @@ def blend(start: Pose, end: Pose, t: float) -> Pose:
         _mix(start.x, end.x, t),
         nearer.lifted,
         nearer.anchor,
+        _mix(start.raised, end.raised, t),
     )
 
 
@@ -95,7 +96,9 @@ def mirror(pose: Pose) -> Pose:
         facing = pose.facing
     else:
         facing = -pose.facing
-    return Pose(angles, pose.view, pose.rest, facing, -pose.x, lifted, swap_name(pose.anchor))
+    return Pose(
+        angles, pose.view, pose.rest, facing, -pose.x, lifted, swap_name(pose.anchor), pose.raised
+    )
 
 
 def both_sides(pose: Pose) -> Pose:

@@ -3,7 +3,8 @@
 A pose's angles must lie within ``ranges.JOINT_RANGES``. What it rests on must touch the
 floor: lying, some of the trunk; standing, both feet (heel and toes); on all fours, both hands
 and both knees; kneeling, both knees; sitting, the pelvis or the feet (on a chair the feet).
-A point the pose lists as lifted is excused.
+A point the pose lists as lifted is excused; a pose ``raised`` off the floor (feet lifted
+while sitting on a chair) is checked at that height.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def floor_problems(pose: Pose) -> list[str]:
     if not needed:
         return []
     figure = place(pose)
-    touching = [point for point in needed if figure.lowest((point,)) <= TOUCHING_CM]
+    touching = [point for point in needed if figure.lowest((point,)) - pose.raised <= TOUCHING_CM]
     if (how == ANY_OF and touching) or (how == ALL_OF and len(touching) == len(needed)):
         return []
     missing = ", ".join(point for point in needed if point not in touching)

@@ -156,12 +156,7 @@ def frame_at(figure: ExerciseFigure, moment: FigureMoment) -> FigureFrame:
     else:
         pose = figure.start
     side = moment.side
-    props = tuple(
-        Prop(prop.kind, (swap_name(prop.between[0]), swap_name(prop.between[1])))
-        if prop.between is not None and side is Side.LEFT
-        else prop
-        for prop in figure.props
-    )
+    props = tuple(prop.mirrored() if side is Side.LEFT else prop for prop in figure.props)
     return FigureFrame(
         pose=_sided_pose(pose, side),
         start=_sided_pose(figure.start, side),

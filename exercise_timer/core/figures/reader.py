@@ -39,7 +39,10 @@ POINTS = frozenset(place(neutral()).points)
 
 _HAND_KEYS = {f"{side}_hand_at" for side in SIDES} | {f"{side}_hand_offset" for side in SIDES}
 POSE_KEYS = frozenset(
-    {"like", "view", "rest", "x", "lifted", "anchor"} | set(JOINTS) | set(LIMB_JOINTS) | _HAND_KEYS
+    {"like", "view", "rest", "x", "lifted", "anchor", "raised"}
+    | set(JOINTS)
+    | set(LIMB_JOINTS)
+    | _HAND_KEYS
 )
 _TOP_KEYS = frozenset({"format_version", "routine", "poses", "exercises"})
 _EXERCISE_KEYS = frozenset({"id", "variant", "start", "stages", "props", "return_middle"})
@@ -59,6 +62,8 @@ _PROP_KEYS = {
     )
     for kind in PropKind
 }
+RAISED_MAX_CM = 60.0
+"""A body lifted higher than a seat is not resting on anything a figure shows."""
 SUPPORT_LOWEST_CM = 5.0
 """A support lower than this is the floor."""
 
@@ -184,7 +189,17 @@ class _FiguresReader(TomlReader):
                         label=label, example='"right_heel"'
                     ),
                 )
-        pose = Pose(angles, view, rest, base.facing, x, lifted, anchor)
+        raised = self._number(table, "raised", where, label, base.raised)
+        if not 0.0 <= raised <= RAISED_MAX_CM:
+            self.problem(
+                (*where, "raised"),
+                _(
+                    "{label}raised is {value}; use the height in cm, 0 to {most}, that the "
+                    "body is lifted off the floor (feet lifted while sitting on a chair)"
+                ).format(label=label, value=plain(raised), most=plain(RAISED_MAX_CM)),
+            )
+            raised = base.raised
+        pose = Pose(angles, view, rest, base.facing, x, lifted, anchor, raised)
         for side in SIDES:
             target = table.get(f"{side}_hand_at")
             if target is None:

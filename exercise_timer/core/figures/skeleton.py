@@ -117,6 +117,8 @@ class Pose:
             of a pelvic lift, the hands and knees on all fours).
         lifted: Points that would normally touch the floor for ``rest`` but are lifted in this
             pose (a hand reaching forward, a leg stretched back).
+        raised: How far the body's lowest surface is above the floor (cm): feet lifted while
+            sitting on a chair.
     """
 
     angles: dict[str, float]
@@ -126,6 +128,7 @@ class Pose:
     x: float = 0.0
     lifted: frozenset[str] = field(default_factory=frozenset)
     anchor: str = "pelvis"
+    raised: float = 0.0
 
     def angle(self, joint: str) -> float:
         """One joint's angle (degrees)."""
@@ -239,7 +242,7 @@ def place(pose: Pose) -> Figure:
     points, lower, upper = _trunk_points(pose)
     for side in SIDES:
         _limbs(pose, side, lower, upper, points)
-    lift = -min(y - radius_of(name) for name, (_x, y) in points.items())
+    lift = pose.raised - min(y - radius_of(name) for name, (_x, y) in points.items())
     flip = -1.0 if pose.facing < 0 else 1.0
     shift = pose.x - flip * points[pose.anchor][0]
     placed = {name: (shift + flip * x, y + lift) for name, (x, y) in points.items()}
