@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -162,14 +163,25 @@ def gui_application() -> QGuiApplication:
     return QGuiApplication(["exercise-timer"])
 
 
-class _Metrics:
-    """Fonts and sizes on the writer's device."""
+def page_layout(paper: Paper) -> QPageLayout:
+    """Portrait pages of ``paper`` with the margins every printed page here has."""
+    return QPageLayout(
+        paper.page_size(),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
 
-    def __init__(self, device: QPdfWriter) -> None:
+
+class _Metrics:
+    """Fonts and sizes on the device painted on."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
         self.device = device
+        self.dpi = device.logicalDpiY()
 
     def mm(self, millimetres: float) -> float:
-        return millimetres / 25.4 * RESOLUTION
+        return millimetres / 25.4 * self.dpi
 
     def font(self, style: Style, bold: bool | None = None) -> QFont:
         font = QFont()
@@ -338,34 +350,39 @@ class PageDocument:
         writer.setResolution(RESOLUTION)
         writer.setTitle(self.title)
         writer.setCreator("exercise-timer")
-        writer.setPageLayout(
-            QPageLayout(
-                self.paper.page_size(),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        m = _Metrics(writer)
-        area = writer.pageLayout().paintRectPixels(RESOLUTION)
+        writer.setPageLayout(page_layout(self.paper))
+        pages = self.paint(writer)
+        buffer.close()
+        return bytes(buffer.data().data()), pages
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Paints the pages on ``device`` (a PDF writer or a printer) as its page layout says.
+
+        Returns:
+            The number of pages.
+
+        Raises:
+            OSError: The device cannot be painted on (a printer that went away).
+        """
+        m = _Metrics(device)
+        area = device.pageLayout().paintRectPixels(device.logicalDpiY())
         width, height = float(area.width()), float(area.height())
         pages = self._paginate(
             [p for e in self.elements for p in _pieces(m, e, width)], height - m.mm(FOOTER_MM)
         )
         painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(_("the PDF could not be started"))
+        if not painter.begin(device):
+            raise OSError(_("the pages could not be started"))
         try:
             for number, page in enumerate(pages, start=1):
                 if number > 1:
-                    writer.newPage()
+                    device.newPage()
                 for y, piece in page.placed:
                     piece.draw(painter, 0.0, y)
                 self._draw_footer(painter, m, width, height, number, len(pages))
         finally:
             painter.end()
-        buffer.close()
-        return bytes(buffer.data().data()), len(pages)
+        return len(pages)
 
     @staticmethod
     def _paginate(pieces: list[_Piece], usable: float) -> list[_Page]:

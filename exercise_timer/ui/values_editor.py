@@ -41,6 +41,7 @@ from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exerc
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
 from exercise_timer.ui.figure_stills import Stills, stills_for
+from exercise_timer.ui.print_sheet import add_print_button
 from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
 from exercise_timer.ui.values_rows import (
     OUTSIDE_STYLE,
@@ -179,6 +180,7 @@ class ValuesEditor(QDialog):
         bottom.addWidget(self.reset_all)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.export_button)
+        self.print_button = add_print_button(bottom, self, lambda: (self.routine, self.values()))
         layout.addLayout(bottom)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
