@@ -80,6 +80,7 @@ class Stills:
 
     book: FigureBook | None
     _images: dict[tuple[str, str | None, int, int], QImage | None] = field(default_factory=dict)
+    _draws: int = 0
 
     def picture(self, exercise: Exercise, variant: str | None = None) -> Picture:
         """Whether the exercise is shown by its still, its position's pictogram, or nothing."""
@@ -95,6 +96,7 @@ class Stills:
         key = (exercise.id, variant, box.width(), box.height())
         if key in self._images:
             return self._images[key]
+        self._draws += 1
         figure = self.book.find(exercise.id, variant) if self.book is not None else None
         if figure is not None:
             image: QImage | None = _fitted_still(figure, box)
@@ -105,7 +107,7 @@ class Stills:
 
     def drawn(self) -> int:
         """How many images have been drawn so far (for tests and benchmarks)."""
-        return len(self._images)
+        return self._draws
 
 
 _KEPT: dict[int, tuple[weakref.ref[Routine], Stills]] = {}
@@ -154,6 +156,12 @@ class StillView(QWidget):
         else:
             self.setAccessibleName(_("{name}: the start position").format(name=exercise.name))
         self.update()
+
+    def shown(self) -> tuple[str, str | None] | None:
+        """The exercise id and version shown, if any."""
+        if self._exercise is None:
+            return None
+        return self._exercise.id, self._variant
 
     def picture(self) -> Picture:
         """What this view shows."""
