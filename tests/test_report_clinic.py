@@ -144,10 +144,19 @@ def prescription(tmp_path: Path) -> Path:
 
 
 def pdf_text(file: Path) -> tuple[str, int]:
-    """The PDF's text as one line of words, in reading order, and its number of pages."""
+    """The PDF's text as one line of words, in reading order, and its number of pages.
+
+    Each page's footer (drawn last, so it ends the page's text) is left out, so a paragraph
+    that goes on over a page break reads on.
+    """
     reader = pypdf.PdfReader(file)
+    pages = len(reader.pages)
     text = " ".join(page.extract_text() for page in reader.pages)
-    return re.sub(r"\s+", " ", text), len(reader.pages)
+    text = re.sub(r"\s+", " ", text)
+    title = re.escape(f"Exercise report: {XPLAIN.title} · made on ")
+    footer = rf" ?{title}\d{{4}}-\d\d-\d\d Page \d+ of \d+ ?"
+    assert len(re.findall(footer, text)) == pages
+    return re.sub(footer, " ", text).strip(), pages
 
 
 def in_order(text: str, parts: list[str]) -> None:
@@ -197,7 +206,7 @@ def test_the_pdf_says_what_was_done_what_stopped_it_and_how_the_holds_grew(
             "Values in use",
             *[name for name in NAMES],
             "Stops",
-            "pain or discomfort, at",
+            "Stopped for pain or discomfort at Pretzel, left side, repetition 2, holding.",
             "Note: “sharp pain in the lower back”",
             "tingling or numbness",
             "Note: “tingling down the left leg”",
@@ -222,7 +231,17 @@ def test_the_values_in_use_stand_beside_the_documents(
 ) -> None:
     assert main(["prescription", "import", str(prescription)]) == 0
     text, _pages = make_pdf(recorded, tmp_path, capsys)
-    in_order(text, ["Values in use", NAMES[0], "personal: hold 8 s, 6 times", NAMES[1]])
+    in_order(
+        text,
+        [
+            "Values in use",
+            "Building up gradually",
+            NAMES[0],
+            "Document: hold 3-5 s, 5 times. Personal: hold 8 s, 6 times.",
+            NAMES[1],
+            "Document: hold 5 s, 5 times.",
+        ],
+    )
     assert "Clinic: not given" in text
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.model import Exercise, Routine
 from exercise_timer.core.personal import ExerciseValues
+from exercise_timer.core.progression import ProgressState
 from exercise_timer.core.resolve import ResolvedExercise, resolve_exercise
 from exercise_timer.report.history_page import (
     Band,
@@ -111,6 +112,7 @@ class ClinicReport:
     """Everything the clinic report shows, for one routine.
 
     Attributes:
+        progress: Where building up stands today; None when the routine does not build up.
         other_routines: Sessions in the period that belong to other routines (not shown).
         advice: The routine's sessions a week as numbers; None when it gives none or words.
         advice_text: The routine's advice as written ("2-3"), "" when it gives none.
@@ -129,6 +131,7 @@ class ClinicReport:
     pain: tuple[PainPoint, ...]
     build_up: tuple[BuildUpRow, ...]
     other_routines: int = 0
+    progress: ProgressState | None = None
     reasons: dict[StopReason, int] = field(default_factory=dict)
 
     @property
@@ -199,6 +202,7 @@ def clinic_report(
             if points.get(exercise.id)
         ),
         other_routines=sum(1 for record in records if anyone.holds(record)) - len(chosen),
+        progress=personal[1].progress,
         reasons=dict(reasons),
     )
 

@@ -13,7 +13,7 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.report.clinic import BuildUpRow, ClinicReport, SessionLine
 from exercise_timer.report.history import HistoryRow, outcome_text
 from exercise_timer.report.history_page import WeekRow, place_text, week_text
-from exercise_timer.report.wording import values_text
+from exercise_timer.report.wording import progression_text, values_text
 from exercise_timer.storage.journal import reason_text
 
 MOST_SESSIONS = 24
@@ -139,17 +139,22 @@ def value_lines(report: ClinicReport) -> list[Line]:
     lines = []
     for line in report.values:
         if not line.included:
-            text = _("left out; the document says {document}.").format(document=line.document)
+            text = _("Left out. Document: {document}.").format(document=line.document)
         elif line.personal == "-":
-            text = _("{in_use} (the document says {document}; no personal values).").format(
+            text = _("Today: {in_use}. Document: {document}.").format(
                 in_use=line.in_use, document=line.document
             )
         else:
-            text = _("{in_use} (the document says {document}; personal: {personal}).").format(
+            text = _("Today: {in_use}. Document: {document}. Personal: {personal}.").format(
                 in_use=line.in_use, document=line.document, personal=line.personal
             )
         lines.append((line.name, text))
     return lines
+
+
+def values_note(report: ClinicReport) -> str:
+    """Where building up stands, when the routine builds up; else ""."""
+    return progression_text(report.progress) if report.progress is not None else ""
 
 
 def session_lines(report: ClinicReport) -> tuple[list[Line], int]:
@@ -191,7 +196,7 @@ def stop_lines(report: ClinicReport) -> tuple[list[Line], int]:
     for line in stops[-MOST_STOPS:]:
         stop = line.stop
         assert stop is not None
-        text = _("{reason}, at {place}.").format(
+        text = _("Stopped for {reason} at {place}.").format(
             reason=reason_text(stop.reason), place=place_text(stop, _names(line))
         )
         if stop.note.strip():

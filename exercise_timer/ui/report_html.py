@@ -78,6 +78,7 @@ def report_html(report: ClinicReport) -> str:
         body += [
             f"<h2>{escape(words.nothing_yet_text(report))}</h2>",
             f"<h2>{escape(_('Values in use'))}</h2>",
+            _p(words.values_note(report)),
             _dl(words.value_lines(report)),
         ]
         return _page(title, body)
@@ -98,6 +99,7 @@ def report_html(report: ClinicReport) -> str:
         "".join(_p(line, "small") for line in weeks),
         _p(words.more_text(len(weeks), all_weeks, "weeks"), "small"),
         f"<h2>{escape(_('Values in use'))}</h2>",
+        _p(words.values_note(report)),
         _dl(words.value_lines(report)),
         f"<h2>{escape(_('Stops'))}</h2>",
         _dl(stops) if stops else _p(_("No session was stopped in this period.")),

@@ -78,15 +78,20 @@ def _more(shown: int, total: int, what: str) -> list[Element]:
     return [Paragraph(text, SMALL)] if text else []
 
 
+def _values_note(report: ClinicReport) -> list[Element]:
+    note = words.values_note(report)
+    return [Paragraph(note)] if note else []
+
+
 def report_elements(report: ClinicReport) -> list[Element]:
     """The report's paragraphs and charts, in reading order."""
     gui_application()
     out: list[Element] = [Paragraph(words.report_title(report), TITLE)]
-    out += _lines(words.about_lines(report), 26)
+    out += _lines(words.about_lines(report), 30)
     if not report.sessions:
         out.append(Paragraph(words.nothing_yet_text(report), HEADING))
         out.append(Paragraph(_("Values in use"), HEADING, keep_with_next=True))
-        return out + _lines(words.value_lines(report), 54)
+        return out + _values_note(report) + _lines(words.value_lines(report), 54)
     out.append(Paragraph(_("Summary"), HEADING, keep_with_next=True))
     out.append(Paragraph(words.summary_text(report)))
     out.append(Paragraph(words.advice_text(report)))
@@ -100,6 +105,7 @@ def report_elements(report: ClinicReport) -> list[Element]:
     out += [Paragraph(line, SMALL) for line in weeks]
     out += _more(len(weeks), all_weeks, "weeks")
     out.append(Paragraph(_("Values in use"), HEADING, keep_with_next=True))
+    out += _values_note(report)
     out += _lines(words.value_lines(report), 54)
     out.append(Paragraph(_("Stops"), HEADING, keep_with_next=True))
     stops, all_stops = words.stop_lines(report)
