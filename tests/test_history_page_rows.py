@@ -6,6 +6,7 @@ and the benchmark.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,9 +14,12 @@ from pathlib import Path
 from exercise_timer.core.effects import Outcome, StopReason
 from exercise_timer.report.history_page import (
     Band,
+    BuildUpPoint,
     WeekMark,
     WeekRow,
     advice_band,
+    build_up_rows,
+    changes_only,
     history_page_rows,
     place_text,
     week_text,
@@ -193,3 +197,35 @@ def test_place_and_week_in_words() -> None:
     assert week_text(WeekRow(date(2026, 1, 5), 4, 4), Band(2, 3)) == (
         "Week of 2026-01-05: 4 sessions completed, more than the 2-3 a week advised."
     )
+
+
+def test_build_up_keeps_the_points_that_draw_the_same_line() -> None:
+    days = [at(date(2026, 3, 2)) + timedelta(days=i) for i in range(7)]
+    values = [(2.0, 2), (2.0, 2), (2.0, 2), (3.0, 3), (3.0, 3), (3.0, 3), (3.0, 4)]
+    points = [BuildUpPoint(day, *pair) for day, pair in zip(days, values, strict=True)]
+
+    kept = changes_only(points)
+
+    assert [points.index(point) for point in kept] == [0, 2, 3, 5, 6]
+    assert changes_only(points[:1]) == points[:1]
+    assert changes_only([]) == []
+
+
+def test_holds_of_stages_and_unreadable_values(tmp_path: Path) -> None:
+    fill_journal(tmp_path / "j.sqlite3", [at(date(2026, 3, 2))])
+    record = read_history(tmp_path / "j.sqlite3").records[0]
+    odd = dataclasses.replace(
+        record,
+        values={
+            "exercises": [
+                {"id": "a", "repetitions": 3, "hold_seconds": [[2, 7], [1]]},
+                {"id": "b", "repetitions": 3, "hold_seconds": ["long"]},
+                {"id": "c", "repetitions": True, "hold_seconds": 2},
+                "not an exercise",
+            ]
+        },
+    )
+    rows = build_up_rows([record, odd])
+    assert rows["pretzel"][0].hold_seconds == 2.0  # the longer of its stages' 2 s and 1 s
+    assert [(p.hold_seconds, p.repetitions) for p in rows["a"]] == [(7.0, 3)]
+    assert "b" not in rows and "c" not in rows

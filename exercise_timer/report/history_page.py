@@ -177,20 +177,27 @@ def _build_up_point(when: datetime, exercise: object) -> tuple[str, BuildUpPoint
     if not isinstance(exercise, dict):
         return None
     exercise_id, repetitions = exercise.get("id"), exercise.get("repetitions")
-    holds = _numbers(exercise.get("hold_seconds"))
-    if not isinstance(exercise_id, str) or not _whole(repetitions) or holds is None:
+    if not isinstance(exercise_id, str) or not _whole(repetitions):
         return None
-    return exercise_id, BuildUpPoint(when, max(holds, default=0.0), int(str(repetitions)))
+    longest = _longest(exercise.get("hold_seconds"))
+    if longest is None:
+        return None
+    return exercise_id, BuildUpPoint(when, longest, int(str(repetitions)))
 
 
-def _numbers(value: object) -> list[float] | None:
-    items = value if isinstance(value, list) else [value]
-    flat: list[object] = []
-    for item in items:
-        flat.extend(item if isinstance(item, list) else [item])
-    if not all(_number(item) for item in flat):
+def _longest(holds: object) -> float | None:
+    """The longest of a hold, a list of holds, or a list of stages' lists; None if not numbers."""
+    if _number(holds):
+        return float(str(holds))
+    if not isinstance(holds, list):
         return None
-    return [float(str(item)) for item in flat]
+    longest = 0.0
+    for item in holds:
+        for hold in item if isinstance(item, list) else (item,):
+            if not _number(hold):
+                return None
+            longest = max(longest, float(hold))
+    return longest
 
 
 def _number(value: object) -> bool:
@@ -199,6 +206,26 @@ def _number(value: object) -> bool:
         and not isinstance(value, bool)
         and math.isfinite(float(value))
     )
+
+
+def changes_only(points: Sequence[BuildUpPoint]) -> list[BuildUpPoint]:
+    """The points where the values change, and the last before each change: the same line.
+
+    A thousand sessions at the same values draw as one segment, so a chart of them is quick.
+    """
+    kept = []
+    for index, point in enumerate(points):
+        values = (point.hold_seconds, point.repetitions)
+        before = points[index - 1] if index else None
+        after = points[index + 1] if index + 1 < len(points) else None
+        if (
+            before is None
+            or after is None
+            or (before.hold_seconds, before.repetitions) != values
+            or (after.hold_seconds, after.repetitions) != values
+        ):
+            kept.append(point)
+    return kept
 
 
 def _whole(value: object) -> bool:
@@ -211,6 +238,7 @@ def history_page_rows(
     *,
     advice: str = "",
     today: date | None = None,
+    build_up: bool = True,
 ) -> HistoryPageRows:
     """The page's rows for one routine (``None``: every routine, and no advice band).
 
@@ -219,6 +247,8 @@ def history_page_rows(
         routine_id: The routine to show, or None for all.
         advice: That routine's ``sessions_per_week`` ("2-3"); ignored for all routines.
         today: The calendar runs to this day's week (None: to the last session's).
+        build_up: Work out the build-up too (False leaves it empty, for a page that works it
+            out with :func:`build_up_rows` when it is first looked at).
     """
     records = [r for r in history.records if routine_id is None or r.routine == routine_id]
     sessions = history_rows(reversed(records))
@@ -236,7 +266,7 @@ def history_page_rows(
             for record in records
             if record.pain_rating is not None
         ],
-        build_up=build_up_rows(records),
+        build_up=build_up_rows(records) if build_up else {},
         skipped=history.skipped,
     )
 

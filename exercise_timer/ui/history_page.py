@@ -37,6 +37,8 @@ from exercise_timer.report.history_page import (
     BuildUpPoint,
     HistoryPageRows,
     WeekMark,
+    build_up_rows,
+    changes_only,
     history_page_rows,
     stop_counts,
 )
@@ -47,6 +49,7 @@ from exercise_timer.ui.history_tables import TableModel, sessions_table, stops_t
 
 ALL_ROUTINES = ""
 """The routine filter's item for every routine."""
+BUILD_UP_TAB = 4
 WIDE = 1400
 """From this width the weeks tab shows the bar chart beside the calendar."""
 
@@ -94,6 +97,7 @@ class HistoryPage(QWidget):
         self._history = History([])
         self._today: date | None = None
         self.rows: HistoryPageRows | None = None
+        self.build_up_rows: dict[str, list[BuildUpPoint]] | None = None
         self._unit = 1.0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 12)
@@ -171,6 +175,7 @@ class HistoryPage(QWidget):
         self.build_up_grid = QGridLayout(self.build_up)
         self.build_up_charts: list[ChartView] = []
         self.tabs.addTab(_scroll(self.tabs, self.build_up), "")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     def retranslate(self) -> None:
         """Sets every text in the language in use now."""
@@ -242,8 +247,10 @@ class HistoryPage(QWidget):
             chosen,
             advice=self._advice.get(chosen or "", ""),
             today=self._today,
+            build_up=False,
         )
         self.rows = rows
+        self.build_up_rows = None
         problems = [problem] if problem else []
         if rows.skipped:
             problems.append(skipped_text(rows.skipped))
@@ -309,10 +316,21 @@ class HistoryPage(QWidget):
             functools.partial(draw_weeks, weeks=rows.weeks, advice=rows.band, text_size=size)
         )
         self.pain_chart.set_chart(functools.partial(draw_pain, points=rows.pain, text_size=size))
-        self._show_build_up(rows.build_up, size)
+        if self.build_up_rows is not None or self.tabs.currentIndex() == BUILD_UP_TAB:
+            self._show_build_up(size)
 
-    def _show_build_up(self, build_up: dict[str, list[BuildUpPoint]], size: float) -> None:
+    def _tab_shown(self, index: int) -> None:
+        if index == BUILD_UP_TAB and self.build_up_rows is None:
+            self._show_build_up(12 * self._unit)
+
+    def _show_build_up(self, size: float) -> None:
+        """Works out the build-up when first looked at: the page opens without it."""
         routine_id = self.routine.currentData()
+        if self.build_up_rows is None:
+            self.build_up_rows = build_up_rows(
+                [r for r in self._history.records if not routine_id or r.routine == routine_id]
+            )
+        build_up = self.build_up_rows
         names = self._names.get(routine_id, {}) if routine_id else {}
         while len(self.build_up_charts) < len(build_up):
             chart = ChartView(self.build_up)
@@ -330,7 +348,9 @@ class HistoryPage(QWidget):
                 _("Build-up of {exercise}: hold and repetitions").format(exercise=name)
             )
             chart.set_chart(
-                functools.partial(draw_build_up, name=name, points=points, text_size=size)
+                functools.partial(
+                    draw_build_up, name=name, points=changes_only(points), text_size=size
+                )
             )
             self.build_up_grid.addWidget(chart, *divmod(place, columns))
 

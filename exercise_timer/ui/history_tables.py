@@ -1,14 +1,15 @@
-"""The tables of the history page: sessions and stops, as cells of text worked out once.
+"""The tables of the history page: sessions and stops, each row worded when first shown.
 
-A model rather than a widget per cell, so a journal of a thousand sessions opens at once: the
-view asks only for the rows it shows.
+A model rather than a widget per cell, and rows worded only when the view asks for them, so a
+journal of a thousand sessions opens at once.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -20,16 +21,25 @@ from exercise_timer.report.table import safe_text
 from exercise_timer.storage.journal import reason_text
 
 STOPPED_INK = "#8a2a00"
-DATE_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def when_text(moment: datetime) -> str:
+    """A session's date and time as the tables show it: ``2026-03-02 18:00``."""
+    return moment.isoformat(" ", "minutes")[:16]
 
 
 @dataclass(frozen=True)
 class Table:
-    """Headers, and the rows as cells of text; ``marked`` rows are drawn in the stop colour."""
+    """Headers, how many rows, and how to word one row (asked only for the rows shown).
+
+    Attributes:
+        marked: Whether a row is drawn in the stop colour.
+    """
 
     headers: tuple[str, ...]
-    rows: Sequence[tuple[str, ...]]
-    marked: frozenset[int] = frozenset()
+    count: int
+    row: Callable[[int], tuple[str, ...]]
+    marked: Callable[[int], bool] = lambda _index: False
 
 
 Names = Mapping[str, Mapping[str, str]]
@@ -54,36 +64,38 @@ def sessions_table(rows: Sequence[HistoryRow], names: Names, titles: Mapping[str
         _("Pain (0-10)"),
         _("Note"),
     )
-    cells = [
-        (
-            row.started_at.strftime(DATE_FORMAT),
+
+    def cells(index: int) -> tuple[str, ...]:
+        row = rows[index]
+        stop = row.stop
+        return (
+            when_text(row.started_at),
             safe_text(titles.get(row.routine, row.routine)),
             outcome_text(dataclasses.replace(row, stop=None)),
             _("{done} of {total}").format(done=row.exercises_completed, total=row.exercises_total),
-            reason_text(row.stop.reason) if row.stop else "",
-            place_text(row.stop, names.get(row.routine, {})) if row.stop else "",
+            reason_text(stop.reason) if stop else "",
+            place_text(stop, names.get(row.routine, {})) if stop else "",
             "" if row.pain_rating is None else str(row.pain_rating),
-            safe_text(row.stop.note) if row.stop else "",
+            safe_text(stop.note) if stop else "",
         )
-        for row in rows
-    ]
-    marked = frozenset(index for index, row in enumerate(rows) if row.stop is not None)
-    return Table(headers, cells, marked)
+
+    return Table(headers, len(rows), cells, lambda index: rows[index].stop is not None)
 
 
 def stops_table(stops: Sequence[StopRow], names: Names) -> Table:
     """One line per stop: date, reason, where it happened, the note."""
     headers = (_("Date"), _("Reason"), _("Where it happened"), _("Note"))
-    cells = [
-        (
-            stop.started_at.strftime(DATE_FORMAT),
+
+    def cells(index: int) -> tuple[str, ...]:
+        stop = stops[index]
+        return (
+            when_text(stop.started_at),
             reason_text(stop.stop.reason),
             place_text(stop.stop, names.get(stop.routine, {})),
             safe_text(stop.stop.note) or _("(no note)"),
         )
-        for stop in stops
-    ]
-    return Table(headers, cells)
+
+    return Table(headers, len(stops), cells)
 
 
 class TableModel(QAbstractTableModel):
@@ -91,17 +103,26 @@ class TableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._table = Table((), [])
+        self._table = Table((), 0, lambda _index: ())
+        self._rows: dict[int, tuple[str, ...]] = {}
 
     def show_table(self, table: Table) -> None:
         """Replaces what is shown."""
         self.beginResetModel()
         self._table = table
+        self._rows = {}
         self.endResetModel()
+
+    def cells(self, index: int) -> tuple[str, ...]:
+        """Row ``index`` in words (worked out once)."""
+        found = self._rows.get(index)
+        if found is None:
+            found = self._rows[index] = self._table.row(index)
+        return found
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         """The rows (none under a row: this is a flat table)."""
-        return 0 if parent is not None and parent.isValid() else len(self._table.rows)
+        return 0 if parent is not None and parent.isValid() else self._table.count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         """The columns."""
@@ -114,8 +135,8 @@ class TableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._table.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.row() in self._table.marked:
+            return self.cells(index.row())[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and self._table.marked(index.row()):
             return QColor(STOPPED_INK)
         return None
 
