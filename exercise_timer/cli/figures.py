@@ -56,11 +56,9 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
         ) from None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSize  # Qt only for this command
+    from exercise_timer.ui.figure_stills import save_still  # Qt only for this command
+    from exercise_timer.ui.figure_view import ARROW_SHARE
 
-    from exercise_timer.ui.figure_view import ARROW_SHARE, figure_still
-
-    panel = QSize(*PANEL_PIXELS)
     count = 0
     for exercise in routine.exercises:
         for version in shown_versions(exercise):
@@ -69,7 +67,7 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
             if figure is None:
                 continue
             target = out / png_name(exercise.id, variant)
-            if not figure_still(figure, None, panel).save(str(target)):
+            if not save_still(figure, target, PANEL_PIXELS):
                 raise InputError(
                     [Problem(target, None, _("cannot be written; check the folder's permissions"))]
                 )

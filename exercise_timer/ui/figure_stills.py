@@ -14,6 +14,7 @@ import weakref
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -52,6 +53,11 @@ def _fitted_still(figure: ExerciseFigure, box: QSize) -> QImage:
     height = min(box.height(), int(box.width() / (widths * PANEL_ASPECT)))
     panel = QSize(max(int(height * PANEL_ASPECT), 1), max(height, 1))
     return figure_still(figure, None, panel)
+
+
+def save_still(figure: ExerciseFigure, target: Path, panel: tuple[int, int]) -> bool:
+    """Writes the still as a PNG file, each panel ``panel`` pixels wide and high; False if not."""
+    return figure_still(figure, None, QSize(*panel)).save(str(target))
 
 
 def _pictogram(position: Position, box: QSize) -> QImage | None:
