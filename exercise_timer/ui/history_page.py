@@ -99,6 +99,7 @@ class HistoryPage(QWidget):
         self.rows: HistoryPageRows | None = None
         self.build_up_rows: dict[str, list[BuildUpPoint]] | None = None
         self._unit = 1.0
+        self._window_unit = 1.0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 12)
         layout.setSpacing(8)
@@ -152,8 +153,8 @@ class HistoryPage(QWidget):
         self.calendar.selected.connect(self.week_line.setText)
         self.weeks_chart = ChartView(weeks)
         row = QHBoxLayout()
-        row.addWidget(_scroll(weeks, self.calendar), 3)
-        row.addWidget(self.weeks_chart, 2)
+        row.addWidget(_scroll(weeks, self.calendar), 1)
+        row.addWidget(self.weeks_chart, 1)
         column.addWidget(self.legend)
         column.addLayout(row, 1)
         column.addWidget(self.week_line)
@@ -360,20 +361,19 @@ class HistoryPage(QWidget):
         """Scales the tables' and charts' type with the window, and uses a wide one's room."""
         super().resizeEvent(event)
         unit = max(1.0, min(self.width() / 1024, self.height() / 600))
-        wide = self.width() >= WIDE
-        self.weeks_chart.setVisible(wide)
+        self.weeks_chart.setVisible(self.width() >= WIDE)
+        if abs(unit - self._window_unit) >= 0.02 or not self.build_up_grid.count():
+            self._window_unit = unit
+            # Tables and charts grow more slowly than the labels: a big window shows more rows.
+            self._unit = 1 + (unit - 1) * 0.6
+            pixels = int(16 * self._unit)
+            for view in (self.sessions, self.stops):
+                # A style sheet, since the window's own one would otherwise decide the type.
+                view.setStyleSheet(f"font-size: {pixels}px;")
+                view.verticalHeader().setDefaultSectionSize(pixels * 2)
+            self.tabs.tabBar().setStyleSheet(f"font-size: {int(18 * unit)}px;")
+            self._show_charts()
         self._size_columns()
-        if abs(unit - self._unit) < 0.02 and self.build_up_grid.count():
-            return
-        self._unit = unit
-        for view in (self.sessions, self.stops):
-            # A style sheet, since the window's own one would otherwise decide the type.
-            view.setStyleSheet(f"font-size: {int(16 * unit)}px;")
-            view.verticalHeader().setDefaultSectionSize(int(32 * unit))
-        tab_font = self.tabs.tabBar().font()
-        tab_font.setPixelSize(int(18 * unit))
-        self.tabs.tabBar().setFont(tab_font)
-        self._show_charts()
 
     def _size_columns(self) -> None:
         """Fixed columns as wide as their longest words; the place and the note share the rest."""
