@@ -187,3 +187,24 @@ def test_a_bad_prop_names_its_line_and_the_fix(props: str, words: str) -> None:
     text = exercise_with(props, end="standing")
     problems = problems_of(text)
     assert any(p.startswith("figs.toml:13:") and words in p for p in problems), problems
+
+
+@pytest.mark.gui
+def test_each_placed_and_held_prop_is_drawn_in_its_colour() -> None:
+    from PySide6.QtGui import QColor
+
+    from exercise_timer.ui import figure_props
+    from exercise_timer.ui.figure_view import figure_still
+
+    text = exercise_with(
+        '{ kind = "support", under = "right_heel" }, { kind = "post", held_by = "right_hand" }, '
+        '{ kind = "cushion", between = ["right_knee", "left_knee"] }'
+    )
+    image = figure_still(read_figures(text, "f.toml").figures[0])
+    seen = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    for colour in (figure_props.SUPPORT, figure_props.CHAIR, figure_props.CUSHION):
+        assert QColor(colour).name() in seen, colour

@@ -174,6 +174,8 @@ def test_a_cushion_or_ball_sits_between_the_points_and_moves_with_them() -> None
         left, bottom, right, top = shape.box
         knee = now.points["right_knee"]
         assert left < knee[0] < right and bottom < knee[1] < top
+        # From the side it shows just inside the knees, toward the body, not past them.
+        assert (left + right) / 2 < knee[0] < right
     (ball,) = prop_shapes((Prop(PropKind.BALL, ("right_knee", "left_knee")),), start, now)
     assert ball.box is not None and math.isclose(
         ball.box[2] - ball.box[0], ball.box[3] - ball.box[1]

@@ -7,11 +7,12 @@ for the right side; a mirrored pose highlights the left one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from exercise_timer.core.figures.blend import swap_name
-from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, radius_of
+from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, View, radius_of
 
 
 def _sided(pattern: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -151,8 +152,10 @@ SEAT_DEPTH = 40.0
 CHAIR_BACK = 45.0
 ARMREST_HEIGHT = 22.0
 """Above the seat."""
-CUSHION_HALF = (15.0, 9.0)
+CUSHION_HALF = (16.0, 12.0)
 """Half a cushion's length and height: a small pillow, seen from its side."""
+CUSHION_PAST = 4.0
+"""From the side, how far a cushion or ball shows past the points it is held between."""
 BALL_RADIUS = 11.0
 """A soft ball about 22 cm across, of the kind squeezed between the knees."""
 SUPPORT_HALF_WIDTH = 18.0
@@ -200,6 +203,14 @@ def _held(prop: Prop, now: Figure) -> Shape:
         return Shape(prop.kind, line=((ax, ay), (bx, by)))
     cx, cy = (ax + bx) / 2, (ay + by) / 2
     half_x, half_y = CUSHION_HALF if prop.kind is PropKind.CUSHION else (BALL_RADIUS,) * 2
+    if now.view is View.SIDE:
+        # From the side the two knees are one behind the other: the cushion between them shows
+        # just inside them, toward the body, not sticking out past the knees.
+        px, py = now.points["pelvis"]
+        length = math.hypot(px - cx, py - cy)
+        if length > 0:
+            inset = min(half_x - CUSHION_PAST, length)
+            cx, cy = cx + (px - cx) * inset / length, cy + (py - cy) * inset / length
     return Shape(prop.kind, box=(cx - half_x, cy - half_y, cx + half_x, cy + half_y))
 
 
