@@ -18,7 +18,7 @@ from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, UsageError, print_p
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.figures.reader import KIND as FIGURES_KIND
 from exercise_timer.core.i18n import _, ngettext
-from exercise_timer.core.loader import load_routine
+from exercise_timer.core.loader import load_routine, translation_problems
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.toml_reader import read_toml_file
@@ -80,11 +80,14 @@ def check_files(files: Sequence[Path], paths: Paths) -> int:
     for file in files:
         if file in figures:
             continue
+        if file.suffix == ".po":  # a routine's translation: checked with its routine
+            file = file.with_name(file.name.split(".")[0] + ".toml")
         try:
             routine = load_routine(file)
         except InputError as error:
             problems.extend(error.problems)
             continue
+        problems.extend(translation_problems(file))
         given.setdefault(routine.id, routine)
         count = len(routine.exercises)
         print(

@@ -2,7 +2,8 @@
 
 Reading and checking the three bundled routines takes 15-25 ms, a tenth of the window's
 start-up; loading them back from this cache takes 2-4 ms. A file's entry is used only while
-its modification time and size are those it was read with, and the whole cache only while the
+its modification time and size are those it was read with (and its translation's, see
+``core.routine_translation``), and the whole cache only while the
 program's version, Python's, the language and the reading code (every module of
 ``exercise_timer.core``) are unchanged; anything else, or a cache that cannot be read, means
 the files are parsed as before. Only files that were read without a problem are kept, so every
@@ -23,6 +24,7 @@ from pathlib import Path
 from exercise_timer import __version__
 from exercise_timer.core import i18n
 from exercise_timer.core.model import Routine
+from exercise_timer.core.routine_translation import translation_file
 from exercise_timer.storage.atomic import temporary_beside
 from exercise_timer.storage.private import make_private_dir, private_opener
 
@@ -31,8 +33,8 @@ CACHE_NAME = "routines.pickle"
 
 _CORE_DIR = Path(i18n.__file__).parent
 
-Stamp = tuple[int, int]
-"""A file's modification time (ns) and size."""
+Stamp = tuple[int, ...]
+"""A file's modification time (ns) and size, then its translation's in the language in use."""
 
 
 def _stamp(file: Path) -> Stamp | None:
@@ -40,7 +42,11 @@ def _stamp(file: Path) -> Stamp | None:
         status = file.stat()
     except OSError:
         return None
-    return (status.st_mtime_ns, status.st_size)
+    try:
+        translated = translation_file(file, i18n.current_language()).stat()
+    except OSError:
+        return (status.st_mtime_ns, status.st_size)
+    return (status.st_mtime_ns, status.st_size, translated.st_mtime_ns, translated.st_size)
 
 
 def _code_key() -> tuple[object, ...]:
