@@ -73,12 +73,24 @@ def entries(catalogue: Catalog) -> Iterator[Message]:
     return (message for message in catalogue if message.id)
 
 
+def translated(message: Message) -> bool:
+    """Whether every form of a message has a translation that is not marked fuzzy."""
+    forms = message.string if isinstance(message.id, tuple) else (message.string,)
+    return not message.fuzzy and all(forms)
+
+
 def fields(text: str) -> set[str]:
     """The placeholders of a text: ``{name}``, ``{low:g}``, ``{text!r}``, ``%(default)s``."""
     found = set(PERCENT_FIELD.findall(text))
     for _literal, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
-            found.add("{" + name + (f"!{conversion}" if conversion else "") + f":{spec}}}")
+            found.add(
+                "{"
+                + name
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            )
     return found
 
 
@@ -97,6 +109,8 @@ def placeholder_problems(message: Message) -> list[str]:
         forms = [message.string]
     problems = []
     for number, form in enumerate(forms):
+        if not form:
+            continue  # untranslated: said by the test of translations
         have = fields(form)
         if not needed <= have <= allowed:
             problems.append(
@@ -161,12 +175,7 @@ def test_every_sentence_of_the_program_is_in_the_catalogue(
 @pytest.mark.parametrize("po", PO_FILES, ids=lambda po: po.stem)
 def test_every_entry_is_translated_and_none_is_fuzzy(po: Path) -> None:
     catalogue = read_catalogue(po)
-    untranslated = [
-        repr(message.id)
-        for message in entries(catalogue)
-        if message.fuzzy
-        or not (all(message.string) if isinstance(message.id, tuple) else message.string)
-    ]
+    untranslated = [repr(message.id) for message in entries(catalogue) if not translated(message)]
     assert not catalogue.fuzzy, f"{po.name}: the header is marked fuzzy"
     assert not untranslated, f"{po.name}: untranslated or fuzzy:\n" + "\n".join(untranslated)
 
@@ -198,7 +207,7 @@ def test_the_catalogue_compiles_and_gettext_reads_it_back(po: Path) -> None:
     compiled.seek(0)
     translation = gettext.GNUTranslations(compiled)
     wrong = []
-    for message in entries(catalogue):
+    for message in filter(translated, entries(catalogue)):
         if isinstance(message.id, tuple):
             for count in (1, 2, 5, 1_000_000):
                 got = translation.ngettext(message.id[0], message.id[1], count)
