@@ -18,7 +18,7 @@ from exercise_timer.app.kiosk_exit import KioskExit, kiosk_pin_check
 from exercise_timer.app.kiosk_journal import KioskJournal
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, current_language
 from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
@@ -55,9 +55,11 @@ class RoutineChoice:
 
 
 def voice_settings(settings: Settings) -> VoiceSettings:
-    """The speaker's view of the person's settings."""
+    """The speaker's view of the person's settings, with a voice of the language in use."""
+    from exercise_timer.speech.voice_choice import spoken_voice
+
     return VoiceSettings(
-        voice=str(settings["voice"]) or None,
+        voice=spoken_voice(str(settings["voice"]) or None, current_language()),
         rate=int(str(settings["rate"])),
         volume=float(str(settings["volume"])),
         mute=bool(settings["mute"]),

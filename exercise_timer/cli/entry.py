@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from exercise_timer import __version__
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
+from exercise_timer.cli.language import LANG_HELP, apply_language_option
 from exercise_timer.cli.registry import handler_of
 from exercise_timer.cli.window import add_window_options, cmd_window
 from exercise_timer.core.i18n import _
@@ -17,7 +18,16 @@ from exercise_timer.core.problems import InputError
 from exercise_timer.storage.paths import find_paths
 from exercise_timer.storage.tidy import tidy_own_folders
 
-COMMAND_GROUPS = ("catalogue", "history", "speech", "prescription", "kiosk", "figures", "sheet", "report")
+COMMAND_GROUPS = (
+    "catalogue",
+    "history",
+    "speech",
+    "prescription",
+    "kiosk",
+    "figures",
+    "sheet",
+    "report",
+)
 """The modules of ``exercise_timer.cli`` that register commands, in the order ``--help`` lists
 them; they are imported only when a command line is more than the window's options."""
 
@@ -31,6 +41,7 @@ def _top_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argumen
     parser.add_argument(
         "--home", metavar="DIR", help=_("keep settings, journal and caches under DIR")
     )
+    parser.add_argument("--lang", metavar="CODE", help=_(LANG_HELP))
     add_window_options(parser)
     return parser
 
@@ -87,7 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             # A file name that is not UTF-8 must be printed, not crash the report.
             stream.reconfigure(errors="backslashreplace")
-    args = parse_command_line(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not apply_language_option(arguments):
+        return EXIT_USAGE
+    args = parse_command_line(arguments)
     paths = find_paths(args.home)
     tidy_own_folders(paths)
     handler = handler_of(args) or cmd_window

@@ -10,6 +10,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from exercise_timer.cli.language import LANG_HELP
+from exercise_timer.core.i18n import _
 from exercise_timer.storage.paths import Paths
 
 Handler = Callable[[argparse.Namespace, Paths], int]
@@ -23,6 +25,8 @@ def add_command(commands: Commands, name: str, handler: Handler, *, help: str) -
     """Adds the subcommand ``name`` that runs ``handler``; returns its parser for the options."""
     parser = commands.add_parser(name, help=help)
     parser.set_defaults(handler=handler)
+    # Also after the command; applied before parsing (cli.language), so a default must not show.
+    parser.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help=_(LANG_HELP))
     return parser
 
 

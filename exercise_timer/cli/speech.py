@@ -8,7 +8,7 @@ from pathlib import Path
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, current_language
 from exercise_timer.speech.speaker import VoiceSettings
 from exercise_timer.storage.paths import Paths
 
@@ -109,6 +109,10 @@ def speak(text: str, *, voice: str | None, rate: int, wav: Path | None) -> int:
                 ).format(voice=voice)
             )
             return EXIT_INVALID
+    if voice is None:  # the voice of the language in use (Spanish cues in a Spanish voice)
+        from exercise_timer.speech.voice_choice import spoken_voice
+
+        voice = spoken_voice(None, current_language())
     settings = VoiceSettings(voice=voice, rate=rate)
     if wav is not None:
         outcome = oneshot.render_wav(text, wav, settings)

@@ -13,13 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.i18n import _, current_language, ngettext
 from exercise_timer.core.model import Breathing, Side
 from exercise_timer.core.resolve import ResolvedStage
 from exercise_timer.core.schedule import Phase, Schedule
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _CLAUSE_END = re.compile(r",\s|;\s|\s-\s")
+_JOINING_WORDS: dict[str, tuple[str, ...]] = {"en": ("and",), "es": ("y", "e")}
+"""Per language, the words that join two actions of a movement ("lift your head and ..."):
+a shorter cue keeps the action before the first of them. A language not here is not cut there."""
 
 
 @dataclass(frozen=True)
@@ -175,10 +178,15 @@ def _move_forms(stage: ResolvedStage, whole_only: bool) -> tuple[Form, ...]:
 
 
 def _shorter_actions(instruction: str) -> list[str]:
-    """The instruction's first action: up to its first comma, then up to its first "and"."""
+    """The instruction's first action: up to its first comma, then up to its first "and".
+
+    The joining words are those of the language in use (``_JOINING_WORDS``).
+    """
     first = _CLAUSE_END.split(instruction, maxsplit=1)[0]
-    # TRANSLATORS: the word joining two actions of a movement ("lift your head and ...").
-    joined = re.compile(rf"\s{re.escape(_('and'))}\s")
+    words = _JOINING_WORDS.get(current_language(), ())
+    if not words:
+        return [first]
+    joined = re.compile(r"\s(?:{})\s".format("|".join(re.escape(word) for word in words)))
     return [first, joined.split(first, maxsplit=1)[0]]
 
 
