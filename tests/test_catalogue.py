@@ -84,13 +84,9 @@ def fields(text: str) -> set[str]:
     found = set(PERCENT_FIELD.findall(text))
     for _literal, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
-            found.add(
-                "{"
-                + name
-                + (f"!{conversion}" if conversion else "")
-                + (f":{spec}" if spec else "")
-                + "}"
-            )
+            converted = f"!{conversion}" if conversion else ""
+            formatted = f":{spec}" if spec else ""
+            found.add(f"{{{name}{converted}{formatted}}}")
     return found
 
 
@@ -111,7 +107,11 @@ def placeholder_problems(message: Message) -> list[str]:
     for number, form in enumerate(forms):
         if not form:
             continue  # untranslated: said by the test of translations
-        have = fields(form)
+        try:
+            have = fields(form)
+        except ValueError as error:  # a lone { or }: str.format would fail when it is shown
+            problems.append(f"{message.id!r} form {number}: {error}")
+            continue
         if not needed <= have <= allowed:
             problems.append(
                 f"{message.id!r} form {number}: missing {sorted(needed - have)}, "
@@ -247,10 +247,12 @@ def test_placeholders_that_differ_are_reported() -> None:
     lost = Message("Hold for {seconds:g} s", "Mantenga {segundos:g} s")
     spec = Message("between {low:g} and {high:g}", "entre {low} y {high:g}")
     argparse = Message("default: %(default)s", "por defecto")
+    brace = Message("Hold {seconds} s", "Mantenga {seconds s")
     assert placeholder_problems(kept) == []
     assert len(placeholder_problems(lost)) == 1
     assert len(placeholder_problems(spec)) == 1
     assert len(placeholder_problems(argparse)) == 1
+    assert len(placeholder_problems(brace)) == 1
 
 
 def test_a_plural_form_may_leave_out_only_what_the_english_singular_leaves_out() -> None:
