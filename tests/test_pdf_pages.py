@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtGui import QColor, QImage
 
 from exercise_timer.core.problems import InputError
 from exercise_timer.ui.pdf_pages import (
     HEADING,
+    RESOLUTION,
     TITLE,
     Block,
+    Grid,
     PageDocument,
     Paper,
     Paragraph,
@@ -25,6 +28,7 @@ from exercise_timer.ui.pdf_pages import (
 pytestmark = pytest.mark.gui
 
 POINTS = {Paper.A4: (595, 842), Paper.LETTER: (612, 792)}
+PIXELS_PER_MM = RESOLUTION / 25.4
 
 
 def _text(data: bytes) -> list[str]:
@@ -169,3 +173,97 @@ def test_text_beside_an_aside_picture_wraps_in_the_narrower_column(qapp: object)
     alone = lines(Block([Paragraph(words)]))
     beside = lines(Block([Paragraph(words)], aside=Picture(image, 30.0), aside_mm=80.0))
     assert beside > alone
+
+
+def _runs(data: bytes) -> dict[str, tuple[float, float]]:
+    """Each piece of text drawn on the first page, with where it starts (x, y from the top
+    of the text area, in mm)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    runs: dict[str, tuple[float, float]] = {}
+
+    def seen(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            runs[text.replace("\t", " ")] = (tm[4] / PIXELS_PER_MM, tm[5] / PIXELS_PER_MM)
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    return runs
+
+
+def _image(width: int = 400, height: int = 300) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#88aacc"))
+    return image
+
+
+def test_an_aside_at_the_left_puts_the_text_right_of_it_and_its_column_under_it(
+    qapp: object,
+) -> None:
+    document = PageDocument(Paper.A4)
+    document.add(
+        Block(
+            [Paragraph("Column words.")],
+            title="Title",
+            aside=Picture(_image(), 30.0),
+            aside_mm=60.0,
+            aside_left=True,
+            aside_below=[Paragraph("Under the picture.")],
+        )
+    )
+    data, _ = document.render()
+    runs = _runs(data)
+    text_x, text_y = runs["Column words."]
+    under_x, under_y = runs["Under the picture."]
+    assert text_x > 60.0
+    assert under_x < 10.0
+    assert under_y > text_y + 25.0
+    assert _text(data)[0].startswith("Title Column words. Under the picture.")
+
+
+def test_a_grid_is_read_along_each_row_then_down(qapp: object) -> None:
+    document = PageDocument(Paper.A4)
+    cells = ["First cell.", "Second cell.", "Third cell."]
+    document.add(Grid([Paragraph(cell) for cell in cells], columns=2, tint=True))
+    data, _ = document.render()
+    runs = _runs(data)
+    (x1, y1), (x2, y2), (x3, y3) = (runs[cell] for cell in cells)
+    assert y1 == y2 < y3
+    assert x1 == x3 < x2 - 60.0
+    assert _text(data)[0].startswith("First cell. Second cell. Third cell.")
+
+
+def test_an_aside_column_is_as_wide_as_it_can_be_without_making_the_block_taller(
+    qapp: object,
+) -> None:
+    def text_starts(words: str) -> float:
+        document = PageDocument(Paper.A4)
+        document.add(
+            Block(
+                [Paragraph(words)],
+                aside=Picture(_image(300, 300), 30.0),
+                aside_mm=100.0,
+                aside_min_mm=60.0,
+                aside_left=True,
+                aside_below=[Paragraph("Note.")],
+            )
+        )
+        data, _ = document.render()
+        return min(x for text, (x, _y) in _runs(data).items() if text.startswith("word"))
+
+    beside_little = text_starts("word0 word1.")
+    beside_much = text_starts(" ".join(f"word{n}" for n in range(400)))
+    assert beside_little > 100.0
+    assert beside_much < 70.0
+
+
+def test_a_label_without_a_width_runs_in_before_the_first_line(qapp: object) -> None:
+    document = PageDocument(Paper.A4)
+    words = " ".join(f"word{n}" for n in range(40))
+    document.add(Paragraph(words, label="Start:"))
+    data, _ = document.render()
+    runs = _runs(data)
+    label_x, label_y = runs["Start:"]
+    first = next(x for text, (x, y) in runs.items() if text.startswith("word0") and y == label_y)
+    later = [x for text, (x, y) in runs.items() if text.startswith("word") and y > label_y]
+    assert first > label_x + 8.0
+    assert later
+    assert all(x == label_x for x in later)

@@ -98,8 +98,51 @@ def test_sheet_follows_the_persons_order_inclusion_and_values(
     block = text[text.index(f"1. {third.name}") : text.index(f"2. {first.name}")]
     assert "7 seconds." in block
     assert re.search(r"Repeat: 4 times( on each side| in all)?\.", block)
-    assert "Rest 6 seconds between repetitions." in block
-    assert "Build-up" not in block
+    assert "Rest: 6 seconds between each." in block
+    assert "Goal:" not in block
+
+
+def test_while_building_up_each_block_says_the_goal_under_todays_values(
+    qapp: object, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "sheet.pdf"
+    assert _sheet(tmp_path / "home", "xplain-back", "--pdf", str(pdf)) == 0
+    text = " ".join(_pages(pdf))
+    block = text[text.index("1. Pelvic Tilt") : text.index("2. Single Leg Pull")]
+    assert re.search(
+        r"Hold: 2 seconds\. Repeat: 2 times\. Rest: \d+ seconds? between each\. "
+        r"Goal: build up to hold \d+ s, \d+ times\.",
+        block,
+    ), block
+
+
+PAGES_AT_MOST = {"xplain-back": 5, "spine-clinic": 4, "chiro-clinic": 10}
+"""A handout, not a booklet: before the picture sat beside the text these were 7, 5-6 and
+13-14 pages."""
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("routine_id", ROUTINES)
+def test_the_sheet_holds_several_exercises_a_page_each_whole_on_one_page(
+    qapp: object, tmp_path: Path, routine_id: str, paper: str
+) -> None:
+    home, pdf = tmp_path / "home", tmp_path / "sheet.pdf"
+    assert _sheet(home, routine_id, "--pdf", str(pdf), "--paper", paper) == 0
+    routine = load_catalogue(find_paths(str(home))).find(routine_id)
+    assert routine is not None
+    session = resolve(routine)
+    reader = pypdf.PdfReader(str(pdf))
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(texts) <= PAGES_AT_MOST[routine_id]
+    assert len(session.exercises) / len(texts) >= 2.5
+    for page, text in zip(reader.pages, texts, strict=True):
+        here = [n for n, e in enumerate(session.exercises, start=1) if f"{n}. {e.name}" in text]
+        # A block's title, its values and its picture are on the same page.
+        assert text.count("Repeat:") == len(here)
+        assert len(page.images) == len(here)
+    safety = _flat(routine.safety[-1])
+    assert safety in texts[0]
+    assert texts[0].index(safety) < texts[0].index(f"1. {session.exercises[0].name}")
 
 
 @pytest.mark.parametrize(("paper", "points"), [("a4", (595, 842)), ("letter", (612, 792))])

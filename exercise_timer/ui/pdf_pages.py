@@ -14,6 +14,7 @@ Used by the exercise sheet (``ui/sheet_pdf.py``) and the clinic report.
 from __future__ import annotations
 
 import enum
+import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ RESOLUTION = 600
 MARGIN_MM = 15.0
 FOOTER_MM = 9.0
 """The band at the bottom of every page for the footer line and page number."""
+ASIDE_STEP_MM = 4.0
+"""How finely a block's aside column is tried between its widest and narrowest."""
 
 
 class Paper(enum.Enum):
@@ -92,8 +95,9 @@ class Paragraph:
     """Text that wraps to the width and may flow over a page break between lines.
 
     ``label`` (for example ``"1."`` or ``"Hold:"``) is set in a column ``label_mm`` wide to
-    the left, in bold, and the text wraps beside it. ``keep_with_next`` keeps a heading on the
-    page of what follows it.
+    the left, in bold, and the text wraps beside it; with no ``label_mm`` the label runs in,
+    in bold before the first line, and the text wraps under it. ``keep_with_next`` keeps a
+    heading on the page of what follows it.
     """
 
     text: str
@@ -119,23 +123,43 @@ class Spacer:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """Paragraphs in ``columns`` equal columns, read along each row and then down.
+
+    A row is as high as its tallest cell. ``tint`` sets the grid on a tinted band, which
+    makes a few values stand out from the text around them.
+    """
+
+    cells: Sequence[Paragraph]
+    columns: int = 2
+    tint: bool = False
+
+
+@dataclass(frozen=True)
 class Block:
     """Elements kept together on one page, in a light frame (unless taller than a page).
 
     ``title``, if given, is set in bold on a tinted band across the top of the frame.
-    ``aside``, if given, is drawn at the top right, at most ``aside_mm`` wide, and the
-    elements wrap in the column to its left (they are read first: the text comes before the
-    picture in the PDF).
+    ``aside``, if given, is drawn at the top right (the top left with ``aside_left``), at most
+    ``aside_mm`` wide, and the elements wrap in the column beside it (they are read first: the
+    text comes before the picture in the PDF). ``aside_below`` is set under the picture in a
+    column ``aside_mm`` wide (the picture centred above it), and read after the elements.
+    With ``aside_min_mm`` the column is the widest between the two that makes the block no
+    taller than the lowest it can be: beside much text it narrows to give the text room,
+    beside little it stays wide.
     """
 
-    elements: Sequence[Paragraph | Picture | Spacer]
+    elements: Sequence[Paragraph | Picture | Spacer | Grid]
     title: str = ""
     frame: bool = True
     aside: Picture | None = None
     aside_mm: float = 80.0
+    aside_left: bool = False
+    aside_below: Sequence[Paragraph | Spacer | Grid] = ()
+    aside_min_mm: float | None = None
 
 
-Element = Paragraph | Picture | Spacer | Block
+Element = Paragraph | Picture | Spacer | Grid | Block
 
 
 @dataclass
@@ -192,8 +216,13 @@ class _Metrics:
         font.setFeature(QFont.Tag("liga"), 0)
         return font
 
-    def lines(self, text: str, font: QFont, width: float) -> list[str]:
-        """``text`` broken into lines no wider than ``width`` (at words where possible)."""
+    def lines(
+        self, text: str, font: QFont, width: float, first_width: float | None = None
+    ) -> list[str]:
+        """``text`` broken into lines no wider than ``width`` (at words where possible).
+
+        The first line is no wider than ``first_width``, when given.
+        """
         out: list[str] = []
         for part in text.split("\n") or [""]:
             layout = QTextLayout(part, font, self.device)
@@ -205,7 +234,7 @@ class _Metrics:
                 line = layout.createLine()
                 if not line.isValid():
                     break
-                line.setLineWidth(width)
+                line.setLineWidth(width if out or first_width is None else first_width)
                 out.append(part[line.textStart() : line.textStart() + line.textLength()].rstrip())
             layout.endLayout()
         return out or [""]
@@ -215,9 +244,17 @@ def _paragraph_pieces(m: _Metrics, item: Paragraph, width: float) -> list[_Piece
     font = m.font(item.style)
     metrics = QFontMetricsF(font, m.device)
     step = metrics.lineSpacing()
-    indent = m.mm(item.label_mm) if item.label else 0.0
-    lines = m.lines(item.text, font, max(width - indent, m.mm(20)))
     label_font = m.font(item.style, bold=True)
+    indent = m.mm(item.label_mm) if item.label else 0.0
+    run_in = 0.0
+    if item.label and not item.label_mm:
+        run_in = QFontMetricsF(label_font, m.device).horizontalAdvance(item.label + " ")
+    lines = m.lines(
+        item.text,
+        font,
+        max(width - indent, m.mm(20)),
+        max(width - run_in, m.mm(20)) if run_in else None,
+    )
     pieces: list[_Piece] = []
     before, after = m.mm(item.style.before), m.mm(item.style.after)
     for number, text in enumerate(lines):
@@ -234,7 +271,7 @@ def _paragraph_pieces(m: _Metrics, item: Paragraph, width: float) -> list[_Piece
                 p.setFont(label_font)
                 p.drawText(QPointF(x, baseline), label)
             p.setFont(font)
-            p.drawText(QPointF(x + indent, baseline), text)
+            p.drawText(QPointF(x + (run_in if label and run_in else indent), baseline), text)
 
         last = number == len(lines) - 1
         pieces.append(_Piece(top + step + bottom, draw, keep_with_next=item.keep_with_next))
@@ -268,28 +305,80 @@ def _pieces(m: _Metrics, item: Element, width: float) -> list[_Piece]:
         return [_picture_piece(m, item, width)]
     if isinstance(item, Spacer):
         return [_Piece(m.mm(item.height_mm), lambda p, x, y: None, drop_at_top=True)]
+    if isinstance(item, Grid):
+        return [_grid_piece(m, item, width)]
     return _block_pieces(m, item, width)
 
 
+def _grid_piece(m: _Metrics, grid: Grid, width: float) -> _Piece:
+    pad = m.mm(2.0) if grid.tint else 0.0
+    gap = m.mm(4.0)
+    columns = max(grid.columns, 1)
+    cell_width = (width - 2 * pad - gap * (columns - 1)) / columns
+    cells = [_paragraph_pieces(m, cell, cell_width) for cell in grid.cells]
+    rows = [cells[start : start + columns] for start in range(0, len(cells), columns)]
+    heights = [max(sum(piece.height for piece in cell) for cell in row) for row in rows]
+    last = grid.cells[-1].style.after if grid.cells else 0.0
+    height = sum(heights) + 2 * pad - m.mm(last)
+
+    def draw(p: QPainter, x: float, y: float) -> None:
+        if grid.tint:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(BAND))
+            p.drawRoundedRect(QRectF(x, y, width, height), m.mm(1.5), m.mm(1.5))
+        top = y + pad
+        for row, row_height in zip(rows, heights, strict=True):
+            for column, cell in enumerate(row):
+                left, down = x + pad + column * (cell_width + gap), top
+                for piece in cell:
+                    piece.draw(p, left, down)
+                    down += piece.height
+            top += row_height
+
+    return _Piece(height + m.mm(1.5), draw)
+
+
+def _column(m: _Metrics, elements: Sequence[Element], width: float) -> tuple[list[_Piece], float]:
+    """The pieces of elements stacked in a column ``width`` wide, and their height."""
+    pieces = [piece for e in elements for piece in _pieces(m, e, width)]
+    return pieces, max(sum(piece.height for piece in pieces) - _trailing(m, elements), 0.0)
+
+
 def _block_pieces(m: _Metrics, block: Block, width: float) -> list[_Piece]:
+    narrowest = block.aside_min_mm
+    if block.aside is None or narrowest is None or narrowest >= block.aside_mm:
+        return [_block_piece(m, block, width, block.aside_mm)]
+    steps = math.ceil((block.aside_mm - narrowest) / ASIDE_STEP_MM)
+    columns = [block.aside_mm - step * ASIDE_STEP_MM for step in range(steps)] + [narrowest]
+    pieces = [_block_piece(m, block, width, column) for column in columns]
+    lowest = min(piece.height for piece in pieces)
+    return [next(piece for piece in pieces if piece.height <= lowest + m.mm(1.0))]
+
+
+def _block_piece(m: _Metrics, block: Block, width: float, aside_mm: float) -> _Piece:
     pad = m.mm(3.0) if block.frame else 0.0
-    title_font = m.font(Style(size=13.0, bold=True))
+    title_font = m.font(Style(size=12.5, bold=True))
     title_metrics = QFontMetricsF(title_font, m.device)
     title_lines = m.lines(block.title, title_font, width - 2 * pad) if block.title else []
     band = len(title_lines) * title_metrics.lineSpacing() + (m.mm(3.0) if title_lines else 0.0)
     text_width = width - 2 * pad
     aside: _Piece | None = None
-    aside_width = 0.0
+    aside_width = picture_left = 0.0
+    under: list[_Piece] = []
+    under_height = 0.0
     if block.aside is not None:
-        shown = _shown_size(m, block.aside, m.mm(block.aside_mm))
-        aside_width = shown.width()
-        text_width -= aside_width + m.mm(4.0)
-        aside = _picture_piece(m, block.aside, aside_width)
-    inner = [piece for e in block.elements for piece in _pieces(m, e, text_width)]
-    last = block.elements[-1] if block.elements else None
-    trailing = m.mm(last.style.after) if isinstance(last, Paragraph) else 0.0
-    body = max(sum(piece.height for piece in inner) - trailing, aside.height if aside else 0.0)
-    height = band + body + 2 * pad
+        column = m.mm(aside_mm)
+        shown = _shown_size(m, block.aside, column)
+        aside_width = column if block.aside_below else shown.width()
+        picture_left = (aside_width - shown.width()) / 2
+        text_width -= aside_width + m.mm(5.0)
+        aside = _picture_piece(m, block.aside, shown.width())
+        under, under_height = _column(m, block.aside_below, aside_width)
+    inner, inner_height = _column(m, block.elements, text_width)
+    side_height = (aside.height + under_height) if aside is not None else 0.0
+    height = band + max(inner_height, side_height) + 2 * pad
+    text_left = aside_width + m.mm(5.0) if aside is not None and block.aside_left else 0.0
+    aside_left = pad if block.aside_left else width - pad - aside_width
 
     def draw(p: QPainter, x: float, y: float) -> None:
         if block.frame:
@@ -312,12 +401,27 @@ def _block_pieces(m: _Metrics, block: Block, width: float) -> list[_Piece]:
                 p.drawText(QPointF(x + pad, baseline), line)
         top = y + pad + band
         for piece in inner:
-            piece.draw(p, x + pad, top)
+            piece.draw(p, x + pad + text_left, top)
             top += piece.height
         if aside is not None:
-            aside.draw(p, x + width - pad - aside_width, y + pad + band)
+            top = y + pad + band
+            aside.draw(p, x + aside_left + picture_left, top)
+            top += aside.height
+            for piece in under:
+                piece.draw(p, x + aside_left, top)
+                top += piece.height
 
-    return [_Piece(height + m.mm(4.0), draw)]
+    return _Piece(height + m.mm(3.5), draw)
+
+
+def _trailing(m: _Metrics, elements: Sequence[Element]) -> float:
+    """The space after the last of ``elements`` that the frame's padding stands in for."""
+    last = elements[-1] if elements else None
+    if isinstance(last, Paragraph):
+        return m.mm(last.style.after)
+    if isinstance(last, Grid | Picture):
+        return m.mm(1.5)
+    return 0.0
 
 
 class PageDocument:

@@ -29,20 +29,34 @@ from exercise_timer.ui.pdf_pages import (
     STRONG,
     TITLE,
     Block,
+    Grid,
     PageDocument,
     Paper,
     Paragraph,
     Picture,
     Spacer,
+    Style,
     gui_application,
 )
 
-LABEL_MM = 25.0
-"""The width of the column of labels ("Hold:") beside the values."""
+VALUE = Style(size=11.0, bold=True, after=0.8)
+"""The person's values: a little larger than the text around them, in bold."""
+GOAL = Style(size=10.5, after=0.8)
+TEXT = Style(size=10.5, after=1.0)
+"""The start and the steps: large enough to read without glasses, small enough to sit
+beside the picture."""
+
+LABEL_MM = 19.0
+"""The width of the column of labels ("Start:", "Hold:") beside the words."""
 STEP_MM = 6.0
-PICTURE_MM = 34.0
-PICTURE_PIXELS = QSize(2400, 400)
-"""The box a still is drawn into: about 300 dots per inch at the printed height."""
+SIDE_MM = (72.0, 100.0)
+"""The column of the picture and the values beside the start and the steps, in mm: as
+wide as it can be between these without making the block taller."""
+STILL_MM = (SIDE_MM[1], 30.0)
+"""The most a still takes, in mm (width, height)."""
+PICTOGRAM_MM = (40.0, 24.0)
+PRINT_DPI = 300
+"""Dots per inch the pictures are drawn at: sharp in print, not screen pixels."""
 
 
 @dataclass(frozen=True)
@@ -80,9 +94,11 @@ def hold_words(stage: ResolvedStage) -> str:
         return ngettext("{seconds} second.", "{seconds} seconds.", _count(holds[0])).format(
             seconds=_number(holds[0])
         )
-    return _("{first} seconds the first time, growing to {last} seconds the last time.").format(
-        first=_number(holds[0]), last=_number(holds[-1])
-    )
+    return ngettext(
+        "{first} second the first time, growing to {last} seconds the last time.",
+        "{first} seconds the first time, growing to {last} seconds the last time.",
+        _count(holds[0]),
+    ).format(first=_number(holds[0]), last=_number(holds[-1]))
 
 
 def repeat_words(exercise: ResolvedExercise) -> str:
@@ -126,24 +142,23 @@ def sides_words(exercise: ResolvedExercise) -> str | None:
 
 
 def rest_words(exercise: ResolvedExercise) -> str:
-    """The rest between repetitions."""
+    """The rest between repetitions (after the label "Rest:")."""
     seconds = exercise.relax_seconds
     if seconds <= 0:
-        return _("No rest needed between repetitions.")
+        return _("None needed.")
     return ngettext(
-        "Rest {seconds} second between repetitions.",
-        "Rest {seconds} seconds between repetitions.",
+        "{seconds} second between each.",
+        "{seconds} seconds between each.",
         _count(seconds),
     ).format(seconds=_number(seconds))
 
 
 def build_up_words(progress: ExerciseProgress | None) -> str | None:
-    """Where a gradual build-up stands, while it is under way."""
+    """Where a gradual build-up is heading, while it is under way (after the label "Goal:")."""
     if progress is None or progress.reached:
         return None
-    return _("Today: {today}. You are building up to {target}.").format(
-        today=values_text(progress.holds, progress.repetitions),
-        target=values_text(progress.target.holds, progress.target.repetitions),
+    return _("build up to {target}.").format(
+        target=values_text(progress.target.holds, progress.target.repetitions)
     )
 
 
@@ -194,46 +209,70 @@ def _trimmed(image: QImage) -> QImage:
     return image.copy(0, top, image.width(), bottom - top) if bottom > top else image
 
 
-def _picture(stills: Stills, exercise: ResolvedExercise) -> list[Picture]:
+def _dots(millimetres: float) -> int:
+    return round(millimetres / 25.4 * PRINT_DPI)
+
+
+def _picture(stills: Stills, exercise: ResolvedExercise) -> Picture | None:
+    """The exercise's still, else its position's pictogram, else None."""
     variant = exercise.variant.id if exercise.variant is not None else None
     shown = stills.picture(exercise.exercise, variant)
-    image = stills.image(exercise.exercise, variant, PICTURE_PIXELS)
-    if shown is Shown.NONE or image is None:
-        return []
-    return [Picture(_trimmed(image), PICTURE_MM if shown is Shown.STILL else PICTURE_MM * 0.8)]
+    if shown is Shown.NONE:
+        return None
+    width, height = STILL_MM if shown is Shown.STILL else PICTOGRAM_MM
+    image = stills.image(exercise.exercise, variant, QSize(_dots(width), _dots(height)))
+    return None if image is None else Picture(_trimmed(image), height)
 
 
-def exercise_block(
-    number: int, exercise: ResolvedExercise, stills: Stills, progress: ExerciseProgress | None
-) -> Block:
-    """One exercise's block: picture, start, steps, then the person's values."""
-    title = _("{number}. {name}").format(number=number, name=exercise.name)
-    if exercise.variant is not None:
-        title = _("{number}. {name} ({version})").format(
-            number=number, name=exercise.name, version=exercise.variant.name
-        )
-    parts: list[Paragraph | Picture | Spacer] = [*_picture(stills, exercise)]
-    parts.append(Paragraph(exercise.start, label=_("Start:"), label_mm=LABEL_MM))
-    for step, text in enumerate(exercise.steps, start=1):
-        parts.append(Paragraph(text, label=f"{step}.", label_mm=STEP_MM))
-    parts.append(Spacer(1.0))
+def _values(exercise: ResolvedExercise, progress: ExerciseProgress | None) -> list[Paragraph]:
+    """Hold, Repeat, Sides, Rest and the build-up's goal: the person's own values."""
+    cells: list[Paragraph] = []
     staged = len(exercise.stages) > 1
     for stage in exercise.stages:
         words = hold_words(stage)
         if staged:
             words = _("{stage}: {hold}").format(stage=stage.name, hold=words)
-        parts.append(Paragraph(words, STRONG, label=_("Hold:"), label_mm=LABEL_MM))
-    parts.append(Paragraph(repeat_words(exercise), STRONG, label=_("Repeat:"), label_mm=LABEL_MM))
+        cells.append(Paragraph(words, VALUE, label=_("Hold:"), label_mm=LABEL_MM))
+    cells.append(Paragraph(repeat_words(exercise), VALUE, label=_("Repeat:"), label_mm=LABEL_MM))
     sides = sides_words(exercise)
     if sides:
-        parts.append(Paragraph(sides, STRONG, label=_("Sides:"), label_mm=LABEL_MM))
-    parts.append(Paragraph(rest_words(exercise), STRONG, label=_("Rest:"), label_mm=LABEL_MM))
+        cells.append(Paragraph(sides, VALUE, label=_("Sides:"), label_mm=LABEL_MM))
+    cells.append(Paragraph(rest_words(exercise), VALUE, label=_("Rest:"), label_mm=LABEL_MM))
     building = build_up_words(progress)
     if building:
-        parts.append(Paragraph(building, label=_("Build-up:"), label_mm=LABEL_MM))
+        cells.append(Paragraph(building, GOAL, label=_("Goal:"), label_mm=LABEL_MM))
+    return cells
+
+
+def exercise_block(
+    number: int, exercise: ResolvedExercise, stills: Stills, progress: ExerciseProgress | None
+) -> Block:
+    """One exercise's block: the picture beside the start and steps, the values under both."""
+    title = _("{number}. {name}").format(number=number, name=exercise.name)
+    if exercise.variant is not None:
+        title = _("{number}. {name} ({version})").format(
+            number=number, name=exercise.name, version=exercise.variant.name
+        )
+    parts: list[Paragraph | Picture | Spacer | Grid] = [
+        Paragraph(exercise.start, TEXT, label=_("Start:"))
+    ]
+    for step, text in enumerate(exercise.steps, start=1):
+        parts.append(Paragraph(text, TEXT, label=f"{step}.", label_mm=STEP_MM))
     for caution in exercise.exercise.cautions:
-        parts.append(Paragraph(caution, label=_("Take care:"), label_mm=LABEL_MM))
-    return Block(parts, title=title)
+        parts.append(Paragraph(caution, TEXT, label=_("Take care:")))
+    values = [Grid(_values(exercise, progress), columns=1, tint=True)]
+    picture = _picture(stills, exercise)
+    if picture is None:
+        return Block([*parts, *values], title=title)
+    return Block(
+        parts,
+        title=title,
+        aside=picture,
+        aside_mm=SIDE_MM[1],
+        aside_min_mm=SIDE_MM[0],
+        aside_left=True,
+        aside_below=values,
+    )
 
 
 def sheet_document(
