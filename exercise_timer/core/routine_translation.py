@@ -5,7 +5,7 @@ is the text's place in the routine (``exercises.cat-camel.steps.2``: exercises a
 id, lists counted from 1 as steps are), ``msgid`` the English text, ``msgstr`` the translation.
 It is applied to the parsed TOML before the routine is read, so every number, id and choice
 is the English file's own and the translated routine runs exactly the same session
-(docs/decisions/0011-routine-translations.md).
+(docs/decisions/0012-routine-translations.md).
 
 A text whose entry is missing, empty, fuzzy, stale (its ``msgid`` is no longer the English
 text) or changes a number stays English; each is a problem ``exercise-timer check`` reports.
