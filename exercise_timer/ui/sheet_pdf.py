@@ -49,7 +49,7 @@ beside the picture."""
 LABEL_MM = 19.0
 """The width of the column of labels ("Start:", "Hold:") beside the words."""
 STEP_MM = 6.0
-SIDE_MM = (72.0, 100.0)
+SIDE_MM = (82.0, 100.0)
 """The column of the picture and the values beside the start and the steps, in mm: as
 wide as it can be between these without making the block taller."""
 STILL_MM = (SIDE_MM[1], 30.0)
