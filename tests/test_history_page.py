@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fakes.recording_speaker import RecordingSpeaker
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from test_history_page_rows import XPLAIN, at, fill_journal, stop_in
 from window_support import make_window
@@ -44,7 +44,7 @@ def window_over(qtbot: QtBot, path: Path, routine: Routine) -> tuple[MainWindow,
 
 def opened(qtbot: QtBot, window: MainWindow) -> HistoryPage:
     button = window.session_page.history_button
-    assert button.isVisible() and button.isEnabled()
+    assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     page = window.history_page
     assert window.pages.currentWidget() is page
@@ -192,8 +192,10 @@ def test_an_unreadable_row_is_reported_and_the_rest_shown(
 
 
 def test_keys_open_nothing_else_and_esc_goes_back(
-    qtbot: QtBot, tmp_path: Path, xplain: Routine
+    qtbot: QtBot, tmp_path: Path, xplain: Routine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Closing the window mid-session asks a question; at teardown the answer is Yes.
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     fill_journal(tmp_path / "j.sqlite3", [at(date(2026, 3, 2))])
     window, journal = window_over(qtbot, tmp_path / "j.sqlite3", xplain)
     try:
@@ -207,6 +209,12 @@ def test_keys_open_nothing_else_and_esc_goes_back(
         assert window.pages.currentWidget() is window.session_page
         assert window.session_page.history_button.hasFocus()
         assert window.controller.state.segment is None
+
+        window.toggle()  # a session runs: no way into the history until it ends
+        assert window.controller.state.segment is not None
+        assert not window.session_page.history_button.isVisible()
+        window.open_history()
+        assert window.pages.currentWidget() is window.session_page
     finally:
         journal.close()
 

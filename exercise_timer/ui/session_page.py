@@ -30,6 +30,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
+from exercise_timer.ui.print_sheet import PrintButton
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
 from exercise_timer.ui.session_figure import SessionFigure
 from exercise_timer.ui.theme import HIGHLIGHT, phase_look
@@ -119,9 +120,7 @@ class SessionPage(QWidget):
         self.settings_button = _button(self)
         self.values_button = _button(self)
         self.safety_button = _button(self)
-        self.history_button = _button(self)
         top.addWidget(self.picker, 3)
-        top.addWidget(self.history_button)
         top.addWidget(self.wait_box)
         top.addWidget(self.safety_button)
         top.addWidget(self.values_button)
@@ -206,6 +205,11 @@ class SessionPage(QWidget):
         bottom.addWidget(self.toggle_button)
         bottom.addWidget(self.skip_button)
         bottom.addSpacing(12)
+        # Here, not beside the routine: at 1024 px the top row has no room left for it.
+        self.history_button = _button(self)
+        bottom.addWidget(self.history_button)
+        self.print_button = PrintButton(self)  # the window sets its source
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.next_up, 1)
         bottom.addWidget(self.stop_button)
         return bottom
@@ -228,6 +232,7 @@ class SessionPage(QWidget):
         self.settings_button.setAccessibleName(_("Settings"))
         self.safety_button.setText(_("Safety…"))
         self.safety_button.setAccessibleName(_("Safety and advice of this routine"))
+        self.print_button.retranslate()
         self.history_button.setText(_("History…"))
         self.history_button.setAccessibleName(_("History of your sessions"))
         self.values_button.setText(_("Values…"))
@@ -286,7 +291,7 @@ class SessionPage(QWidget):
 
     def draw_figure(self, state: SessionState) -> bool:
         """Shows ``state`` in the figure alone (a frame between states); True while it moves."""
-        return self.figure.draw(state)
+        return self.figure.draw(state, frame=True)
 
     def _draw_exercise(self, state: SessionState) -> None:
         exercise = state.exercise
@@ -375,8 +380,10 @@ class SessionPage(QWidget):
         self.safety_button.setEnabled(state.status is Status.READY)
         self.values_button.setEnabled(idle and can_edit and self._has_values)
         self.values_button.setVisible(can_edit)
-        self.history_button.setEnabled(state.status is Status.READY)
-        self.history_button.setVisible(can_edit and self._policy.keeps_journal)
+        self.print_button.setVisible(state.status is Status.READY and can_edit)
+        self.history_button.setVisible(
+            state.status is Status.READY and can_edit and self._policy.keeps_journal
+        )
         self.wait_box.setVisible(self._policy.can_wait)
         if self.wait_box.isChecked() != state.wait_for_me:
             self.wait_box.blockSignals(True)
