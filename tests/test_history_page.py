@@ -11,7 +11,7 @@ from fakes.recording_speaker import RecordingSpeaker
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
-from test_history_page_rows import XPLAIN, at, fill_journal, stop_in
+from test_history_page_rows import XPLAIN, Unreadable, at, fill_journal, stop_in
 from window_support import make_window
 
 from exercise_timer import resources
@@ -165,6 +165,21 @@ def test_an_empty_journal_says_there_is_nothing_yet(
         assert page.body.currentWidget() is page.empty
         assert page.empty.text().startswith("No sessions recorded yet.")
         assert not page.notice.isVisible()
+    finally:
+        journal.close()
+
+
+def test_a_journal_that_cannot_be_read_is_said_so(
+    qtbot: QtBot, tmp_path: Path, xplain: Routine
+) -> None:
+    window, journal = window_over(qtbot, tmp_path / "j.sqlite3", xplain)
+    try:
+        page = opened(qtbot, window)
+        page.show_history(Unreadable(), xplain.id)
+
+        assert page.notice.text() == "journal.sqlite3: the session journal is damaged."
+        assert page.body.currentWidget() is page.empty
+        assert page.empty.text() == "The journal could not be read, so there is nothing to show."
     finally:
         journal.close()
 

@@ -22,9 +22,16 @@ from exercise_timer.report.history_page import (
     changes_only,
     history_page_rows,
     place_text,
+    read_page_history,
     week_text,
 )
-from exercise_timer.storage.journal import History, StopRecord, open_journal, read_history
+from exercise_timer.storage.journal import (
+    History,
+    JournalUnreadable,
+    StopRecord,
+    open_journal,
+    read_history,
+)
 
 PLUS_ONE = timezone(timedelta(hours=1))
 XPLAIN = ("pelvic-tilt", "single-leg-pull", "double-knee-to-chest", "pretzel", "side-stretch")
@@ -229,3 +236,16 @@ def test_holds_of_stages_and_unreadable_values(tmp_path: Path) -> None:
     assert rows["pretzel"][0].hold_seconds == 2.0  # the longer of its stages' 2 s and 1 s
     assert [(p.hold_seconds, p.repetitions) for p in rows["a"]] == [(7.0, 3)]
     assert "b" not in rows and "c" not in rows
+
+
+class Unreadable:
+    """A journal whose file cannot be read at all."""
+
+    def history(self) -> History:
+        raise JournalUnreadable("journal.sqlite3: the session journal is damaged.")
+
+
+def test_a_journal_that_cannot_be_read_gives_no_sessions_and_says_why() -> None:
+    history, problem = read_page_history(Unreadable())
+    assert history.records == []
+    assert problem == "journal.sqlite3: the session journal is damaged."

@@ -14,11 +14,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.report.history import HistoryRow, history_rows
-from exercise_timer.storage.journal import History, SessionRecord, SkippedRow, StopRecord
+from exercise_timer.storage.journal import (
+    History,
+    JournalUnreadable,
+    SessionRecord,
+    SkippedRow,
+    StopRecord,
+    reason_text,
+)
 
 _BAND = re.compile(r"\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*")
 
@@ -340,3 +348,45 @@ def week_text(week: WeekRow, band: Band | None) -> str:
             count,
         )
     return text.format(monday=monday, count=count, band=band.text())
+
+
+class HistorySource(Protocol):
+    """Where the sessions come from: the session journal (read only)."""
+
+    def history(self) -> History:
+        """Every readable session, oldest first, and the rows left out.
+
+        Raises:
+            JournalUnreadable: The file cannot be read at all.
+        """
+
+
+def no_history() -> History:
+    """A journal with nothing in it, before one is read."""
+    return History([])
+
+
+def read_page_history(source: HistorySource) -> tuple[History, str]:
+    """The journal's sessions, and why it could not be read at all ("" when it could)."""
+    try:
+        return source.history(), ""
+    except JournalUnreadable as unreadable:
+        return no_history(), unreadable.message
+
+
+def stop_reason_text(stop: StopRecord) -> str:
+    """Why a session was stopped, in the words of the stop dialog."""
+    return reason_text(stop.reason)
+
+
+def stop_counts_text(stops: Sequence[StopRow]) -> str:
+    """How many stops each reason had, such as "Pain or discomfort: 2 stops   Dizziness: 1 stop"."""
+    counts = stop_counts(stops)
+    if not counts:
+        return _("No session was stopped.")
+    return "   ".join(
+        ngettext("{reason}: {count} stop", "{reason}: {count} stops", count).format(
+            reason=reason_text(reason).capitalize(), count=count
+        )
+        for reason, count in counts
+    )

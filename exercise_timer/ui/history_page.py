@@ -36,13 +36,15 @@ from exercise_timer.report.history import skipped_text
 from exercise_timer.report.history_page import (
     BuildUpPoint,
     HistoryPageRows,
+    HistorySource,
     WeekMark,
     build_up_rows,
     changes_only,
     history_page_rows,
-    stop_counts,
+    no_history,
+    read_page_history,
+    stop_counts_text,
 )
-from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal, reason_text
 from exercise_timer.ui.charts import ChartView, draw_build_up, draw_pain, draw_weeks
 from exercise_timer.ui.history_calendar import WeekCalendar, mark_look
 from exercise_timer.ui.history_tables import TableModel, sessions_table, stops_table
@@ -94,7 +96,8 @@ class HistoryPage(QWidget):
         self._titles = {c.routine.id: c.routine.title for c in choices}
         self._advice = {c.routine.id: c.routine.advice.sessions_per_week for c in choices}
         self._names = {c.routine.id: {e.id: e.name for e in c.routine.exercises} for c in choices}
-        self._history = History([])
+        self._history = no_history()
+        self._problem = ""
         self._today: date | None = None
         self.rows: HistoryPageRows | None = None
         self.build_up_rows: dict[str, list[BuildUpPoint]] | None = None
@@ -194,12 +197,6 @@ class HistoryPage(QWidget):
         self.weeks_chart.setAccessibleName(_("Sessions per week, as bars"))
         self.stops.setAccessibleName(_("Stops, newest first"))
         self.pain_chart.setAccessibleName(_("Pain ratings over time"))
-        self.empty.setText(
-            _(
-                "No sessions recorded yet. After your first session, this page shows your "
-                "sessions, the weeks you kept it up, any stops, and how your holds grew."
-            )
-        )
         if self._choices:
             self._fill_routines()
             self._refresh()
@@ -207,7 +204,7 @@ class HistoryPage(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def show_history(
-        self, journal: SessionJournal, routine_id: str, today: date | None = None
+        self, journal: HistorySource, routine_id: str, today: date | None = None
     ) -> None:
         """Reads the journal and shows ``routine_id``'s sessions (the filter can change it).
 
@@ -217,13 +214,9 @@ class HistoryPage(QWidget):
             today: The calendar runs to this day's week (None: today).
         """
         self._today = today or datetime.now().astimezone().date()
-        problem = ""
-        try:
-            self._history = journal.history()
-        except JournalUnreadable as unreadable:
-            self._history, problem = History([]), unreadable.message
+        self._history, self._problem = read_page_history(journal)
         self._fill_routines(routine_id)
-        self._refresh(problem=problem)
+        self._refresh()
         self.back_button.setFocus()
 
     def _fill_routines(self, wanted: str | None = None) -> None:
@@ -240,7 +233,7 @@ class HistoryPage(QWidget):
         self.routine.setCurrentIndex(max(0, self.routine.findData(current)))
         self.routine.blockSignals(False)
 
-    def _refresh(self, _index: int = 0, *, problem: str = "") -> None:
+    def _refresh(self, _index: int = 0) -> None:
         routine_id = self.routine.currentData()
         chosen = None if routine_id in (ALL_ROUTINES, None) else str(routine_id)
         rows = history_page_rows(
@@ -252,14 +245,21 @@ class HistoryPage(QWidget):
         )
         self.rows = rows
         self.build_up_rows = None
+        problem = self._problem
         problems = [problem] if problem else []
         if rows.skipped:
             problems.append(skipped_text(rows.skipped))
         self.notice.setText("\n".join(problems))
         self.notice.setVisible(bool(problems))
         if not rows.sessions:
-            if problem:
-                self.empty.setText(_("The journal could not be read, so there is nothing to show."))
+            self.empty.setText(
+                _("The journal could not be read, so there is nothing to show.")
+                if problem
+                else _(
+                    "No sessions recorded yet. After your first session, this page shows your "
+                    "sessions, the weeks you kept it up, any stops, and how your holds grew."
+                )
+            )
             self.summary.setText("")
             self.body.setCurrentWidget(self.empty)
             return
@@ -269,7 +269,7 @@ class HistoryPage(QWidget):
         self.sessions.setColumnHidden(1, chosen is not None)
         self._show_weeks(rows)
         self.stops_model.show_table(stops_table(rows.stops, self._names))
-        self.stop_summary.setText(self._stops_text(rows))
+        self.stop_summary.setText(stop_counts_text(rows.stops))
         self._show_charts()
         self._size_columns()
 
@@ -296,17 +296,6 @@ class HistoryPage(QWidget):
             advice = _("The routine advises {band} sessions a week.").format(band=band.text())
             self.legend.setText(f"{advice}&nbsp;&nbsp;{swatches}")
         self.calendar.show_weeks(rows.weeks, band, self._today)
-
-    def _stops_text(self, rows: HistoryPageRows) -> str:
-        counts = stop_counts(rows.stops)
-        if not counts:
-            return _("No session was stopped.")
-        return "   ".join(
-            ngettext("{reason}: {count} stop", "{reason}: {count} stops", count).format(
-                reason=reason_text(reason).capitalize(), count=count
-            )
-            for reason, count in counts
-        )
 
     def _show_charts(self) -> None:
         rows = self.rows

@@ -16,9 +16,8 @@ from PySide6.QtGui import QColor
 
 from exercise_timer.core.i18n import _
 from exercise_timer.report.history import HistoryRow, outcome_text
-from exercise_timer.report.history_page import StopRow, place_text
+from exercise_timer.report.history_page import StopRow, place_text, stop_reason_text
 from exercise_timer.report.table import safe_text
-from exercise_timer.storage.journal import reason_text
 
 STOPPED_INK = "#8a2a00"
 
@@ -73,7 +72,7 @@ def sessions_table(rows: Sequence[HistoryRow], names: Names, titles: Mapping[str
             safe_text(titles.get(row.routine, row.routine)),
             outcome_text(dataclasses.replace(row, stop=None)),
             _("{done} of {total}").format(done=row.exercises_completed, total=row.exercises_total),
-            reason_text(stop.reason) if stop else "",
+            stop_reason_text(stop) if stop else "",
             place_text(stop, names.get(row.routine, {})) if stop else "",
             "" if row.pain_rating is None else str(row.pain_rating),
             safe_text(stop.note) if stop else "",
@@ -90,7 +89,7 @@ def stops_table(stops: Sequence[StopRow], names: Names) -> Table:
         stop = stops[index]
         return (
             when_text(stop.started_at),
-            reason_text(stop.stop.reason),
+            stop_reason_text(stop.stop),
             place_text(stop.stop, names.get(stop.routine, {})),
             safe_text(stop.stop.note) or _("(no note)"),
         )
