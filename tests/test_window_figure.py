@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QImage, QPaintEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from window_support import advance_to, make_window, press
 
@@ -351,3 +352,54 @@ def test_no_attract_loop_at_home_or_with_reduce_motion(
     kiosk = make_window(qtbot, xplain, journal, clock, policy=KIOSK, settings_path=reduce_motion)
     assert view_of(kiosk).still
     assert not kiosk.driver.animating
+
+
+def screen_image(window: MainWindow) -> QImage:
+    """What the window's backing store holds (the offscreen screen), not a fresh render."""
+    screen = window.screen()
+    return screen.grabWindow(window.winId()).toImage()
+
+
+def test_frames_repaint_only_the_body_and_leave_no_trace(
+    started: MainWindow, clock: SimulatedClock
+) -> None:
+    view = view_of(started)
+    started.controller.skip()  # Single Leg Pull: the knee comes up a long way
+    until(started, clock, Phase.MOVE, Side.RIGHT)
+    QApplication.processEvents()
+    painted: list[QRect] = []
+
+    class Regions(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QPaintEvent):
+                painted.append(event.rect())
+            return False
+
+    spy = Regions(view)
+    view.installEventFilter(spy)
+    for phase in (Phase.MOVE, Phase.RETURN):  # the knee comes up, and goes back down
+        until(started, clock, phase, Side.RIGHT)
+        for _ in range(3):  # big steps: a frame late after a stall
+            clock.advance(0.9)
+            started.driver.frame()
+            QApplication.processEvents()
+    assert painted
+    assert all(rect.width() * rect.height() < view.width() * view.height() for rect in painted)
+    stepped = screen_image(started)
+    view.update()  # all of it, from scratch
+    QApplication.processEvents()
+    assert screen_image(started) == stepped
+
+
+def test_a_refresh_between_frames_leaves_the_moving_figure_to_the_frames(
+    started: MainWindow, clock: SimulatedClock
+) -> None:
+    until(started, clock, Phase.MOVE, None)
+    clock.advance(0.3)
+    started.driver.frame()
+    pose = drawn_pose(started)
+    clock.advance(0.01)
+    started.controller.poll()  # the display refresh: the countdown, not the figure
+    assert drawn_pose(started) is pose
+    started.driver.frame()
+    assert drawn_pose(started) is not pose

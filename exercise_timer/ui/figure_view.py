@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -50,6 +50,22 @@ MARGIN_CM = 8.0
 FLOOR_BELOW_CM = 4.0
 
 
+_PLACED: list[tuple[Pose, Figure]] = []
+PLACED_KEPT = 6
+"""Poses whose points are kept: a frame's pose and its exercise's start, used twice a frame."""
+
+
+def placed(pose: Pose) -> Figure:
+    """``skeleton.place(pose)``, kept for the last few pose objects (a pose never changes)."""
+    for kept, figure in _PLACED:
+        if kept is pose:
+            return figure
+    figure = place(pose)
+    _PLACED.insert(0, (pose, figure))
+    del _PLACED[PLACED_KEPT:]
+    return figure
+
+
 @dataclass(frozen=True)
 class Scene:
     """What one panel shows: a pose, the start pose its props stand by, lit parts, props."""
@@ -70,7 +86,7 @@ def scene_box(scenes: Iterable[Scene]) -> Box:
     """The box around every scene's body and props, with the floor and a margin."""
     left, bottom, right, top = math.inf, 0.0, -math.inf, -math.inf
     for scene in scenes:
-        figure, start = place(scene.pose), place(scene.start)
+        figure, start = placed(scene.pose), placed(scene.start)
         boxes = [figure.bounds(), start.bounds()]
         for shape in prop_shapes(scene.props, start, figure):
             if shape.box is not None:
@@ -166,7 +182,7 @@ def _nose(figure: Figure) -> Point:
 def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> None:
     """Draws one scene into ``target``, the cm box ``box`` fitted to it in proportion."""
     p = QuickPainter(painter, Mapping(box, target))
-    figure, start = place(scene.pose), place(scene.start)
+    figure, start = placed(scene.pose), placed(scene.start)
     colours = _segment_colours(scene)
     draw_props(p, scene.props, start, figure, behind=True)
     p.floor()
@@ -219,12 +235,7 @@ def still_scenes(figure: ExerciseFigure, side: Side | None = None) -> list[Scene
     """The panels of a still: the start pose, then each stage's end pose with its highlight."""
     start = sided(figure.start, side)
     names = (lambda n: swap_name(n)) if side is Side.LEFT else (lambda n: n)
-    props = tuple(
-        Prop(prop.kind, (names(prop.between[0]), names(prop.between[1])))
-        if prop.between is not None
-        else prop
-        for prop in figure.props
-    )
+    props = tuple(prop.mirrored() if side is Side.LEFT else prop for prop in figure.props)
     scenes = [Scene(start, start, (), False, props)]
     for stage in figure.stages:
         highlight = tuple(names(part) for part in stage.highlight)
@@ -233,6 +244,8 @@ def still_scenes(figure: ExerciseFigure, side: Side | None = None) -> list[Scene
 
 
 ARROW_SHARE = 0.3
+BODY_MARGIN_CM = 6.0
+"""Beyond the body's surface: a held towel or band's thickness, and the floor under it."""
 """An arrow's width beside a panel's."""
 
 
@@ -320,10 +333,30 @@ class FigureView(QWidget):
         self._show(list(scenes), box, still=True)
 
     def _show(self, scenes: list[Scene], box: Box | None, *, still: bool) -> None:
-        if (scenes, box, still) == (self._scenes, self._box, self._still):
+        old = self._scenes
+        if (scenes, box, still) == (old, self._box, self._still):
             return
+        same_ground = (
+            not still
+            and not self._still
+            and box == self._box
+            and len(scenes) == len(old) == 1
+            and (scenes[0].start, scenes[0].props) == (old[0].start, old[0].props)
+        )
         self._scenes, self._box, self._still = scenes, box, still
-        self.update()
+        if same_ground and box is not None:
+            # Only the body moved: the floor and the standing props are as they were.
+            self.update(self._body_rect(old[0], box).united(self._body_rect(scenes[0], box)))
+        else:
+            self.update()
+
+    def _body_rect(self, scene: Scene, box: Box) -> QRect:
+        """The pixels the body of ``scene`` (and what it holds) covers in this widget."""
+        left, bottom, right, top = placed(scene.pose).bounds()
+        mapping = Mapping(box, QRectF(0, 0, self.width(), self.height()))
+        corner = mapping.point((left - BODY_MARGIN_CM, top + BODY_MARGIN_CM))
+        far = mapping.point((right + BODY_MARGIN_CM, bottom - BODY_MARGIN_CM))
+        return QRectF(corner, far).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def paintEvent(self, _event: object) -> None:
         """Draws the current frame or still."""

@@ -65,6 +65,7 @@ class SessionFigure(QWidget):
         self._book: FigureBook | None = None
         self._drawn: dict[tuple[str, str | None, Side | None], _Drawn] = {}
         self._attract_since: float | None = None
+        self._shown: tuple[object, ...] | None = None
         self.moving = False
 
     @property
@@ -81,8 +82,16 @@ class SessionFigure(QWidget):
         """The exercise's own figure is shown (not the position pictogram)."""
         return self._stack.currentWidget() is self.view
 
-    def draw(self, state: SessionState) -> bool:
-        """Shows ``state``'s exercise; True while the figure moves (it wants frames)."""
+    def draw(self, state: SessionState, *, frame: bool = False) -> bool:
+        """Shows ``state``'s exercise; True while the figure moves (it wants frames).
+
+        While it moves, the frames draw it (``frame``): a state between two frames (the
+        display refresh) changes it only when it shows another phase or status.
+        """
+        shown = (state.segment, state.status, state.exercise, self._reduce_motion)
+        if self.moving and not frame and shown == self._shown:
+            return True
+        self._shown = shown
         exercise = state.exercise
         book = self._book_of(state.routine)
         attract = self._attract and state.status is Status.READY and not self._reduce_motion
