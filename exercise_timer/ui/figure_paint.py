@@ -8,9 +8,12 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from exercise_timer.core.figures.skeleton import Point
+from exercise_timer.core.figures.parts import flank_line
+from exercise_timer.core.figures.skeleton import SIDES, Figure, Point
 
 FLOOR = "#7d8794"
+FLANK_WIDTH = 8.0
+"""A lit side of the trunk: a stripe this wide (cm) over the trunk."""
 
 Box = tuple[float, float, float, float]
 """left, bottom, right, top in cm."""
@@ -128,3 +131,12 @@ class Painter:
         """A thick rounded line through the points."""
         for a, b in pairwise(points):
             self.limb(a, b, width, colour)
+
+
+def draw_flanks(p: Painter, figure: Figure, colours: dict[str, str]) -> None:
+    """Lights the sides of the trunk that ``colours`` names (``right_flank``), over the trunk."""
+    for side in SIDES:
+        colour = colours.get(f"{side}_flank")
+        if colour is not None:
+            waist, armpit = flank_line(figure, side)
+            p.limb(waist, armpit, FLANK_WIDTH, colour)

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from exercise_timer.core.figures.skeleton import JOINTS, SIDES, TRUNK_JOINTS, Pose, View
+from exercise_timer.core.figures.skeleton import (
+    JOINTS,
+    SIDES,
+    TRUNK_JOINTS,
+    TURNING_JOINTS,
+    Pose,
+    View,
+)
 
 
 def ease(fraction: float) -> float:
@@ -86,12 +93,15 @@ def mirror(pose: Pose) -> Pose:
     """The pose done with the other side: left and right swapped, drawn as a mirror image.
 
     From the side the figure turns round (so the working limb stays the nearer one); from the
-    front it leans and reaches to the other side.
+    front it leans and reaches to the other side. Either way a twisted trunk turns the other
+    way.
     """
     angles = _swapped(pose.angles)
     lifted = frozenset(swap_name(name) for name in pose.lifted)
+    for joint in TURNING_JOINTS:
+        angles[joint] = -angles[joint]
     if pose.view is View.FRONT:
-        for joint in TRUNK_JOINTS:
+        for joint in set(TRUNK_JOINTS) - TURNING_JOINTS:
             angles[joint] = -angles[joint]
         facing = pose.facing
     else:

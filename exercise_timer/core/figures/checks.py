@@ -1,7 +1,8 @@
 """Checks: a pose a person can take, resting where it says; a figures file that covers its routine.
 
 A pose's angles must lie within ``ranges.JOINT_RANGES``. What it rests on must touch the
-floor: lying, some of the trunk; standing, both feet (heel and toes); on all fours, both hands
+floor: lying, some of the trunk; lying on the side, a hip and a shoulder (the lower ones);
+standing, both feet (heel and toes); on all fours, both hands
 and both knees; kneeling, both knees; sitting, the pelvis or the feet (on a chair the feet).
 A point the pose lists as lifted is excused; a pose ``raised`` off the floor (feet lifted
 while sitting on a chair) is checked at that height.
@@ -11,7 +12,15 @@ from __future__ import annotations
 
 from exercise_timer.core.figures.book import ExerciseFigure, FigureBook
 from exercise_timer.core.figures.ranges import joint_range
-from exercise_timer.core.figures.skeleton import JOINTS, Pose, Rest, place
+from exercise_timer.core.figures.skeleton import (
+    JOINTS,
+    SIDES,
+    Pose,
+    Rest,
+    View,
+    place,
+    thigh_flexion,
+)
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Exercise, Routine
 from exercise_timer.core.toml_reader import plain
@@ -23,22 +32,44 @@ ANY_OF = "any"
 ALL_OF = "all"
 
 _FEET = ("right_heel", "right_toe", "left_heel", "left_toe")
-_ON_THE_FLOOR: dict[Rest, tuple[str, tuple[str, ...]]] = {
-    Rest.LYING: (ANY_OF, ("pelvis", "chest", "neck")),
-    Rest.STANDING: (ALL_OF, _FEET),
-    Rest.ALL_FOURS: (ALL_OF, ("right_hand", "left_hand", "right_knee", "left_knee")),
-    Rest.KNEELING: (ALL_OF, ("right_knee", "left_knee")),
-    Rest.SITTING: (ANY_OF, ("pelvis", "right_heel", "left_heel")),
+_ON_THE_FLOOR: dict[Rest, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    Rest.LYING: ((ANY_OF, ("pelvis", "chest", "neck")),),
+    Rest.SIDE_LYING: (
+        (ANY_OF, ("right_hip", "left_hip")),
+        (ANY_OF, ("right_shoulder", "left_shoulder")),
+    ),
+    Rest.STANDING: ((ALL_OF, _FEET),),
+    Rest.ALL_FOURS: ((ALL_OF, ("right_hand", "left_hand", "right_knee", "left_knee")),),
+    Rest.KNEELING: ((ALL_OF, ("right_knee", "left_knee")),),
+    Rest.SITTING: ((ANY_OF, ("pelvis", "right_heel", "left_heel")),),
 }
-"""For each way of resting: whether all or any of these points must touch the floor."""
+"""For each way of resting, groups of points: of each group all, or any, must touch the floor."""
+
+VIEW_ONLY = {"hip_forward": ("front", "hip"), "hip_apart": ("side", "hip")}
+"""Joints one view shows only as depth: the view that draws them, and the other view's key."""
 
 
 def angle_problem(pose: Pose, joint: str) -> str | None:
-    """A sentence if the joint's angle is outside its range, else None."""
+    """A sentence if the joint's angle is outside its range, else None.
+
+    The hip's flexion is checked as the thigh ends up (``skeleton.thigh_flexion``).
+    """
     limit = joint_range(pose.view, joint)
     value = pose.angles[joint]
+    side, _sep, name = joint.partition("_")
+    flexion = "hip_forward" if pose.view is View.FRONT else "hip"
+    if side in SIDES and name == flexion:
+        value = round(thigh_flexion(pose, side), 1)
     if limit.contains(value):
         return None
+    if side not in SIDES:
+        name = joint
+    if name in VIEW_ONLY and limit.low == limit.high:
+        view, instead = VIEW_ONLY[name]
+        return _(
+            '{joint} is only for view = "{view}"; seen from the {seen} the same movement '
+            "is {instead}"
+        ).format(joint=joint, view=view, seen=pose.view.value, instead=instead)
     return _(
         "{joint} = {value} is beyond what a person's joint does seen from the "
         "{view} ({low} to {high} degrees); use an angle in that range"
@@ -59,21 +90,24 @@ def range_problems(pose: Pose) -> list[str]:
 
 def floor_problems(pose: Pose) -> list[str]:
     """One sentence if what the pose rests on does not touch the floor."""
-    how, points = _ON_THE_FLOOR[pose.rest]
-    needed = tuple(point for point in points if point not in pose.lifted)
-    if not needed:
-        return []
     figure = place(pose)
-    touching = [point for point in needed if figure.lowest((point,)) - pose.raised <= TOUCHING_CM]
-    if (how == ANY_OF and touching) or (how == ALL_OF and len(touching) == len(needed)):
-        return []
-    missing = ", ".join(point for point in needed if point not in touching)
-    return [
-        _(
+    problems = []
+    for how, points in _ON_THE_FLOOR[pose.rest]:
+        needed = tuple(point for point in points if point not in pose.lifted)
+        if not needed:
+            continue
+        touching = [
+            point for point in needed if figure.lowest((point,)) - pose.raised <= TOUCHING_CM
+        ]
+        if (how == ANY_OF and touching) or (how == ALL_OF and len(touching) == len(needed)):
+            continue
+        missing = ", ".join(point for point in needed if point not in touching)
+        problem = _(
             'a pose resting "{rest}" must touch the floor with {points}, but {missing} do not; '
             'change the angles, or list a point lifted on purpose in lifted = ["..."]'
         ).format(rest=pose.rest.value, points=", ".join(needed), missing=missing)
-    ]
+        problems.append(problem)
+    return problems
 
 
 def pose_problems(pose: Pose) -> list[str]:

@@ -39,6 +39,7 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
             "thigh": ("hip", "knee"),
             "shank": ("knee", "ankle"),
             "foot": ("heel", "toe"),
+            "flank": ("hip", "shoulder"),
         }.items()
     },
 }
@@ -52,6 +53,7 @@ _SIDED_PARTS = {
     "hip": ("thigh",),
     "calf": ("shank",),
     "foot": ("foot",),
+    "side": ("flank",),
 }
 
 PARTS: dict[str, tuple[str, ...]] = {
@@ -75,7 +77,31 @@ PARTS: dict[str, tuple[str, ...]] = {
     ),
     **{name: tuple(segments) for name, segments in _sided(_SIDED_PARTS).items()},
 }
-"""The body parts a figure file may name in ``highlight``, and the segments each lights up."""
+"""The body parts a figure file may name in ``highlight``, and the segments each lights up.
+
+"right_side" is the right side of the trunk (a side bend to the left stretches it): a stripe
+along the trunk's right edge from the front, along its middle from the side."""
+
+FLANK_HIP = 0.9
+"""A flank starts this far from the pelvis towards its hip, and ``FLANK_ABOVE_HIP`` cm up."""
+FLANK_ABOVE_HIP = 5.0
+FLANK_SHOULDER = 0.6
+"""A flank ends this far from the chest towards its shoulder (under the armpit)."""
+
+
+def flank_line(figure: Figure, side: str) -> tuple[Point, Point]:
+    """Where the side of the trunk (``{side}_flank``) is drawn: from the waist to the armpit."""
+    pts = figure.points
+    (px, py), (hx, hy) = pts["pelvis"], pts[f"{side}_hip"]
+    (cx, cy), (sx, sy) = pts["chest"], pts[f"{side}_shoulder"]
+    length = math.hypot(cx - px, cy - py) or 1.0
+    up = ((cx - px) / length, (cy - py) / length)
+    waist = (
+        px + (hx - px) * FLANK_HIP + up[0] * FLANK_ABOVE_HIP,
+        py + (hy - py) * FLANK_HIP + up[1] * FLANK_ABOVE_HIP,
+    )
+    armpit = (cx + (sx - cx) * FLANK_SHOULDER, cy + (sy - cy) * FLANK_SHOULDER)
+    return waist, armpit
 
 
 class PropKind(StrEnum):
@@ -149,6 +175,7 @@ WALL_THICKNESS = 5.0
 MAT_THICKNESS = 1.5
 MAT_MARGIN = 12.0
 SEAT_DEPTH = 40.0
+SEAT_WIDTH = 46.0
 CHAIR_BACK = 45.0
 ARMREST_HEIGHT = 22.0
 """Above the seat."""
@@ -177,7 +204,26 @@ def _wall(start: Figure, facing: float, front: bool) -> Shape:
     return Shape(PropKind.WALL, box=(min(inner, outer), 0.0, max(inner, outer), WALL_HEIGHT))
 
 
+def _front_chair(kind: PropKind, start: Figure) -> Shape:
+    """A chair seen from the front: its back behind the body, its seat under the pelvis."""
+    x, y = start.points["pelvis"]
+    seat = y - radius_of("pelvis")
+    half = SEAT_WIDTH / 2
+    left, right, top = x - half, x + half, seat + CHAIR_BACK
+    line: tuple[Point, ...] = (
+        (left, 0.0),
+        (left, top),
+        (right, top),
+        (right, 0.0),
+        (right, seat),
+        (left, seat),
+    )
+    return Shape(kind, line=line)
+
+
 def _chair(kind: PropKind, start: Figure, facing: float) -> Shape:
+    if start.view is View.FRONT:
+        return _front_chair(kind, start)
     x, y = start.points["pelvis"]
     seat = y - radius_of("pelvis")
     back_x = x - facing * (radius_of("pelvis") + 2.0)

@@ -8,7 +8,17 @@ dorsiflexion 20 and plantarflexion 50, the spine's flexion 60 and extension 35 (
 thoracic together), the neck's flexion 50 and extension 60. From the front: shoulder abduction
 180 and adduction 30, hip abduction 45 and adduction 30, the trunk's side bend 35 and the
 neck's 45; the elbow seen from the front is the projection of a bent and turned arm (a hand on
-the hip points inwards), so it may go either way; a knee seen from the front hardly moves.
+the hip points inwards), so it may go either way. The trunk's rotation (``twist``) is 45 each
+way (thoracic and lumbar together).
+
+A leg is the same in both views; each view has its own key for the movement it cannot show
+as an angle in its plane: ``hip_forward`` is the flexion seen from the front (the side view's
+``hip``, so 0 from the side) and ``hip_apart`` the abduction seen from the side (the front
+view's ``hip``, so 0 from the front). ``hip_out`` swings a bent knee out to its side or across
+the body with the foot kept where it is: out to 80 (knees falling open with the soles
+together, the hip abducting and turning outwards together, as in the butterfly stretch),
+across to 50 (the hip's adduction in flexion, about 35, with the pelvis rolling a little as
+when a knee is pulled across the body).
 
 The hip and the knee go as far as they are pushed, not only as far as their muscles pull them
 (passive range): kneeling and sitting back on the heels (child's pose) folds the knee to about
@@ -32,8 +42,12 @@ _SIDE: dict[str, Limit] = {
     "elbow": Limit(0, 150),
     "arm_turn": Limit(-90, 70),
     "hip": Limit(-30, 135),
+    "hip_forward": Limit(0, 0),
+    "hip_apart": Limit(-30, 45),
+    "hip_out": Limit(-50, 80),
     "knee": Limit(0, 160),
     "ankle": Limit(-50, 20),
+    "twist": Limit(-45, 45),
 }
 
 _FRONT: dict[str, Limit] = {
@@ -44,8 +58,12 @@ _FRONT: dict[str, Limit] = {
     "elbow": Limit(-150, 150),
     "arm_turn": Limit(-90, 70),
     "hip": Limit(-30, 45),
-    "knee": Limit(-10, 10),
+    "hip_forward": Limit(-30, 135),
+    "hip_apart": Limit(0, 0),
+    "hip_out": Limit(-50, 80),
+    "knee": Limit(0, 160),
     "ankle": Limit(-50, 20),
+    "twist": Limit(-45, 45),
 }
 
 

@@ -15,6 +15,16 @@ rotation, which turns a bent forearm out of the plane (a hand on the lower back 
 it, so it looks shorter). From the front, the shoulder and hip angles
 raise the limb out to its own side and ``trunk``, ``spine`` and ``neck`` lean towards the
 figure's left (the viewer's right).
+
+A leg is placed in three dimensions and then seen from the view's side: flexion (``hip`` from
+the side, ``hip_forward`` from the front), abduction (``hip`` from the front, ``hip_apart``
+from the side: + apart, - crossed), the knee, and ``hip_out``, which swings the knee out to its
+own side (+) or across the body (-) round the line from the hip to the ankle, so the foot stays
+where it is (knees falling open with the soles together, a knee pulled across the body). What
+points at the viewer looks shorter. ``twist`` turns the upper trunk against the pelvis (+
+towards the figure's right): from the side the shoulders part along the trunk, from the front
+the shoulder girdle looks narrower; the arms keep their angles as seen. ``Figure.depth`` says
+how near the viewer each point is, and ``Figure.layers`` the order to draw the limbs in.
 """
 
 from __future__ import annotations
@@ -24,6 +34,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 Point = tuple[float, float]
+Point3 = tuple[float, float, float]
+"""Forward, up (along the lower trunk) and out to the limb's own side, in cm."""
 
 
 class View(StrEnum):
@@ -37,6 +49,7 @@ class Rest(StrEnum):
     """What the body rests on, which says what must touch the floor."""
 
     LYING = "lying"
+    SIDE_LYING = "side-lying"
     STANDING = "standing"
     ALL_FOURS = "all-fours"
     KNEELING = "kneeling"
@@ -44,8 +57,20 @@ class Rest(StrEnum):
 
 
 SIDES = ("right", "left")
-LIMB_JOINTS = ("shoulder", "arm_turn", "elbow", "hip", "knee", "ankle")
-TRUNK_JOINTS = ("trunk", "spine", "neck")
+LIMB_JOINTS = (
+    "shoulder",
+    "arm_turn",
+    "elbow",
+    "hip",
+    "hip_forward",
+    "hip_apart",
+    "hip_out",
+    "knee",
+    "ankle",
+)
+TRUNK_JOINTS = ("trunk", "spine", "neck", "twist")
+TURNING_JOINTS = frozenset({"twist"})
+"""Trunk joints that turn round the body's long axis: a mirror image turns the other way."""
 JOINTS: tuple[str, ...] = TRUNK_JOINTS + tuple(
     f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS
 )
@@ -160,6 +185,29 @@ class Figure:
     view: View
     near: str | None
     """The side drawn in front ("right" or "left"); None from the front."""
+    depth: dict[str, float] = field(default_factory=dict)
+    """How far each point is towards the viewer from the body's middle plane (cm)."""
+
+    def layers(self) -> tuple[str, ...]:
+        """The body's pieces in the order to draw them, furthest first.
+
+        "trunk" (with the head), and per side "right_leg" and "right_arm": a limb is as far
+        as its middle joint (a knee, an elbow); ties keep the usual order (from the side: the
+        far limbs, the trunk, the near limbs; from the front: legs, trunk, arms).
+        """
+        if self.near is None:
+            usual = ["right_leg", "left_leg", "trunk", "right_arm", "left_arm"]
+        else:
+            far = "left" if self.near == "right" else "right"
+            usual = [f"{far}_arm", f"{far}_leg", "trunk", f"{self.near}_leg", f"{self.near}_arm"]
+
+        def how_near(layer: str) -> float:
+            side, _, limb = layer.partition("_")
+            joint = {"leg": "knee", "arm": "elbow"}.get(limb)
+            # Rounded so that a limb a hair's breadth nearer keeps its usual place.
+            return 0.0 if joint is None else round(self.depth.get(f"{side}_{joint}", 0.0))
+
+        return tuple(sorted(usual, key=how_near))
 
     def lowest(self, names: tuple[str, ...] | None = None) -> float:
         """The lowest surface of the named points (all when None), in cm above the floor."""
@@ -188,20 +236,81 @@ def _trunk_points(pose: Pose) -> tuple[dict[str, Point], float, float]:
     return points, lower, upper
 
 
-def _limbs(pose: Pose, side: str, lower: float, upper: float, points: dict[str, Point]) -> None:
+def _turned(vector: Point3, axis: Point3, angle: float) -> Point3:
+    """``vector`` swung round ``axis`` (through the origin) towards +lateral by ``angle``."""
+    length = math.sqrt(sum(a * a for a in axis)) or 1.0
+    unit = tuple(a / length for a in axis)
+    along = sum(v * a for v, a in zip(vector, unit, strict=True))
+    across = tuple(v - along * a for v, a in zip(vector, unit, strict=True))
+    size = math.sqrt(sum(c * c for c in across))
+    rad = math.radians(angle)
+    forward, up, out = (along * a + math.cos(rad) * c for a, c in zip(unit, across, strict=True))
+    return (forward, up, out + size * math.sin(rad))
+
+
+def _leg(pose: Pose, side: str, *, apart: bool = True) -> dict[str, Point3]:
+    """The leg's points from its hip, in the lower trunk's frame (``Point3``).
+
+    ``apart`` False leaves out the abduction (the leg as it is before it is raised apart).
+    """
+    a = pose.angles
+    front = pose.view is View.FRONT
+    flexion = a[f"{side}_hip_forward"] if front else a[f"{side}_hip"]
+    abduction = a[f"{side}_hip"] if front else a[f"{side}_hip_apart"]
+    thigh = 180 - flexion
+    knee = _step((0.0, 0.0), THIGH, thigh)
+    shank = thigh + a[f"{side}_knee"]
+    ankle = _step(knee, SHANK, shank)
+    heel = _step(ankle, HEEL, shank)
+    toe = _step(heel, FOOT, shank - (90 + a[f"{side}_ankle"]))
+    flat = {"knee": knee, "ankle": ankle, "heel": heel, "toe": toe}
+    leg = {name: (f, u, 0.0) for name, (f, u) in flat.items()}
+    leg["knee"] = _turned(leg["knee"], leg["ankle"], a[f"{side}_hip_out"])
+    if not apart:
+        return leg
+    rad = math.radians(abduction)
+    cos, sin = math.cos(rad), math.sin(rad)
+    return {name: (f, u * cos + o * sin, o * cos - u * sin) for name, (f, u, o) in leg.items()}
+
+
+def thigh_flexion(pose: Pose, side: str) -> float:
+    """The hip's flexion as the thigh ends up, after ``hip_out`` has swung the knee.
+
+    A knee fallen open towards the floor with the foot in place (the butterfly) is flexed
+    less than the same leg before it swung: the written flexion is of the leg before.
+    """
+    written = pose.angles[f"{side}_hip_forward" if pose.view is View.FRONT else f"{side}_hip"]
+    if pose.angles[f"{side}_hip_out"] == 0.0:
+        return written
+    forward, up, _out = _leg(pose, side, apart=False)["knee"]
+    return 180.0 - math.degrees(math.atan2(forward, up))
+
+
+def _limbs(
+    pose: Pose,
+    side: str,
+    lower: float,
+    upper: float,
+    points: dict[str, Point],
+    depth: dict[str, float],
+) -> None:
     front = pose.view is View.FRONT
     # From the side both limbs turn forward; from the front each turns out to its own side,
     # and the right side is on the viewer's left.
     sense = (-1.0 if side == "right" else 1.0) if front else 1.0
+    # Out to the figure's right, seen from the side (its right side faces the viewer).
+    lateral = 1.0 if side == "right" else -1.0
     a = pose.angles
     neck, pelvis = points["neck"], points["pelvis"]
+    twist = math.radians(a["twist"])
+    drop = _step(neck, SHOULDER_DROP, upper + 180)
     if front:
-        shoulder = _step(
-            _step(neck, SHOULDER_DROP, upper + 180), HALF_SHOULDERS, upper + 90 * sense
-        )
+        shoulder = _step(drop, HALF_SHOULDERS * math.cos(twist), upper + 90 * sense)
+        shoulder_depth = -lateral * HALF_SHOULDERS * math.sin(twist)
         hip = _step(pelvis, HALF_HIPS, lower + 90 * sense)
     else:
-        shoulder = _step(neck, SHOULDER_DROP, upper + 180)
+        shoulder = _step(drop, -lateral * HALF_SHOULDERS * math.sin(twist), upper + 90)
+        shoulder_depth = lateral * HALF_SHOULDERS * math.cos(twist)
         hip = pelvis
     arm = upper + 180 - sense * a[f"{side}_shoulder"]
     elbow = _step(shoulder, UPPER_ARM, arm)
@@ -210,27 +319,33 @@ def _limbs(pose: Pose, side: str, lower: float, upper: float, points: dict[str, 
     along, across = math.cos(bend), math.sin(bend) * math.cos(turn)
     seen = FOREARM * math.hypot(along, across)
     hand = _step(elbow, seen, arm - sense * math.degrees(math.atan2(across, along)))
-    thigh = lower + 180 - sense * a[f"{side}_hip"]
-    knee = _step(hip, THIGH, thigh)
-    shank = thigh + sense * a[f"{side}_knee"]
-    ankle = _step(knee, SHANK, shank)
-    foot = shank - sense * (90 + a[f"{side}_ankle"])
-    if front:
-        heel = _step(ankle, RADII["ankle"], shank)
-        toe = _step(heel, FRONT_FOOT, foot)
-    else:
-        heel = _step(ankle, HEEL, shank)
-        toe = _step(heel, FOOT, foot)
-    for name, point in (
-        ("shoulder", shoulder),
-        ("elbow", elbow),
-        ("hand", hand),
-        ("hip", hip),
-        ("knee", knee),
-        ("ankle", ankle),
-        ("heel", heel),
-        ("toe", toe),
+    up, forward = _direction(lower), _direction(lower + 90)
+    out = _direction(lower + 90 * sense)
+    leg: dict[str, Point] = {}
+    for name, (f, u, o) in _leg(pose, side).items():
+        if front:
+            leg[name] = (hip[0] + o * out[0] + u * up[0], hip[1] + o * out[1] + u * up[1])
+            depth[f"{side}_{name}"] = f
+        else:
+            leg[name] = (hip[0] + f * forward[0] + u * up[0], hip[1] + f * forward[1] + u * up[1])
+            depth[f"{side}_{name}"] = lateral * (HALF_HIPS + o)
+    if front and a[f"{side}_hip_forward"] == 0.0:
+        # Seen from the front a foot under a hanging leg is a short stub turned out, below the
+        # shank as seen; under a leg coming towards the viewer it is drawn as it is.
+        dx, dy = leg["ankle"][0] - leg["knee"][0], leg["ankle"][1] - leg["knee"][1]
+        shank = math.degrees(math.atan2(dx, dy)) if math.hypot(dx, dy) > 1.0 else lower + 180
+        leg["heel"] = _step(leg["ankle"], RADII["ankle"], shank)
+        leg["toe"] = _step(leg["heel"], FRONT_FOOT, shank - sense * (90 + a[f"{side}_ankle"]))
+    hip_depth = 0.0 if front else lateral * HALF_HIPS
+    for name, point, near in (
+        ("shoulder", shoulder, shoulder_depth),
+        ("elbow", elbow, shoulder_depth),
+        ("hand", hand, shoulder_depth),
+        ("hip", hip, hip_depth),
     ):
+        points[f"{side}_{name}"] = point
+        depth[f"{side}_{name}"] = near
+    for name, point in leg.items():
         points[f"{side}_{name}"] = point
 
 
@@ -240,11 +355,15 @@ def place(pose: Pose) -> Figure:
     ``pose.anchor`` stands at ``pose.x``; a figure facing left is the mirror image in x.
     """
     points, lower, upper = _trunk_points(pose)
+    depth = dict.fromkeys(points, 0.0)
     for side in SIDES:
-        _limbs(pose, side, lower, upper, points)
+        _limbs(pose, side, lower, upper, points, depth)
     lift = pose.raised - min(y - radius_of(name) for name, (_x, y) in points.items())
     flip = -1.0 if pose.facing < 0 else 1.0
     shift = pose.x - flip * points[pose.anchor][0]
     placed = {name: (shift + flip * x, y + lift) for name, (x, y) in points.items()}
-    near = None if pose.view is View.FRONT else ("right" if pose.facing > 0 else "left")
-    return Figure(placed, pose.view, near)
+    if pose.view is View.FRONT:
+        return Figure(placed, pose.view, None, depth)
+    # The depths are towards the figure's right; a figure facing left shows its left side.
+    seen = {name: flip * value for name, value in depth.items()}
+    return Figure(placed, pose.view, "right" if pose.facing > 0 else "left", seen)
