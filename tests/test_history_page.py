@@ -15,6 +15,7 @@ from test_history_page_rows import XPLAIN, Unreadable, at, fill_journal, stop_in
 from window_support import make_window
 
 from exercise_timer import resources
+from exercise_timer.app.policy import KIOSK
 from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import load_routine
@@ -264,3 +265,13 @@ def _inner(widget: QWidget, page: HistoryPage) -> bool:
             return True
         parent = parent.parentWidget()
     return widget.objectName().startswith("qt_")
+
+
+def test_a_kiosk_offers_no_history(qtbot: QtBot, tmp_path: Path, xplain: Routine) -> None:
+    journal = open_journal(tmp_path / "j.sqlite3")
+    assert isinstance(journal, Journal)
+    try:
+        window = make_window(qtbot, xplain, journal, SimulatedClock(1000.0), policy=KIOSK)
+        assert not window.session_page.history_button.isVisible()
+    finally:
+        journal.close()
