@@ -14,6 +14,9 @@ from exercise_timer.core.figures.skeleton import SIDES, Figure, Point
 FLOOR = "#7d8794"
 FLANK_WIDTH = 8.0
 """A lit side of the trunk: a stripe this wide (cm) over the trunk."""
+GIRDLE_WIDTH = 9.0
+TURNED_CM = 4.0
+"""Shoulders further apart than this, seen from the side, show the trunk turned."""
 
 Box = tuple[float, float, float, float]
 """left, bottom, right, top in cm."""
@@ -133,8 +136,18 @@ class Painter:
             self.limb(a, b, width, colour)
 
 
-def draw_flanks(p: Painter, figure: Figure, colours: dict[str, str]) -> None:
-    """Lights the sides of the trunk that ``colours`` names (``right_flank``), over the trunk."""
+def draw_trunk_marks(p: Painter, figure: Figure, colours: dict[str, str], body: str) -> None:
+    """What the trunk shows besides its shape, drawn over it.
+
+    From the side, a trunk turned against the pelvis (its shoulders apart along it) shows the
+    line of its shoulders in ``body``'s colour; a lit side of the trunk (``right_flank`` in
+    ``colours``) is a stripe from the waist to the armpit.
+    """
+    pts = figure.points
+    right, left = pts["right_shoulder"], pts["left_shoulder"]
+    if figure.near is not None and math.dist(right, left) > TURNED_CM:
+        p.limb(right, left, GIRDLE_WIDTH, body)
+        p.blob(pts[f"{figure.near}_shoulder"], GIRDLE_WIDTH / 2 + 1.0, body)
     for side in SIDES:
         colour = colours.get(f"{side}_flank")
         if colour is not None:

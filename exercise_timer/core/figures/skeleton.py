@@ -18,9 +18,10 @@ figure's left (the viewer's right).
 
 A leg is placed in three dimensions and then seen from the view's side: flexion (``hip`` from
 the side, ``hip_forward`` from the front), abduction (``hip`` from the front, ``hip_apart``
-from the side: + apart, - crossed), the knee, and ``hip_out``, which swings the knee out to its
-own side (+) or across the body (-) round the line from the hip to the ankle, so the foot stays
-where it is (knees falling open with the soles together, a knee pulled across the body). What
+from the side: + apart, - crossed), the knee, and ``hip_out``: + swings a bent knee open to its
+own side round the line from the hip to the ankle, so the foot stays where it is (knees
+falling open with the soles together); - carries the leg, foot and all, across the body round
+the lower trunk's long axis (a knee pulled across, a foot set beyond the other knee). What
 points at the viewer looks shorter. ``twist`` turns the upper trunk against the pelvis (+
 towards the figure's right): from the side the shoulders part along the trunk, from the front
 the shoulder girdle looks narrower; the arms keep their angles as seen. ``Figure.depth`` says
@@ -191,23 +192,29 @@ class Figure:
     def layers(self) -> tuple[str, ...]:
         """The body's pieces in the order to draw them, furthest first.
 
-        "trunk" (with the head), and per side "right_leg" and "right_arm": a limb is as far
-        as its middle joint (a knee, an elbow); ties keep the usual order (from the side: the
-        far limbs, the trunk, the near limbs; from the front: legs, trunk, arms).
+        "trunk" (with the head), and per side "right_leg" and "right_arm". From the front they
+        go by how near they are (a leg as its knee and ankle on average, an arm as its elbow),
+        ties in the order legs, trunk, arms. From the side the far limbs go behind the trunk
+        and the near ones in front, unless the near leg crosses behind the far one (a foot
+        set beyond the other knee): then the far leg is drawn over it.
         """
         if self.near is None:
             usual = ["right_leg", "left_leg", "trunk", "right_arm", "left_arm"]
-        else:
-            far = "left" if self.near == "right" else "right"
-            usual = [f"{far}_arm", f"{far}_leg", "trunk", f"{self.near}_leg", f"{self.near}_arm"]
+            return tuple(sorted(usual, key=self._how_near))
+        near = self.near
+        far = "left" if near == "right" else "right"
+        order = [f"{far}_arm", f"{far}_leg", "trunk", f"{near}_leg", f"{near}_arm"]
+        if self._how_near(f"{near}_leg") < self._how_near(f"{far}_leg"):
+            order.remove(f"{far}_leg")
+            order.insert(order.index(f"{near}_leg") + 1, f"{far}_leg")
+        return tuple(order)
 
-        def how_near(layer: str) -> float:
-            side, _, limb = layer.partition("_")
-            joint = {"leg": "knee", "arm": "elbow"}.get(limb)
-            # Rounded so that a limb a hair's breadth nearer keeps its usual place.
-            return 0.0 if joint is None else round(self.depth.get(f"{side}_{joint}", 0.0))
-
-        return tuple(sorted(usual, key=how_near))
+    def _how_near(self, layer: str) -> float:
+        side, _, limb = layer.partition("_")
+        joints = {"leg": ("knee", "ankle"), "arm": ("elbow",)}.get(limb, ())
+        found = [self.depth.get(f"{side}_{joint}", 0.0) for joint in joints]
+        # Rounded so that a limb a hair's breadth nearer keeps its usual place.
+        return round(sum(found) / len(found)) if found else 0.0
 
     def lowest(self, names: tuple[str, ...] | None = None) -> float:
         """The lowest surface of the named points (all when None), in cm above the floor."""
@@ -265,7 +272,11 @@ def _leg(pose: Pose, side: str, *, apart: bool = True) -> dict[str, Point3]:
     toe = _step(heel, FOOT, shank - (90 + a[f"{side}_ankle"]))
     flat = {"knee": knee, "ankle": ankle, "heel": heel, "toe": toe}
     leg = {name: (f, u, 0.0) for name, (f, u) in flat.items()}
-    leg["knee"] = _turned(leg["knee"], leg["ankle"], a[f"{side}_hip_out"])
+    out = a[f"{side}_hip_out"]
+    if out >= 0.0:
+        leg["knee"] = _turned(leg["knee"], leg["ankle"], out)
+    else:
+        leg = {name: _turned(point, (0.0, 1.0, 0.0), out) for name, point in leg.items()}
     if not apart:
         return leg
     rad = math.radians(abduction)
@@ -277,10 +288,11 @@ def thigh_flexion(pose: Pose, side: str) -> float:
     """The hip's flexion as the thigh ends up, after ``hip_out`` has swung the knee.
 
     A knee fallen open towards the floor with the foot in place (the butterfly) is flexed
-    less than the same leg before it swung: the written flexion is of the leg before.
+    less than the same leg before it swung: the written flexion is of the leg before. A leg
+    carried across the body keeps its flexion.
     """
     written = pose.angles[f"{side}_hip_forward" if pose.view is View.FRONT else f"{side}_hip"]
-    if pose.angles[f"{side}_hip_out"] == 0.0:
+    if pose.angles[f"{side}_hip_out"] <= 0.0:
         return written
     forward, up, _out = _leg(pose, side, apart=False)["knee"]
     return 180.0 - math.degrees(math.atan2(forward, up))
