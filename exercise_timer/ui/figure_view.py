@@ -22,7 +22,7 @@ from exercise_timer.core.figures.motion import FigureFrame
 from exercise_timer.core.figures.parts import PARTS, SEGMENTS, Prop, prop_shapes
 from exercise_timer.core.figures.skeleton import SIDES, Figure, Point, Pose, View, place
 from exercise_timer.core.model import Side
-from exercise_timer.ui.figure_paint import Box, Mapping, Painter
+from exercise_timer.ui.figure_paint import Box, Mapping, Painter, draw_trunk_marks
 from exercise_timer.ui.figure_props import draw_props
 from exercise_timer.ui.figure_quick import QuickPainter, brush
 
@@ -186,20 +186,14 @@ def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> Non
     colours = _segment_colours(scene)
     draw_props(p, scene.props, start, figure, behind=True)
     p.floor()
-    if figure.view is View.FRONT:
-        for side in SIDES:
-            _draw_legs(p, figure, side, colours, BODY)
-        _draw_trunk(p, figure, colours)
-        for side in SIDES:
-            _draw_arms(p, figure, side, colours, BODY)
-    else:
-        near = figure.near or "right"
-        far = "left" if near == "right" else "right"
-        _draw_legs(p, figure, far, colours, FAR)
-        _draw_arms(p, figure, far, colours, FAR)
-        _draw_trunk(p, figure, colours)
-        _draw_legs(p, figure, near, colours, BODY)
-        _draw_arms(p, figure, near, colours, BODY)
+    for layer in figure.layers():
+        if layer == "trunk":
+            _draw_trunk(p, figure, colours)
+            draw_trunk_marks(p, figure, colours, BODY)
+            continue
+        side, _, limb = layer.partition("_")
+        base = FAR if figure.near not in (None, side) else BODY
+        (_draw_legs if limb == "leg" else _draw_arms)(p, figure, side, colours, base)
     draw_props(p, scene.props, start, figure, behind=False)
 
 
