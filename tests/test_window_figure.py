@@ -7,6 +7,7 @@ waits on real time.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from exercise_timer.app.policy import KIOSK
 from exercise_timer.core.clock import SimulatedClock
 from exercise_timer.core.figures.blend import both_sides, mirror
 from exercise_timer.core.figures.book import FigureBook
+from exercise_timer.core.figures.motion import FigureFrame
 from exercise_timer.core.figures.skeleton import Pose
 from exercise_timer.core.loader import load_routine, parse_routine_text
 from exercise_timer.core.model import Routine, Side
@@ -29,7 +31,7 @@ from exercise_timer.storage.figure_files import load_routine_figures
 from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.settings import Settings, save_settings
 from exercise_timer.ui.driver import FRAME_MS
-from exercise_timer.ui.figure_view import FigureView
+from exercise_timer.ui.figure_view import FigureView, Scene, scene_box
 from exercise_timer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -379,8 +381,8 @@ def test_frames_repaint_only_the_body_and_leave_no_trace(
     view.installEventFilter(spy)
     for phase in (Phase.MOVE, Phase.RETURN):  # the knee comes up, and goes back down
         until(started, clock, phase, Side.RIGHT)
-        for _ in range(3):  # big steps: a frame late after a stall
-            clock.advance(0.9)
+        for _ in range(8):
+            clock.advance(0.25)
             started.driver.frame()
             QApplication.processEvents()
     assert painted
@@ -403,3 +405,27 @@ def test_a_refresh_between_frames_leaves_the_moving_figure_to_the_frames(
     assert drawn_pose(started) is pose
     started.driver.frame()
     assert drawn_pose(started) is not pose
+
+
+def test_a_frame_clears_where_the_body_was(qtbot: QtBot, book: FigureBook) -> None:
+    figure = book.figures[0]
+    here = figure.start
+    there = replace(here, x=here.x + 150.0)  # far off: the two bodies do not overlap
+
+    def frame(pose: Pose) -> FigureFrame:
+        return FigureFrame(pose, here, (), False, (), moving=True)
+
+    box = scene_box([Scene.of(frame(here)), Scene.of(frame(there))])
+    view = FigureView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_frame(frame(here), box)
+    QApplication.processEvents()
+    view.show_frame(frame(there), box)
+    QApplication.processEvents()
+    shown = view.screen().grabWindow(view.winId()).toImage()
+    view.update()
+    QApplication.processEvents()
+    assert view.screen().grabWindow(view.winId()).toImage() == shown

@@ -239,7 +239,7 @@ def still_scenes(figure: ExerciseFigure, side: Side | None = None) -> list[Scene
 
 ARROW_SHARE = 0.3
 BODY_MARGIN_CM = 6.0
-"""Beyond the body's surface: a held towel or band's thickness, and the floor under it."""
+"""Beyond the body's thickest part: a held towel or band's thickness, and the floor under it."""
 """An arrow's width beside a panel's."""
 
 
@@ -302,6 +302,7 @@ class FigureView(QWidget):
         self._scenes: list[Scene] = []
         self._box: Box | None = None
         self._still = False
+        self._rect: tuple[Scene, tuple[Box, int, int], QRect] | None = None
 
     @property
     def scenes(self) -> list[Scene]:
@@ -346,11 +347,19 @@ class FigureView(QWidget):
 
     def _body_rect(self, scene: Scene, box: Box) -> QRect:
         """The pixels the body of ``scene`` (and what it holds) covers in this widget."""
-        left, bottom, right, top = placed(scene.pose).bounds()
+        size = (box, self.width(), self.height())
+        if self._rect is not None and self._rect[0] is scene and self._rect[1] == size:
+            return self._rect[2]
+        points = placed(scene.pose).points.values()
+        reach = BODY_MARGIN_CM + max(PELVIS_RADIUS, HEAD_RADIUS, TRUNK_WIDTH / 2)
         mapping = Mapping(box, QRectF(0, 0, self.width(), self.height()))
-        corner = mapping.point((left - BODY_MARGIN_CM, top + BODY_MARGIN_CM))
-        far = mapping.point((right + BODY_MARGIN_CM, bottom - BODY_MARGIN_CM))
-        return QRectF(corner, far).toAlignedRect().adjusted(-2, -2, 2, 2)
+        corner = mapping.point(
+            (min(x for x, _ in points) - reach, max(y for _, y in points) + reach)
+        )
+        far = mapping.point((max(x for x, _ in points) + reach, min(y for _, y in points) - reach))
+        rect = QRectF(corner, far).toAlignedRect().adjusted(-2, -2, 2, 2)
+        self._rect = (scene, size, rect)
+        return rect
 
     def paintEvent(self, _event: object) -> None:
         """Draws the current frame or still."""

@@ -116,9 +116,9 @@ class SessionFigure(QWidget):
             if self._attract_since is None:
                 self._attract_since = now
             moment = AttractLoop(exercise).moment(now - self._attract_since)
-            frame = frame_at(drawn.figure, moment)
-            self.view.show_frame(frame, drawn.box)
-            self.moving = frame.moving
+            looped = frame_at(drawn.figure, moment)
+            self.view.show_frame(looped, drawn.box)
+            self.moving = looped.moving
         else:
             assert book is not None
             now_frame = session_frame(book, state)
