@@ -91,3 +91,13 @@ def example_text() -> str:
     found = re.search(r"```toml\n(.*?)```", readme, re.S)
     assert found is not None
     return found.group(1)
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (a Settings choice, ``--lang``) leaves English behind."""
+    yield
+    from exercise_timer.core import i18n
+
+    i18n.use_catalogue_folder(None)
+    i18n.use_language(None)

@@ -459,6 +459,10 @@ def test_every_setting_is_set_in_the_dialog_and_read_back_from_disk(
         elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(0.5)
             wanted[field.key] = 0.5
+        elif field.key == "language":
+            assert isinstance(editor, QComboBox)
+            editor.setCurrentIndex(editor.findData("en"))  # a choice, yet the labels stay English
+            wanted[field.key] = "en"
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.count() - 1)
             wanted[field.key] = editor.currentData()
