@@ -208,3 +208,65 @@ def test_each_placed_and_held_prop_is_drawn_in_its_colour() -> None:
     }
     for colour in (figure_props.SUPPORT, figure_props.CHAIR, figure_props.CUSHION):
         assert QColor(colour).name() in seen, colour
+
+
+SIDE_BEND = (
+    HEADER
+    + '[poses.front]\nview = "front"\nrest = "standing"\n'
+    + '[[exercises]]\nid = "x"\nstart = "front"\n'
+    + '[[exercises.stages]]\nend = { like = "front", spine = -30 }\nhighlight = ["left_side"]\n'
+)
+
+
+def test_the_second_round_keys_are_read() -> None:
+    text = (
+        HEADER
+        + '[poses.butterfly]\nview = "front"\nrest = "sitting"\nhip_forward = 146\nknee = 150\n'
+        + 'hip_out = 60\nankle = 15\nright_hand_at = "right_ankle"\nleft_hand_at = "left_ankle"\n'
+        + '[poses.side]\nview = "front"\nrest = "side-lying"\ntrunk = 84\nneck = 30\n'
+        + "left_shoulder = 178\nleft_hip = -6\nleft_ankle = -50\n"
+        + '[poses.turned]\nrest = "standing"\ntwist = 40\nright_hip_apart = -12\n'
+        + "left_hip_apart = -12\n"
+        + '[[exercises]]\nid = "x"\nstart = "butterfly"\n'
+        + '[[exercises.stages]]\nend = { like = "butterfly", hip_out = 72 }\n'
+        + 'highlight = ["right_side", "left_side"]\n'
+    )
+    book = read_figures(text, "f.toml")
+    figure = book.figures[0]
+    assert figure.stages[0].end.angles["left_hip_out"] == 72
+    assert figure.stages[0].highlight == ("right_side", "left_side")
+
+
+@pytest.mark.parametrize(
+    ("pose", "line", "words"),
+    [
+        ("twist = 60\n", 6, "-45 to 45"),
+        ("hip_forward = 40\n", 6, 'only for view = "front"'),
+        ('view = "front"\nright_hip_apart = 10\n', 7, 'only for view = "side"'),
+        ('[poses.up]\nview = "front"\nrest = "side-lying"\n', 6, "right_shoulder, left_shoulder"),
+    ],
+)
+def test_the_second_round_keys_name_their_line_and_fix(pose: str, line: int, words: str) -> None:
+    problems = problems_of(HEADER + GOOD_POSE + pose)
+    assert any(p.startswith(f"figs.toml:{line}:") and words in p for p in problems), problems
+
+
+@pytest.mark.gui
+def test_a_lit_side_of_the_trunk_is_drawn_on_that_side() -> None:
+    from PySide6.QtGui import QColor
+
+    from exercise_timer.ui.figure_view import LIT, figure_still
+
+    image = figure_still(read_figures(SIDE_BEND, "f.toml").figures[0])
+    lit = QColor(LIT).name()
+    half = image.width() // 2
+    xs = [
+        x
+        for x in range(half, image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).name() == lit
+    ]
+    assert xs, "the lit side is drawn"
+    # The end pose's panel is the right half; the figure's left side is on the viewer's right.
+    middle = half + (image.width() - half) * 0.5
+    assert min(xs) > middle - (image.width() - half) * 0.1

@@ -244,3 +244,134 @@ def test_a_raised_pose_floats_that_far_above_the_floor_and_is_checked_there() ->
     assert floor_problems(raised) == []
     assert mirror(raised).raised == 20
     assert pose_at(feet_up, raised, 0.5).raised == pytest.approx(10)
+
+
+# -- the second round: legs in 3-D, a twisted trunk, drawing order, side-lying, lit sides --
+
+
+def seated_floor_front(**angles: float) -> Pose:
+    """Sitting on the floor seen from the front, knees up, soles together (the butterfly)."""
+    return neutral(View.FRONT, Rest.SITTING).with_angles(
+        right_hip_forward=146, left_hip_forward=146, right_knee=150, left_knee=150, **angles
+    )
+
+
+def test_knees_falling_open_part_the_knees_seen_from_the_front_and_keep_the_feet() -> None:
+    closed = place(seated_floor_front())
+    open_ = place(seated_floor_front(right_hip_out=60, left_hip_out=60))
+    width = open_.points["left_knee"][0] - open_.points["right_knee"][0]
+    assert width > 2 * (closed.points["left_knee"][0] - closed.points["right_knee"][0]) + 40
+    for name in ("right_ankle", "left_ankle"):
+        assert open_.points[name][0] == pytest.approx(closed.points[name][0], abs=1e-6)
+
+
+def test_a_thigh_toward_the_viewer_looks_shorter_from_the_front() -> None:
+    standing = place(neutral(View.FRONT))
+    seated = place(neutral(View.FRONT).with_angles(right_hip_forward=80, right_knee=80))
+
+    def thigh(figure: Figure) -> float:
+        return math.dist(figure.points["right_hip"], figure.points["right_knee"])
+
+    assert thigh(seated) < 0.25 * thigh(standing)
+    assert seated.depth["right_knee"] > 40
+    assert seated.layers().index("right_leg") > seated.layers().index("trunk")
+
+
+def test_knees_falling_open_from_the_side_come_lower_and_nearer_the_viewer() -> None:
+    hook = neutral(rest=Rest.LYING).with_angles(
+        trunk=-90, right_hip=65, left_hip=65, right_knee=125, left_knee=125
+    )
+    fallen = place(hook.with_angles(right_hip_out=60, left_hip_out=60))
+    before = place(hook)
+    assert fallen.points["right_knee"][1] < before.points["right_knee"][1] - 10
+    assert fallen.depth["right_knee"] > before.depth["right_knee"] + 20
+    assert fallen.depth["left_knee"] < before.depth["left_knee"] - 20
+
+
+def test_a_leg_carried_across_goes_behind_the_other_and_is_drawn_before_it() -> None:
+    sitting = neutral(rest=Rest.SITTING).with_angles(
+        left_hip=72, right_hip=125, right_knee=110, right_hip_out=-40
+    )
+    figure = place(sitting)
+    assert figure.depth["right_ankle"] < figure.depth["left_knee"]
+    layers = figure.layers()
+    assert layers.index("right_leg") < layers.index("left_leg")
+    assert layers.index("trunk") < layers.index("right_leg")
+    uncrossed = place(sitting.with_angles(right_hip_out=0)).layers()
+    assert uncrossed.index("right_leg") > uncrossed.index("left_leg")
+
+
+def test_legs_crossed_standing_swap_sides_from_the_side() -> None:
+    crossed = place(neutral().with_angles(right_hip_apart=-12, left_hip_apart=-12))
+    assert crossed.depth["right_ankle"] < 0 < crossed.depth["left_ankle"]
+    assert crossed.layers().index("right_leg") < crossed.layers().index("left_leg")
+    assert floor_problems(neutral().with_angles(right_hip_apart=-12, left_hip_apart=-12)) == []
+
+
+def test_a_twisted_trunk_parts_the_shoulders_from_the_side_narrows_them_from_the_front() -> None:
+    side = place(neutral().with_angles(twist=40))
+    right, left = side.points["right_shoulder"][0], side.points["left_shoulder"][0]
+    assert right < side.points["neck"][0] < left
+    assert place(neutral()).points["right_shoulder"] == place(neutral()).points["left_shoulder"]
+    front, straight = place(neutral(View.FRONT).with_angles(twist=40)), place(neutral(View.FRONT))
+
+    def girdle(figure: Figure) -> float:
+        return math.dist(figure.points["right_shoulder"], figure.points["left_shoulder"])
+
+    assert girdle(front) == pytest.approx(girdle(straight) * math.cos(math.radians(40)))
+    assert front.depth["right_shoulder"] < 0 < front.depth["left_shoulder"]
+    assert side.points["pelvis"] == place(neutral()).points["pelvis"]
+
+
+def test_mirroring_turns_a_twist_the_other_way() -> None:
+    pose = neutral().with_angles(twist=30)
+    assert mirror(pose).angles["twist"] == -30
+    assert close(place(mirror(pose)).points, flipped(place(pose)))
+    front = neutral(View.FRONT).with_angles(twist=30, right_hip_out=20)
+    assert close(place(mirror(front)).points, flipped(place(front)))
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"twist": 50}, "-45 to 45"),
+        ({"right_hip_out": -60}, "-50 to 80"),
+        ({"right_hip_forward": 30}, 'only for view = "front"'),
+    ],
+)
+def test_the_new_joints_have_human_ranges(changes: dict[str, float], words: str) -> None:
+    problems = range_problems(neutral().with_angles(**changes))
+    assert len(problems) == 1 and words in problems[0]
+
+
+def test_a_hip_apart_from_the_front_is_refused_with_the_key_to_use() -> None:
+    problems = range_problems(neutral(View.FRONT).with_angles(left_hip_apart=10))
+    assert problems and 'only for view = "side"' in problems[0] and "hip" in problems[0]
+
+
+def test_a_knee_fallen_open_is_checked_at_the_flexion_it_ends_with() -> None:
+    # Written as 146 before the knee falls open; the thigh ends up flexed about 130.
+    assert range_problems(seated_floor_front(right_hip_out=60, left_hip_out=60)) == []
+    assert range_problems(seated_floor_front())
+
+
+def test_lying_on_the_side_rests_on_the_lower_hip_and_shoulder() -> None:
+    # On the left side, the lower arm along the floor under the head, the lower foot pointed.
+    side_lying = neutral(View.FRONT, Rest.SIDE_LYING).with_angles(
+        trunk=84, neck=30, left_shoulder=178, right_shoulder=5, left_hip=-6, left_ankle=-50
+    )
+    assert floor_problems(side_lying) == []
+    assert floor_problems(Pose(side_lying.angles, View.FRONT, Rest.LYING))
+    sitting_up = neutral(View.FRONT, Rest.SIDE_LYING)
+    assert floor_problems(sitting_up)
+
+
+def test_a_side_of_the_trunk_is_a_part_that_lights_its_flank() -> None:
+    from exercise_timer.core.figures.parts import PARTS, flank_line
+
+    assert PARTS["left_side"] == ("left_flank",)
+    figure = place(neutral(View.FRONT))
+    waist, armpit = flank_line(figure, "left")
+    pelvis_x = figure.points["pelvis"][0]
+    assert waist[0] > pelvis_x and armpit[0] > pelvis_x
+    assert figure.points["pelvis"][1] < waist[1] < armpit[1] < figure.points["neck"][1]
