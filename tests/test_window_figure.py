@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QImage, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from window_support import advance_to, make_window, press
@@ -31,7 +31,7 @@ from exercise_timer.storage.figure_files import load_routine_figures
 from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.settings import Settings, save_settings
 from exercise_timer.ui.driver import FRAME_MS
-from exercise_timer.ui.figure_view import FigureView, Scene, scene_box
+from exercise_timer.ui.figure_view import FigureView, Scene, draw_still, scene_box, still_scenes
 from exercise_timer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -429,3 +429,30 @@ def test_a_frame_clears_where_the_body_was(qtbot: QtBot, book: FigureBook) -> No
     view.update()
     QApplication.processEvents()
     assert view.screen().grabWindow(view.winId()).toImage() == shown
+
+
+def floor_lines(image: QImage) -> int:
+    """How many floor lines a still has: bands of rows inked across most of the image."""
+    white = QColor("white").rgb()
+    long_rows = [
+        y
+        for y in range(image.height())
+        if sum(image.pixel(x, y) != white for x in range(0, image.width(), 4))
+        > 0.7 * image.width() / 4
+    ]
+    return sum(1 for a, b in zip([-100, *long_rows], long_rows, strict=False) if b - a > 10)
+
+
+@pytest.mark.parametrize(("width", "height", "stacked"), [(300, 600, True), (900, 200, False)])
+def test_a_still_stacks_its_panels_where_that_draws_them_bigger(
+    book: FigureBook, width: int, height: int, stacked: bool
+) -> None:
+    figure = book.find("single-leg-pull")  # lying down: wider than tall
+    assert figure is not None
+    scenes = still_scenes(figure)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    draw_still(painter, QRectF(0, 0, width, height), scenes, scene_box(scenes))
+    painter.end()
+    assert floor_lines(image) == (len(scenes) if stacked else 1)

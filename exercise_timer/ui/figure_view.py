@@ -197,21 +197,26 @@ def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> Non
     draw_props(p, scene.props, start, figure, behind=False)
 
 
-def _arrow(painter: QPainter, target: QRectF) -> None:
+def _arrow(painter: QPainter, target: QRectF, *, down: bool = False) -> None:
     cx, cy = target.center().x(), target.center().y()
     size = min(target.width(), target.height()) * 0.35
     shaft = size * 0.18
+    # Along the arrow (from its tail to its point), and across it.
     outline = [
-        QPointF(cx - size, cy - shaft),
-        QPointF(cx + size * 0.1, cy - shaft),
-        QPointF(cx + size * 0.1, cy - size * 0.5),
-        QPointF(cx + size, cy),
-        QPointF(cx + size * 0.1, cy + size * 0.5),
-        QPointF(cx + size * 0.1, cy + shaft),
-        QPointF(cx - size, cy + shaft),
+        (-size, -shaft),
+        (size * 0.1, -shaft),
+        (size * 0.1, -size * 0.5),
+        (size, 0.0),
+        (size * 0.1, size * 0.5),
+        (size * 0.1, shaft),
+        (-size, shaft),
+    ]
+    points = [
+        QPointF(cx + across, cy + along) if down else QPointF(cx + along, cy + across)
+        for along, across in outline
     ]
     path = QPainterPath()
-    path.addPolygon(QPolygonF(outline))
+    path.addPolygon(QPolygonF(points))
     path.closeSubpath()
     painter.fillPath(path, brush(ARROW))
 
@@ -272,19 +277,33 @@ def figure_still(
 
 
 def draw_still(painter: QPainter, target: QRectF, scenes: list[Scene], box: Box) -> None:
-    """Draws the panels of a still side by side in ``target``, an arrow between each two."""
+    """Draws the panels of a still in ``target``, an arrow between each two.
+
+    Side by side, or one above the other where that draws them bigger (a figure lying down,
+    in a tall space).
+    """
     count = len(scenes)
     if not count:
         return
-    panel = target.width() / (count + ARROW_SHARE * (count - 1))
+    shares = count + ARROW_SHARE * (count - 1)
+    width, height = max(box[2] - box[0], 1.0), max(box[3] - box[1], 1.0)
+    across = min(target.width() / shares / width, target.height() / height)
+    down = min(target.width() / width, target.height() / shares / height) > across
+    panel = (target.height() if down else target.width()) / shares
     arrow = panel * ARROW_SHARE
-    x = target.x()
+    at = target.y() if down else target.x()
+
+    def piece(start: float, length: float) -> QRectF:
+        if down:
+            return QRectF(target.x(), start, target.width(), length)
+        return QRectF(start, target.y(), length, target.height())
+
     for index, scene in enumerate(scenes):
         if index:
-            _arrow(painter, QRectF(x, target.y(), arrow, target.height()))
-            x += arrow
-        draw_scene(painter, QRectF(x, target.y(), panel, target.height()), scene, box)
-        x += panel
+            _arrow(painter, piece(at, arrow), down=down)
+            at += arrow
+        draw_scene(painter, piece(at, panel), scene, box)
+        at += panel
 
 
 class FigureView(QWidget):
