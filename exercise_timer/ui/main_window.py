@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
     def session_page(self) -> SessionPage:
         """The page a person follows (built when first wanted)."""
         if self._session_page is None:
+            from exercise_timer.ui.print_sheet import today_sheet
             from exercise_timer.ui.session_page import SessionPage
 
             page = SessionPage(
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             page.values_button.clicked.connect(self.open_values_editor)
             page.safety_button.clicked.connect(controller.show_notice)
             page.history_button.clicked.connect(self.open_history)
+            page.print_button.source = lambda: today_sheet(controller)
             page.back_button.clicked.connect(lambda: self._command(controller.back))
             page.toggle_button.clicked.connect(self.toggle)
             page.skip_button.clicked.connect(lambda: self._command(controller.skip))

@@ -1,14 +1,17 @@
-"""The Print… button: the home-exercise sheet of the values on screen, printed or as a PDF.
+"""The Print… button: the home-exercise sheet, printed or as a PDF.
 
-``add_print_button`` puts the button in a layout of the values editor (beside Export…); its
-menu prints through the system's print dialog or saves a PDF chosen with a file dialog. The
+``add_print_button`` puts the button in a layout of the values editor (beside Export…): the
 sheet shows the values as they stand in the editor, saved or not, so a clinician can print
-what they have just set.
+what they have just set. ``PrintButton`` on the start screen prints today's session, with
+where a build-up stands (``today_sheet``). Its menu prints through the system's print dialog
+or saves a PDF chosen with a file dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,22 +22,59 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.problems import InputError
-from exercise_timer.core.resolve import resolve
+from exercise_timer.core.progression import ProgressState
+from exercise_timer.core.resolve import Session, resolve
 from exercise_timer.storage.moments import local_now
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from exercise_timer.app.controller import SessionController
     from exercise_timer.ui.pdf_pages import PageDocument, Paper
 
 Warn = Callable[[QWidget, str, str], object]
 """Shows a problem to the person: ``QMessageBox.warning`` (tests pass a recorder)."""
 
-SheetSource = Callable[[], tuple[Routine, PersonalValues]]
-"""Gives the routine and the values to print, when the person asks.
 
-The printing and PDF modules are imported when first used, so the editor opens as quickly
-as before."""
+@dataclass(frozen=True)
+class TodaySheet:
+    """A session to print as it runs today, and who prescribed it when that is known.
+
+    Attributes:
+        session: The exercises with today's values, in the person's order.
+        progress: Where a gradual build-up stands; None when there is none.
+        clinic: The clinic named at the foot of the pages.
+        patient: The patient's label from the prescription.
+        prescribed: The day of the prescription.
+    """
+
+    session: Session
+    progress: ProgressState | None = None
+    clinic: str | None = None
+    patient: str | None = None
+    prescribed: date | None = None
+
+
+SheetSource = Callable[[], tuple[Routine, PersonalValues] | TodaySheet]
+"""Gives what to print when the person asks: a routine with values (the editor), or today's
+session.
+
+The printing and PDF modules are imported when first used, so the editor and the start
+screen open as quickly as before."""
+
+
+def today_sheet(controller: SessionController) -> TodaySheet:
+    """The session the start screen is about to run, with its build-up."""
+    day = controller.day
+    return TodaySheet(controller.engine.session, day.progress if day is not None else None)
+
+
+def _today(source: SheetSource) -> TodaySheet:
+    given = source()
+    if isinstance(given, TodaySheet):
+        return given
+    routine, values = given
+    return TodaySheet(resolve(routine, values))
 
 
 def local_paper() -> Paper:
@@ -47,22 +87,46 @@ def local_paper() -> Paper:
 
 
 def sheet_of(source: SheetSource, paper: Paper) -> PageDocument:
-    """The sheet of the routine with the given values, dated today."""
+    """The sheet of what ``source`` gives, dated today."""
     from exercise_timer.ui.sheet_pdf import SheetFacts, sheet_document
 
-    routine, values = source()
-    return sheet_document(resolve(routine, values), SheetFacts(local_now().date()), paper)
+    today = _today(source)
+    facts = SheetFacts(local_now().date(), today.clinic, today.patient, today.prescribed)
+    return sheet_document(today.session, facts, paper, today.progress)
+
+
+class PrintButton(QPushButton):
+    """Print… with "Print the exercise sheet…" and "Save the exercise sheet as PDF…".
+
+    ``source`` gives what to print; until it is set the menu does nothing.
+    """
+
+    def __init__(self, parent: QWidget, source: SheetSource | None = None) -> None:
+        """Makes the button and its menu; the words are set by ``retranslate``."""
+        super().__init__(parent)
+        self.setObjectName("print-sheet")
+        self.source = source
+        self._menu = QMenu(self)
+        self._print = self._menu.addAction("", lambda: self._run(print_sheet))
+        self._save = self._menu.addAction("", lambda: self._run(save_sheet))
+        self.setMenu(self._menu)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets the words in the current language."""
+        self.setText(_("Print…"))
+        self.setAccessibleName(_("Print the home-exercise sheet"))
+        self._print.setText(_("Print the exercise sheet…"))
+        self._save.setText(_("Save the exercise sheet as PDF…"))
+
+    def _run(self, action: Callable[[QWidget, SheetSource], object]) -> None:
+        if self.source is not None:
+            action(self.parentWidget() or self, self.source)
 
 
 def add_print_button(layout: QBoxLayout, parent: QWidget, source: SheetSource) -> QPushButton:
     """Adds Print… (with "Print…" and "Save as PDF…" in its menu) to ``layout``."""
-    button = QPushButton(_("Print…"), parent)
-    button.setObjectName("print-sheet")
-    button.setAccessibleName(_("Print the home-exercise sheet"))
-    menu = QMenu(button)
-    menu.addAction(_("Print the exercise sheet…"), lambda: print_sheet(parent, source))
-    menu.addAction(_("Save the exercise sheet as PDF…"), lambda: save_sheet(parent, source))
-    button.setMenu(menu)
+    button = PrintButton(parent, source)
     layout.addWidget(button)
     return button
 
@@ -100,11 +164,11 @@ def print_on(
 
 def save_sheet(parent: QWidget, source: SheetSource) -> Path | None:
     """Asks where to save the sheet as a PDF, then writes it there."""
-    routine, _values = source()
+    routine_id = _today(source).session.routine.id
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         _("Save the exercise sheet"),
-        str(Path.home() / f"{routine.id}-sheet.pdf"),
+        str(Path.home() / f"{routine_id}-sheet.pdf"),
         _("PDF files (*.pdf)"),
     )
     if not name:
