@@ -21,6 +21,7 @@ from exercise_timer.core.i18n import _, current_language, use_language
 from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
 from exercise_timer.ui.driver import ControllerDriver
+from exercise_timer.ui.keys import FocusKeys
 from exercise_timer.ui.scaling import apply_fonts
 from exercise_timer.ui.theme import STYLE, phase_look
 
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
             (enter, self._enter_key),
             (keypad_enter, self._enter_key),
         ]
+        self._focus_keys = FocusKeys(self)  # a focused field or button keeps its keys
         for key, action in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(action)
@@ -373,6 +375,8 @@ class MainWindow(QMainWindow):
         """Stop: timer and voice halt at once, then the reasons are asked."""
         if self._on_session_page():
             self.controller.halt()
+        elif self._shown is not None and self._shown is self._stop_page:
+            self._stop_page.leave_note()  # still stopped; the keys 1-4 answer again
 
     def _command(self, command: Callable[[], None]) -> None:
         if self._on_session_page():

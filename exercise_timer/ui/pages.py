@@ -81,6 +81,10 @@ class StopPage(QWidget):
         self.note.clear()
         self.buttons[StopReason.PAIN].setFocus()
 
+    def leave_note(self) -> None:
+        """Esc: the note keeps what was typed, and the focus goes back to the reasons."""
+        self.buttons[StopReason.PAIN].setFocus()
+
     def _choose(self, reason: StopReason) -> None:
         self.chosen.emit(reason, self.note.text().strip())
 

@@ -7,6 +7,7 @@ command to the controller.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -101,6 +102,7 @@ class SessionPage(QWidget):
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         outer.addWidget(self.caption)
         outer.addLayout(self._build_bottom())
+        self._tab_order()
         self.retranslate()
 
     # -- building --------------------------------------------------------------------------
@@ -112,6 +114,7 @@ class SessionPage(QWidget):
         for choice in self._choices:
             self.picker.addItem("", choice.routine.id)
         self.wait_box = QCheckBox(self)
+        set_by_name(self.wait_box, "focusPolicy", "TabFocus")  # a click leaves Space to Start
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(14)
@@ -213,6 +216,24 @@ class SessionPage(QWidget):
         bottom.addWidget(self.next_up, 1)
         bottom.addWidget(self.stop_button)
         return bottom
+
+    def _tab_order(self) -> None:
+        """Tab goes as the rows read, top row first; in a session Stop comes next after Skip."""
+        chain = [
+            self.picker,
+            self.wait_box,
+            self.safety_button,
+            self.values_button,
+            self.settings_button,
+            self.back_button,
+            self.toggle_button,
+            self.skip_button,
+            self.history_button,
+            self.print_button,
+            self.stop_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def retranslate(self) -> None:
         """Sets every fixed text in the current language."""
