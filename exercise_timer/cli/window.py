@@ -7,9 +7,10 @@ from pathlib import Path
 
 from exercise_timer.app.options import AppOptions
 from exercise_timer.core import limits
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, use_language
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.settings import chosen_language
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +97,13 @@ def window_options(args: argparse.Namespace) -> AppOptions:
 
 
 def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
-    """Opens the follow-along window (the routine is validated first, before any window)."""
+    """Opens the follow-along window (the routine is validated first, before any window).
+
+    The language comes first, so the routines are read in it: ``--lang`` (already in use)
+    wins, else the one chosen in Settings.
+    """
+    if getattr(args, "lang", None) is None:
+        use_language(chosen_language(paths.settings_file))
     catalogue = load_catalogue(paths)
     routine = open_routine(args.routine, paths, catalogue)
     from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted

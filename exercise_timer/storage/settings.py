@@ -23,6 +23,13 @@ from exercise_timer.storage.schema import Field, FieldKind, defaults, shown_valu
 
 SETTINGS_FORMAT_VERSION = 1
 
+TEXT_SIZES = ("100", "125", "150", "200")
+"""The text sizes offered, in per cent of the standard type."""
+TEXT_SIZE_LABELS = (N_("100 %"), N_("125 %"), N_("150 %"), N_("200 %"))
+
+STANDARD_THEME = "standard"
+HIGH_CONTRAST_THEME = "high-contrast"
+
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 """Each language by its own name, so a person finds theirs whatever language is shown."""
 
@@ -79,6 +86,24 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
         help=N_("For anyone whom movement on screen makes dizzy or bothers"),
     ),
     Field(
+        "text_size",
+        N_("Text size"),
+        FieldKind.CHOICE,
+        TEXT_SIZES[0],
+        choices=tuple(zip(TEXT_SIZES, TEXT_SIZE_LABELS, strict=True)),
+        help=N_("Makes every text of the window larger"),
+    ),
+    Field(
+        "theme",
+        N_("Colours"),
+        FieldKind.CHOICE,
+        STANDARD_THEME,
+        choices=(
+            (STANDARD_THEME, N_("Standard")),
+            (HIGH_CONTRAST_THEME, N_("High contrast (black, white and yellow)")),
+        ),
+    ),
+    Field(
         "language",
         N_("Language"),
         FieldKind.CHOICE,
@@ -124,6 +149,16 @@ class Settings:
     def wait_for_me(self) -> bool:
         """Whether each exercise waits for the person."""
         return bool(self.values["wait_for_me"])
+
+    @property
+    def text_scale(self) -> float:
+        """How much larger than standard every text is drawn (1.0 to 2.0)."""
+        return int(str(self.values["text_size"])) / 100
+
+    @property
+    def high_contrast(self) -> bool:
+        """Whether the window is drawn in black, white and yellow with strong focus frames."""
+        return self.values["theme"] == HIGH_CONTRAST_THEME
 
     @property
     def reduce_motion(self) -> bool:
@@ -175,3 +210,18 @@ def save_settings(path: Path, settings: Settings) -> None:
     """Writes the settings atomically (never half a file)."""
     document = {"format_version": SETTINGS_FORMAT_VERSION, **settings.values}
     write_text_atomic(path, tomli_w.dumps(document))
+
+
+def chosen_language(path: Path) -> str | None:
+    """The language chosen in the settings file, read before anything else is loaded.
+
+    None for the system's language, and for a file that cannot be used: it is left where it
+    is, for ``load_settings`` to keep aside and say so in the window.
+    """
+    try:
+        data = read_toml_file(path, _("settings file"))
+    except (InputError, OSError):
+        return None
+    language = data.get("language")
+    field = next(f for f in SETTINGS_FIELDS if f.key == "language")
+    return language if isinstance(language, str) and field.check(language) is None else None

@@ -13,11 +13,12 @@ from exercise_timer.app.controller import SessionController
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
 from exercise_timer.app.services import StartupError, build_services
-from exercise_timer.core.i18n import _, use_language
+from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.ui.main_window import MainWindow
+from exercise_timer.ui.screen_fit import fit_to_screen
 
 
 def _display_available() -> bool:
@@ -29,7 +30,11 @@ def _display_available() -> bool:
 
 
 def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine: Routine) -> int:
-    """Opens the window on ``routine`` and runs until it closes; returns the exit code."""
+    """Opens the window on ``routine`` and runs until it closes; returns the exit code.
+
+    The language is already chosen (``--lang``, else the settings'), and ``catalogue`` and
+    ``routine`` were read in it.
+    """
     if not _display_available():
         print(
             _(
@@ -44,7 +49,6 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
     except StartupError as error:
         print(error.message, file=sys.stderr)
         return 1
-    use_language(services.settings.language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("exercise-timer")
@@ -62,8 +66,9 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
             from exercise_timer.ui.kiosk_screen import KioskScreen
 
             KioskScreen(app, window).show()
+        elif fit_to_screen(window):
+            window.showMaximized()
         else:
-            window.resize(1280, 800)
             window.show()
         window.activateWindow()
         if options.autostart:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from exercise_timer.app.controller import SessionController
+from exercise_timer.app.routine_language import RoutineLanguage
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.cues import stop_advice
@@ -22,8 +23,8 @@ from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
 from exercise_timer.ui.driver import ControllerDriver
 from exercise_timer.ui.keys import FocusKeys
-from exercise_timer.ui.scaling import apply_fonts
-from exercise_timer.ui.theme import STYLE, phase_look
+from exercise_timer.ui.scaling import apply_fonts, scale_dialog
+from exercise_timer.ui.theme import phase_look, style_sheet
 
 if TYPE_CHECKING:  # these load when first shown or opened, not with the first screen
     from exercise_timer.ui.before_page import BeforePage
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style_sheet(high_contrast=controller.services.settings.high_contrast))
         self.setMinimumSize(1024, 600)
         self.controller = controller
         self.policy = controller.policy
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.driver = ControllerDriver(controller, self)
         self.driver.on_frame(self._figure_frame)
         controller.subscribe(self.show_state)
+        self.routine_language = RoutineLanguage(controller, self._choices)
         self.setWindowTitle(_("Exercise Timer"))
         self.show_state(controller.state)
 
@@ -438,8 +440,12 @@ class MainWindow(QMainWindow):
         if self._session_page is not None:
             self._session_page.figure.set_reduce_motion(settings.reduce_motion)
         self.controller.apply_settings(settings)
+        self.setStyleSheet(style_sheet(high_contrast=settings.high_contrast))
         if current_language() != before:
+            self.routine_language.language_changed()
             self.retranslate()
+        else:
+            self.apply_fonts()  # the text size may have changed
 
     def open_values_editor(self) -> ValuesEditor | None:
         """Shows the personal values editor for this routine (read-only while locked)."""
@@ -465,6 +471,7 @@ class MainWindow(QMainWindow):
                 routine, path, values, progression, clinic, patient
             ),
         )
+        scale_dialog(editor, controller.services.settings.text_scale)
         editor.accepted.connect(
             lambda: controller.save_values(editor.values(), editor.progression())
         )

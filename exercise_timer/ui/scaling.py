@@ -1,4 +1,7 @@
-"""The type scale: every text grows and shrinks with the window, to read from across a room."""
+"""The type scale: every text grows and shrinks with the window, to read from across a room.
+
+The person's text size (Settings: 100 % to 200 %) multiplies it, and sets the dialogs' type.
+"""
 
 from __future__ import annotations
 
@@ -33,13 +36,31 @@ SIZES = {
 }
 """Pixel sizes at 1024x600, by object name."""
 
+DIALOG_TEXT = 17
+"""The pixel size of a dialog's text at 100 % (Qt's default is 13 px at 96 dpi: too small)."""
+
+
+def text_scale(window: Any) -> float:
+    """The person's text size as a factor (1.0 without settings, as in a bare test window)."""
+    try:
+        return float(window.controller.services.settings.text_scale)
+    except AttributeError:
+        return 1.0
+
+
+def scale_dialog(dialog: QWidget, scale: float) -> None:
+    """Sets a dialog's type for the person's text size; its widgets inherit it."""
+    font = dialog.font()
+    font.setPixelSize(round(DIALOG_TEXT * scale))
+    dialog.setFont(font)
+
 
 def apply_fonts(window: Any, within: QWidget | None = None) -> None:
     """Sets the type for the window's size (``window`` is the main window).
 
     ``within`` limits it to one page, just built; by default every page built so far.
     """
-    unit = min(window.width() / 1024, window.height() / 600)
+    unit = min(window.width() / 1024, window.height() / 600) * text_scale(window)
     for widget in _widgets(within or window):
         size = SIZES.get(widget.objectName())
         if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):

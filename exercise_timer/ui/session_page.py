@@ -31,10 +31,12 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
+from exercise_timer.ui.flow_row import FlowRow
+from exercise_timer.ui.phase_banner import PhaseBanner, mark_paused
 from exercise_timer.ui.print_sheet import PrintButton
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
 from exercise_timer.ui.session_figure import SessionFigure
-from exercise_timer.ui.theme import HIGHLIGHT, phase_look
+from exercise_timer.ui.theme import DIMMED, HIGHLIGHT, INK, paused_look, phase_look
 from exercise_timer.ui.widgets import CountdownRing
 
 
@@ -107,10 +109,13 @@ class SessionPage(QWidget):
 
     # -- building --------------------------------------------------------------------------
 
-    def _build_top(self) -> QHBoxLayout:
-        top = QHBoxLayout()
+    def _build_top(self) -> FlowRow:
+        top = FlowRow()  # wraps at large text sizes rather than widening past the screen
         self.picker = QComboBox(self)
-        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picker.setMinimumContentsLength(16)
         for choice in self._choices:
             self.picker.addItem("", choice.routine.id)
         self.wait_box = QCheckBox(self)
@@ -183,7 +188,7 @@ class SessionPage(QWidget):
         column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         right = QVBoxLayout(column)
         right.setContentsMargins(0, 0, 0, 0)
-        self.phase = _label("phase", column)
+        self.phase = PhaseBanner(column)
         set_by_name(self.phase, "alignment", "AlignCenter")
         self.ring = CountdownRing(column)
         self.detail = _label("detail", column)
@@ -198,22 +203,24 @@ class SessionPage(QWidget):
 
     def _build_bottom(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
+        row = FlowRow()  # wraps at large text sizes; Stop stays at the right whatever the width
         self.back_button = _button(self)
         self.toggle_button = _button(self)
         self.skip_button = _button(self)
         self.next_up = _label("muted", self)
         self.stop_button = _button(self)
         self.stop_button.setObjectName("stop")
-        bottom.addWidget(self.back_button)
-        bottom.addWidget(self.toggle_button)
-        bottom.addWidget(self.skip_button)
-        bottom.addSpacing(12)
+        row.addWidget(self.back_button)
+        row.addWidget(self.toggle_button)
+        row.addWidget(self.skip_button)
+        row.addSpacing(12)
         # Here, not beside the routine: at 1024 px the top row has no room left for it.
         self.history_button = _button(self)
-        bottom.addWidget(self.history_button)
+        row.addWidget(self.history_button)
         self.print_button = PrintButton(self)  # the window sets its source
-        bottom.addWidget(self.print_button)
-        bottom.addWidget(self.next_up, 1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.next_up, 1)
+        bottom.addLayout(row, 1)
         bottom.addWidget(self.stop_button)
         return bottom
 
@@ -300,7 +307,7 @@ class SessionPage(QWidget):
             self.notice.setVisible(bool(notice))
         if state.cue != self.caption.text():
             self.caption.setText(state.cue)
-        colour = phase_look(state.phase).colour
+        colour = DIMMED if state.paused else phase_look(state.phase).colour
         self.ring.show_time(state.seconds_left, state.phase_seconds, colour)
         self.time_left.setText(
             _("{time} left").format(time=words.minutes(state.session_seconds_left))
@@ -362,10 +369,10 @@ class SessionPage(QWidget):
         self._new_labels()
 
     def _draw_phase(self, state: SessionState) -> None:
-        look = phase_look(state.phase)
+        look = paused_look() if state.paused else phase_look(state.phase)
         attract = self._policy.idle_seconds is not None and state.status is Status.READY
-        self.phase.setText(_("Press Start") if attract else look.words)
-        self.phase.setStyleSheet(f"background: {look.colour};")
+        self.phase.show_look(look, _("Press Start") if attract else None)
+        mark_paused(self.caption, state.paused)
         self.detail.setText(words.phase_detail(state))
         summary = words.values_summary(state.values)
         self.detail.setToolTip(summary)
@@ -379,7 +386,9 @@ class SessionPage(QWidget):
         for number, label in enumerate(self.step_labels, start=1):
             on = number == state.current_step
             label.setStyleSheet(
-                f"background: {HIGHLIGHT}; font-weight: bold; border-radius: 6px;" if on else ""
+                f"background: {HIGHLIGHT}; color: {INK}; font-weight: bold; border-radius: 6px;"
+                if on
+                else ""
             )
             label.setAccessibleDescription(_("current step") if on else "")
 

@@ -1,9 +1,15 @@
-"""The settings dialog, built field by field from the declarative schema."""
+"""The settings dialog, built field by field from the declarative schema.
+
+Its type follows the person's text size, and it scrolls rather than grow past a 1024x600
+screen. The volume is shown in per cent (the file keeps 0 to 1); the voices offered are those
+that speak the language in use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,17 +19,24 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from exercise_timer.core.i18n import N_, _
+from exercise_timer.core.i18n import N_, _, current_language
 from exercise_timer.storage.schema import Field, FieldKind
 from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings
+from exercise_timer.ui.scaling import scale_dialog
+from exercise_timer.ui.screen_fit import available_area
+from exercise_timer.ui.voice_list import voices_for_language
 
 TEST_SENTENCE = N_("Hold for 5 seconds. 3, 2, 1. Relax.")
 """Translated when it is spoken."""
+
+PER_CENT = ("volume",)
+"""Fields kept as 0 to 1 in the file and shown as 0 to 100 %."""
 
 
 class SettingsDialog(QDialog):
@@ -43,8 +56,12 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._test_voice = test_voice
         self.editors: dict[str, QWidget] = {}
+        scale_dialog(self, settings.text_scale)
+        voices = voices_for_language(voices, current_language(), str(settings["voice"]))
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        inside = QWidget(self)
+        form = QFormLayout(inside)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in SETTINGS_FIELDS:
             editor = self._editor(field, settings[field.key], voices)
             editor.setObjectName(f"setting-{field.key}")
@@ -53,24 +70,43 @@ class SettingsDialog(QDialog):
                 editor.setToolTip(field.shown_help())
             self.editors[field.key] = editor
             form.addRow(field.shown_label() if field.kind is not FieldKind.BOOL else "", editor)
-        layout.addLayout(form)
+        self.fields_area = QScrollArea(self)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setWidget(inside)
+        layout.addWidget(self.fields_area, 1)
         self.test_button = QPushButton(_("Test voice"), self)
         self.test_button.setAccessibleName(_("Test the voice with these settings"))
         self.test_button.clicked.connect(self._test)
         self.test_button.setEnabled(test_voice is not None)
         layout.addWidget(self.test_button)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._fit(inside)
+
+    def _fit(self, inside: QWidget) -> None:
+        """As large as its fields want, within the window's screen (then it scrolls)."""
+        area = available_area(self.parentWidget() or self)
+        below = self.test_button.sizeHint().height() + self.buttons.sizeHint().height()
+        fields = inside.sizeHint()
+        wanted = QSize(fields.width() + 60, fields.height() + below + 70)
+        self.resize(wanted.boundedTo(area.size() * 0.95))
 
     def _editor(self, field: Field, value: object, voices: Sequence[tuple[str, str]]) -> QWidget:
         if field.kind is FieldKind.BOOL:
             box = QCheckBox(field.shown_label(), self)
             box.setChecked(bool(value))
             return box
+        if field.key in PER_CENT:
+            percent = QSpinBox(self)
+            percent.setRange(round(100 * (field.low or 0)), round(100 * (field.high or 0)))
+            percent.setSuffix(" %")
+            percent.setSingleStep(5)
+            percent.setValue(round(100 * float(str(value))))
+            return percent
         if field.kind is FieldKind.INT:
             spin = QSpinBox(self)
             spin.setRange(int(field.low or 0), int(field.high or 0))
@@ -85,6 +121,10 @@ class SettingsDialog(QDialog):
             return real
         if field.kind is FieldKind.CHOICE or (field.key == "voice" and voices):
             combo = QComboBox(self)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
             options = field.shown_choices() or ((("", _("System default")), *tuple(voices)))
             for choice, label in options:
                 combo.addItem(label, choice)
@@ -104,6 +144,8 @@ class SettingsDialog(QDialog):
             editor = self.editors[field.key]
             if isinstance(editor, QCheckBox):
                 changes[field.key] = editor.isChecked()
+            elif field.key in PER_CENT and isinstance(editor, QSpinBox):
+                changes[field.key] = editor.value() / 100
             elif isinstance(editor, QSpinBox | QDoubleSpinBox):
                 changes[field.key] = editor.value()
             elif isinstance(editor, QComboBox):

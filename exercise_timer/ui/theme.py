@@ -1,38 +1,75 @@
-"""Colours and words of the phases, and the type scale.
+"""Colours, words and shapes of the phases, and the window's two styles (standard, high contrast).
 
-Every phase has a word as well as a colour, so colour is never the only signal.
+Every phase has a word and a shape as well as a colour, so colour is never the only signal;
+the colours stay apart for red-green colour blindness (docs/decisions/0013-phase-colours.md,
+checked by tests/test_phase_colours.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import N_, _
 from exercise_timer.core.schedule import Phase
+
+
+class Shape(StrEnum):
+    """The mark drawn beside a phase's word."""
+
+    NONE = "none"
+    DIAMOND = "diamond"
+    TRIANGLE_UP = "triangle-up"
+    SQUARE = "square"
+    TRIANGLE_DOWN = "triangle-down"
+    CIRCLE = "circle"
+    PAUSE = "pause"
 
 
 @dataclass(frozen=True)
 class PhaseLook:
-    """How a phase is shown."""
+    """How a phase is shown: its words, background, the colour of its words, and its mark."""
 
     words: str
     colour: str
+    ink: str = "#ffffff"
+    shape: Shape = Shape.NONE
+
+
+PHASE_COLOURS = {
+    Phase.PREPARE: "#2e4c60",
+    Phase.MOVE: "#21452d",
+    Phase.HOLD: "#aa5c0e",
+    Phase.RETURN: "#8011d0",
+    Phase.RELAX: "#707070",
+}
+"""Chosen to stay apart under deuteranopia and protanopia (see the decision record)."""
+
+PAUSED_COLOUR = "#ffd400"
+READY_COLOUR = "#3c4657"
+DIMMED = "#b5bcc8"
+"""The countdown ring while the timer stands still."""
+
+_PHASES = {
+    Phase.PREPARE: (N_("Get into position"), Shape.DIAMOND),
+    Phase.MOVE: (N_("Move slowly"), Shape.TRIANGLE_UP),
+    Phase.HOLD: (N_("Hold"), Shape.SQUARE),
+    Phase.RETURN: (N_("Return slowly"), Shape.TRIANGLE_DOWN),
+    Phase.RELAX: (N_("Relax"), Shape.CIRCLE),
+}
 
 
 def phase_look(phase: Phase | None) -> PhaseLook:
-    """The words and colour of a phase (None: before the start)."""
-    looks = {
-        Phase.PREPARE: PhaseLook(_("Get into position"), "#2f5d8a"),
-        Phase.MOVE: PhaseLook(_("Move slowly"), "#1d6f6b"),
-        Phase.HOLD: PhaseLook(_("Hold"), "#a14a00"),
-        Phase.RETURN: PhaseLook(_("Return slowly"), "#5b4b8a"),
-        Phase.RELAX: PhaseLook(_("Relax"), "#2e6b34"),
-    }
-    return (
-        looks.get(phase, PhaseLook(_("Ready"), "#3c4657"))
-        if phase
-        else PhaseLook(_("Ready"), "#3c4657")
-    )
+    """The words, colour and shape of a phase (None: before the start)."""
+    if phase is None or phase not in _PHASES:
+        return PhaseLook(_("Ready"), READY_COLOUR)
+    words, shape = _PHASES[phase]
+    return PhaseLook(_(words), PHASE_COLOURS[phase], shape=shape)
+
+
+def paused_look() -> PhaseLook:
+    """The banner while the timer is paused: never in a phase's colour."""
+    return PhaseLook(_("Paused"), PAUSED_COLOUR, ink="#000000", shape=Shape.PAUSE)
 
 
 STOP_RED = "#c62828"
@@ -56,6 +93,8 @@ QPushButton#mistake {{ text-align: left; padding: 8px 18px; }}
 QLabel#phase {{ color: white; border-radius: 12px; padding: 6px 16px; font-weight: bold; }}
 QLabel#caption {{ background: #ffffff; border: 1px solid #d5dae3; border-radius: 8px;
                   padding: 6px 12px; }}
+QLabel#caption[paused="true"] {{ background: {PAUSED_COLOUR}; color: #000000;
+                                 border: 3px solid #000000; font-weight: bold; }}
 QLabel#notice {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 6px;
                  padding: 4px 10px; }}
 QLabel#caution {{ color: #8a2a00; font-weight: bold; }}
@@ -70,3 +109,50 @@ QProgressBar {{ border: 1px solid #c5ccd8; border-radius: 6px; background: #e3e7
                 text-align: center; }}
 QProgressBar::chunk {{ background: #6b8fc2; border-radius: 6px; }}
 """
+
+HIGH_CONTRAST_STYLE = f"""
+QWidget {{ background: #000000; color: #ffffff; }}
+QPushButton, QComboBox, QLineEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QTextEdit {{
+    background: #000000; color: #ffffff; border: 3px solid #ffffff; border-radius: 8px;
+    padding: 6px 14px; }}
+QPushButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
+QPlainTextEdit:focus, QTextEdit:focus, QCheckBox:focus, QRadioButton:focus {{
+    border: 5px solid #ffff00; }}
+QCheckBox:focus, QRadioButton:focus {{ color: #ffff00; }}
+QPushButton:hover {{ color: #ffff00; border-color: #ffff00; }}
+QPushButton:disabled {{ color: #9a9a9a; border-color: #6a6a6a; border-style: dashed; }}
+QComboBox QAbstractItemView {{ background: #000000; color: #ffffff;
+                               selection-background-color: #ffff00; selection-color: #000000; }}
+QPushButton#stop {{ background: {STOP_RED}; color: #ffffff; border: 4px solid #ffffff;
+                    border-radius: 14px; font-weight: bold; }}
+QPushButton#stop:focus {{ border: 6px solid #ffff00; }}
+QPushButton#stop:disabled {{ background: #3a0000; color: #9a9a9a; border: 3px dashed #6a6a6a; }}
+QPushButton#reason {{ text-align: left; padding: 10px 18px; }}
+QPushButton#mistake {{ text-align: left; padding: 8px 18px; }}
+QLabel#phase {{ color: white; border: 3px solid #ffffff; border-radius: 12px;
+                padding: 6px 16px; font-weight: bold; }}
+QLabel#caption {{ background: #000000; color: #ffff00; border: 2px solid #ffff00;
+                  border-radius: 8px; padding: 6px 12px; }}
+QLabel#caption[paused="true"] {{ background: {PAUSED_COLOUR}; color: #000000;
+                                 border: 4px solid #ffffff; font-weight: bold; }}
+QLabel#notice {{ background: #000000; color: #ffff00; border: 2px solid #ffff00;
+                 border-radius: 6px; padding: 4px 10px; }}
+QLabel#caution, QLabel#leave-out, QLabel#before-safety {{ color: #ffff00; font-weight: bold; }}
+QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
+QLabel#building {{ color: #ffff00; font-weight: bold; }}
+QLabel#muted {{ color: #ffffff; }}
+QFrame#card {{ background: #000000; border: 2px solid #ffffff; border-radius: 12px; }}
+QFrame#card QLabel, QFrame#card QWidget#steps {{ background: #000000; }}
+QLabel#step[current="true"] {{ background: #ffff00; color: #000000; }}
+QProgressBar {{ border: 2px solid #ffffff; border-radius: 6px; background: #000000;
+                text-align: center; }}
+QProgressBar::chunk {{ background: #ffff00; border-radius: 4px; }}
+QScrollBar {{ background: #000000; border: 1px solid #ffffff; }}
+QScrollBar::handle {{ background: #ffffff; }}
+QToolTip {{ background: #000000; color: #ffff00; border: 2px solid #ffff00; }}
+"""
+
+
+def style_sheet(*, high_contrast: bool) -> str:
+    """The window's style sheet: standard, or black, white and yellow with strong focus frames."""
+    return HIGH_CONTRAST_STYLE if high_contrast else STYLE

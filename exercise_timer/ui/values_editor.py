@@ -13,10 +13,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -42,6 +41,7 @@ from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
 from exercise_timer.ui.figure_stills import Stills, stills_for
 from exercise_timer.ui.print_sheet import add_print_button
+from exercise_timer.ui.screen_fit import available_area
 from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
 from exercise_timer.ui.values_rows import (
     OUTSIDE_STYLE,
@@ -51,6 +51,7 @@ from exercise_timer.ui.values_rows import (
     display_order,
     make_row,
 )
+from exercise_timer.ui.wrapping_check_box import WrappingCheckBox
 
 __all__ = ["OUTSIDE_STYLE", "UNFILLED_STYLE", "ExportFile", "ImportFile", "ValuesEditor"]
 
@@ -145,7 +146,7 @@ class ValuesEditor(QDialog):
             self.rows.append(self._make_row(exercises[exercise_id]))
         self.load(values)
 
-        self.build_up = QCheckBox(self)
+        self.build_up = WrappingCheckBox(self)  # a long sentence: wrapped, to fit 1024 px
         self.build_up.setAccessibleName(_("Build up gradually to these values"))
         layout.addWidget(self.build_up)
         self.every = QSpinBox(self)
@@ -165,6 +166,7 @@ class ValuesEditor(QDialog):
         bottom = QHBoxLayout()
         self.duration = QLabel(self)
         self.duration.setObjectName("duration")
+        self.duration.setWordWrap(True)
         self.duration.setAccessibleName(_("Session length"))
         self.reset_all = QPushButton(_("Reset all to the document"), self)
         self.reset_all.clicked.connect(self._reset_all)
@@ -194,7 +196,7 @@ class ValuesEditor(QDialog):
         self.changed.connect(self._refresh)
         self._apply_lock()
         self._refresh()
-        self.resize(1240, 680)
+        self.resize(QSize(1240, 680).boundedTo(available_area(parent or self).size() * 0.95))
 
     # -- rows ------------------------------------------------------------------------------
 

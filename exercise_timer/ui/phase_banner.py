@@ -1,0 +1,97 @@
+"""The phase banner: the phase's word on its colour, with the phase's own shape beside it.
+
+The shape is drawn, not typed, so it looks the same in every font and language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QLabel, QWidget
+
+from exercise_timer.ui.theme import PhaseLook, Shape
+
+SHAPE_SHARE = 0.55
+"""The shape's size as a share of the line height of the banner's type."""
+
+
+class PhaseBanner(QLabel):
+    """A QLabel whose left margin holds the shape of the phase shown."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("phase")
+        self.setWordWrap(True)
+        self.look: PhaseLook | None = None
+
+    def show_look(self, look: PhaseLook, words: str | None = None) -> None:
+        """Shows ``look`` (``words`` instead of its own, such as "Press Start")."""
+        self.look = look
+        self.setText(look.words if words is None else words)
+        self.setStyleSheet(f"background: {look.colour}; color: {look.ink};")
+        self._reserve()
+        self.update()
+
+    def shape(self) -> Shape:
+        """The shape drawn now."""
+        return self.look.shape if self.look is not None else Shape.NONE
+
+    def changeEvent(self, event: object) -> None:
+        """The margin for the shape follows the type (the window scales it)."""
+        super().changeEvent(event)  # type: ignore[arg-type]
+        self._reserve()
+
+    def _mark_size(self) -> float:
+        return self.fontMetrics().height() * SHAPE_SHARE
+
+    def _reserve(self) -> None:
+        side = int(self._mark_size() * 1.6) if self.shape() is not Shape.NONE else 0
+        if self.contentsMargins().left() != side:
+            self.setContentsMargins(side, 0, 0, 0)
+
+    def paintEvent(self, event: object) -> None:
+        """Draws the words as a label does, then the shape in the left margin."""
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self.look is None or self.look.shape is Shape.NONE:
+            return
+        size = self._mark_size()
+        margin = self.contentsMargins().left()
+        centre = QPointF(margin * 0.55 + 6, self.height() / 2)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(shape_path(self.look.shape, centre, size), QColor(self.look.ink))
+        painter.end()
+
+
+def shape_path(shape: Shape, centre: QPointF, size: float) -> QPainterPath:
+    """The outline of ``shape``, ``size`` pixels across, around ``centre``."""
+    x, y, half = centre.x(), centre.y(), size / 2
+    path = QPainterPath()
+    corners: list[tuple[float, float]] = []
+    if shape is Shape.DIAMOND:
+        corners = [(x, y - half * 1.2), (x + half, y), (x, y + half * 1.2), (x - half, y)]
+    elif shape is Shape.TRIANGLE_UP:
+        corners = [(x, y - half), (x + half * 1.15, y + half), (x - half * 1.15, y + half)]
+    elif shape is Shape.TRIANGLE_DOWN:
+        corners = [(x - half * 1.15, y - half), (x + half * 1.15, y - half), (x, y + half)]
+    elif shape is Shape.SQUARE:
+        path.addRect(QRectF(x - half, y - half, size, size))
+    elif shape is Shape.CIRCLE:
+        path.addEllipse(centre, half, half)
+    elif shape is Shape.PAUSE:
+        bar = size / 3
+        path.addRect(QRectF(x - half, y - half, bar, size))
+        path.addRect(QRectF(x + half - bar, y - half, bar, size))
+    if corners:
+        path.addPolygon(QPolygonF([QPointF(cx, cy) for cx, cy in corners]))
+        path.closeSubpath()
+    return path
+
+
+def mark_paused(label: QLabel, paused: bool) -> None:
+    """Gives ``label`` the paused style of the window's style sheet (``[paused="true"]``)."""
+    if bool(label.property("paused")) == paused:
+        return
+    label.setProperty("paused", paused)
+    label.style().unpolish(label)
+    label.style().polish(label)
