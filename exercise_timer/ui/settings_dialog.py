@@ -28,6 +28,12 @@ from PySide6.QtWidgets import (
 from exercise_timer.core.i18n import N_, _, current_language
 from exercise_timer.storage.schema import Field, FieldKind
 from exercise_timer.storage.settings import SETTINGS_FIELDS, Settings
+from exercise_timer.ui.limit_fields import (
+    LIMITED_FIELDS,
+    LimitedDoubleSpinBox,
+    LimitedSpinBox,
+    out_of_limits,
+)
 from exercise_timer.ui.scaling import scale_dialog
 from exercise_timer.ui.screen_fit import available_area
 from exercise_timer.ui.voice_list import voices_for_language
@@ -70,6 +76,8 @@ class SettingsDialog(QDialog):
                 editor.setToolTip(field.shown_help())
             self.editors[field.key] = editor
             form.addRow(field.shown_label() if field.kind is not FieldKind.BOOL else "", editor)
+            if isinstance(editor, LIMITED_FIELDS):  # says the limits when out of them
+                form.addRow(editor.note)
         self.fields_area = QScrollArea(self)
         self.fields_area.setWidgetResizable(True)
         self.fields_area.setWidget(inside)
@@ -83,6 +91,10 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
+        self._save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        for editor in self.editors.values():
+            if isinstance(editor, LIMITED_FIELDS):
+                editor.valueChanged.connect(self._check_limits)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fit(inside)
@@ -108,12 +120,12 @@ class SettingsDialog(QDialog):
             percent.setValue(round(100 * float(str(value))))
             return percent
         if field.kind is FieldKind.INT:
-            spin = QSpinBox(self)
+            spin = LimitedSpinBox(self)
             spin.setRange(int(field.low or 0), int(field.high or 0))
             spin.setValue(int(str(value)))
             return spin
         if field.kind is FieldKind.FLOAT:
-            real = QDoubleSpinBox(self)
+            real = LimitedDoubleSpinBox(self)
             real.setRange(field.low or 0.0, field.high or 0.0)
             real.setSingleStep(0.1)
             real.setDecimals(2)
@@ -157,3 +169,14 @@ class SettingsDialog(QDialog):
     def _test(self) -> None:
         if self._test_voice is not None:
             self._test_voice(self.values())
+
+    def _check_limits(self) -> None:
+        self._save.setEnabled(not out_of_limits(self.editors.values()))
+
+    def accept(self) -> None:
+        """Saves, unless a number is out of its limits (the message beside it says them)."""
+        wrong = out_of_limits(self.editors.values())
+        if wrong:
+            wrong[0].setFocus()
+            return
+        super().accept()

@@ -40,6 +40,7 @@ from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exerc
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
 from exercise_timer.ui.figure_stills import Stills, stills_for
+from exercise_timer.ui.limit_fields import LimitedField, in_limits
 from exercise_timer.ui.print_sheet import add_print_button
 from exercise_timer.ui.screen_fit import available_area
 from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
@@ -374,6 +375,12 @@ class ValuesEditor(QDialog):
             ).needs_prescription
             row.show_document(self._resolved(row), self._document_relax(row), unfilled)
             row.enable(not self.locked)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not self.locked and not self.out_of_limits())
+
+    def out_of_limits(self) -> list[LimitedField]:
+        """The fields that show a number outside their limits (Save waits until they do not)."""
+        return [spin for row in self.rows for spin in row.fields() if not in_limits(spin)]
 
     def half_filled(self) -> list[str]:
         """Exercises with some of their stage holds set and some still blank."""
@@ -387,6 +394,10 @@ class ValuesEditor(QDialog):
 
     def _save(self) -> None:
         if self.locked:
+            return
+        wrong = self.out_of_limits()
+        if wrong:  # each says its limits beside it
+            wrong[0].setFocus()
             return
         unfinished = self.half_filled()
         if unfinished:

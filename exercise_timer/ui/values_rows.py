@@ -1,7 +1,8 @@
 """One exercise's row in the values editor: its widgets, and how the document's values read.
 
-Every spin box takes its range from ``core.limits``, the one table the loader, the personal
-values and the command line also read.
+Every number field takes its limits from ``core.limits``, the one table the loader, the
+personal values and the command line also read. A number typed outside them is kept and shown
+as wrong, with the limits beside it (``ui.limit_fields``), never cut to fit.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,8 +30,17 @@ from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
 from exercise_timer.ui.figure_stills import Stills, StillView
+from exercise_timer.ui.limit_fields import (
+    LimitedDoubleSpinBox,
+    LimitedField,
+    LimitedSpinBox,
+    bound_text,
+    in_limits,
+    set_limit,
+)
 
 OUTSIDE_STYLE = "background: #ffe0b2;"
+OUT_OF_LIMITS_STYLE = "background: #fde7e9; border: 2px solid #b3261e;"
 UNFILLED_STYLE = "background: #fff1c2; font-weight: bold; border-radius: 4px; padding: 2px 6px;"
 THUMBNAIL = QSize(132, 44)
 """An exercise's picture under its name: no wider than a name, so the editor grows no wider."""
@@ -99,11 +107,31 @@ def build_up_text(progression: Progression) -> str:
     ).format(hold=number_text(progression.start_hold), reps=progression.start_repetitions)
 
 
-def blank(spin: QSpinBox | QDoubleSpinBox, high: float) -> None:
+def blank(spin: LimitedField, limit: limits.Limit) -> None:
     """Shows a prescribed blank as "–" (unset) rather than as the default a session uses."""
-    spin.setRange(0, high)  # type: ignore[arg-type]
-    spin.setSpecialValueText("–")
+    set_limit(spin, limit, blank=True)
     spin.setValue(0)
+
+
+def hold_message(limit: limits.Limit) -> str:
+    """Beside a hold out of its limits."""
+    return _("Hold: {low} to {high} seconds").format(
+        low=bound_text(limit.low), high=bound_text(limit.high)
+    )
+
+
+def repetitions_message(limit: limits.Limit) -> str:
+    """Beside repetitions out of their limits."""
+    return _("Repetitions: {low} to {high}").format(
+        low=bound_text(limit.low), high=bound_text(limit.high)
+    )
+
+
+def relax_message(limit: limits.Limit) -> str:
+    """Beside a relax out of its limits."""
+    return _("Relax: {low} to {high} seconds").format(
+        low=bound_text(limit.low), high=bound_text(limit.high)
+    )
 
 
 @dataclass
@@ -117,13 +145,15 @@ class Row:
     down: QToolButton
     variant: QComboBox
     holds_box: QWidget
-    repetitions: QSpinBox
-    relax: QDoubleSpinBox
+    repetitions: LimitedSpinBox
+    relax: LimitedDoubleSpinBox
     document: QLabel
     reset: QPushButton
     name_box: QWidget
     picture: StillView
-    holds: list[QDoubleSpinBox] = field(default_factory=list)
+    document_box: QWidget
+    """The document's values, under the messages of the fields out of their limits."""
+    holds: list[LimitedDoubleSpinBox] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     left_out: LeftOut | None = None
     """Left out by the person after a symptom stop; ticking Include again clears it."""
@@ -139,9 +169,13 @@ class Row:
             self.holds_box,
             self.repetitions,
             self.relax,
-            self.document,
+            self.document_box,
             self.reset,
         ]
+
+    def fields(self) -> list[LimitedField]:
+        """The number fields, left to right."""
+        return [*self.holds, self.repetitions, self.relax]
 
     def all_set(self) -> bool:
         """True when every stage that holds has a hold (a blank shows 0 until it is set)."""
@@ -206,18 +240,23 @@ class Row:
         """The personal values this row shows: only what was set."""
         touched = self.touched
         repetitions = self.repetitions.value()
+        holds_ok = all(in_limits(spin) for spin in self.holds)
         return ExerciseValues(
             hold_seconds=(
                 tuple(spin.value() for spin in self.holds)
-                if "hold_seconds" in touched and self.all_set()
+                if "hold_seconds" in touched and self.all_set() and holds_ok
                 else None
             ),
             repetitions=(
                 repetitions
-                if "repetitions" in touched and repetitions >= limits.REPETITIONS.low
+                if "repetitions" in touched
+                and limits.REPETITIONS.contains(repetitions)
+                and in_limits(self.repetitions)
                 else None
             ),
-            relax_seconds=self.relax.value() if "relax_seconds" in touched else None,
+            relax_seconds=(
+                self.relax.value() if "relax_seconds" in touched and in_limits(self.relax) else None
+            ),
             variant=self.variant_id() if "variant" in touched else None,
             included=self.include.isChecked(),
             left_out=None if self.include.isChecked() else self.left_out,
@@ -275,6 +314,12 @@ class Row:
             "repetitions" in self.touched
             and outside(resolved.repetitions_dose, self.repetitions.value()),
         )
+        mark(self.relax, False)
+        for number in self.fields():
+            if not in_limits(number):
+                number.setStyleSheet(OUT_OF_LIMITS_STYLE)
+                number.setToolTip(number.note.text())
+                number.setAccessibleDescription(number.note.text())
 
     def enable(self, editable: bool) -> None:
         """Enables what may be changed: nothing while locked, no values of a left-out exercise."""
@@ -287,9 +332,9 @@ class Row:
     def show_repetitions(self, repetitions: int | None) -> None:
         """Shows a number of repetitions, or the blank a prescription leaves."""
         if repetitions is None:
-            blank(self.repetitions, limits.REPETITIONS.high)
+            blank(self.repetitions, limits.REPETITIONS)
             return
-        self.repetitions.setMinimum(int(limits.REPETITIONS.low))
+        set_limit(self.repetitions, limits.REPETITIONS)
         self.repetitions.setValue(repetitions)
 
     def build_holds(
@@ -304,10 +349,14 @@ class Row:
         for spin in self.holds:
             layout.removeWidget(spin)
             spin.deleteLater()
+            spin.note.deleteLater()
         self.holds = []
         hold = limits.HOLD_SECONDS
-        for stage in resolved.stages:
-            spin = QDoubleSpinBox(self.holds_box)
+        notes = self.document_box.layout()
+        assert isinstance(notes, QVBoxLayout)
+        for number, stage in enumerate(resolved.stages):
+            spin = LimitedDoubleSpinBox(self.holds_box, hold_message)
+            notes.insertWidget(number, spin.note)
             spin.setFixedWidth(125 if len(resolved.stages) > 1 else 100)
             spin.setDecimals(1)
             spin.setSuffix(" s")
@@ -316,7 +365,7 @@ class Row:
                 spin.setSpecialValueText(_("no hold"))
                 spin.setProperty("no_hold", True)
             elif stage.dose.is_prescribed and personal is None:
-                blank(spin, hold.high)
+                blank(spin, hold)
             else:
                 spin.setRange(hold.low, hold.high)
                 spin.setValue(max(stage.holds[0] if stage.holds else 0.0, hold.low))
@@ -357,19 +406,25 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
     holds_layout = QHBoxLayout(holds_box)
     holds_layout.setContentsMargins(0, 0, 0, 0)
     holds_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
-    repetitions = QSpinBox(host)
+    repetitions = LimitedSpinBox(host, repetitions_message)
     repetitions.setFixedWidth(80)
     repetitions.setRange(int(limits.REPETITIONS.low), int(limits.REPETITIONS.high))
     repetitions.setAccessibleName(_("Repetitions of {name}").format(name=name))
-    relax = QDoubleSpinBox(host)
+    relax = LimitedDoubleSpinBox(host, relax_message)
     relax.setFixedWidth(90)
     relax.setRange(limits.RELAX_SECONDS.low, limits.RELAX_SECONDS.high)
     relax.setDecimals(1)
     relax.setSuffix(" s")
     relax.setAccessibleName(_("Relax seconds of {name}").format(name=name))
-    document = QLabel(host)
+    document_box = QWidget(host)
+    notes = QVBoxLayout(document_box)
+    notes.setContentsMargins(0, 0, 0, 0)
+    notes.setSpacing(2)
+    document = QLabel(document_box)
     document.setWordWrap(True)
     document.setMinimumWidth(240)
+    for widget in (repetitions.note, relax.note, document):
+        notes.addWidget(widget)
     reset = QPushButton(_("Reset"), host)
     reset.setAccessibleName(_("Reset {name} to the document").format(name=name))
     name_box = QWidget(host)
@@ -394,4 +449,5 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
         reset,
         name_box,
         picture,
+        document_box,
     )
