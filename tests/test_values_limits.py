@@ -156,3 +156,15 @@ def test_a_setting_out_of_its_limits_is_shown_and_not_saved(qtbot: QtBot, tmp_pa
     dialog.accept()
     assert dialog.values()["rate"] == 180
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_volume_in_per_cent_says_its_limits(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(None, Settings.default())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    volume = dialog.editors["volume"]
+    assert isinstance(volume, LimitedSpinBox)
+    type_into(qtbot, volume, "150")
+    assert volume.value() == 150, "150 is not cut to 15"
+    assert volume.note.text() == "Volume: 0 to 100 %"
+    assert not save_button(dialog).isEnabled()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,6 +80,7 @@ class SettingsDialog(QDialog):
                 form.addRow(editor.note)
         self.fields_area = QScrollArea(self)
         self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         self.fields_area.setWidget(inside)
         layout.addWidget(self.fields_area, 1)
         self.test_button = QPushButton(_("Test voice"), self)
@@ -113,7 +114,7 @@ class SettingsDialog(QDialog):
             box.setChecked(bool(value))
             return box
         if field.key in PER_CENT:
-            percent = QSpinBox(self)
+            percent = LimitedSpinBox(self)
             percent.setRange(round(100 * (field.low or 0)), round(100 * (field.high or 0)))
             percent.setSuffix(" %")
             percent.setSingleStep(5)
