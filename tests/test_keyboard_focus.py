@@ -3,10 +3,12 @@ what it is (read through Qt's accessibility interface, as a screen reader reads 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from window_support import advance_to, make_window, press
 
@@ -51,6 +53,11 @@ def tab_chain(qtbot: QtBot, start: QWidget) -> list[QWidget]:
     raise AssertionError("Tab never comes back round")
 
 
+def controls(chain: list[QWidget]) -> list[QWidget]:
+    """The chain without the areas that Tab stops at only to scroll their text."""
+    return [widget for widget in chain if not isinstance(widget, QAbstractScrollArea)]
+
+
 def name_of(widget: QWidget) -> str:
     """What a screen reader says the widget is called."""
     face = QAccessible.queryAccessibleInterface(widget)
@@ -78,7 +85,7 @@ def assert_named(chain: list[QWidget]) -> None:
 def test_the_start_screen_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
     page = window.session_page
     chain = tab_chain(qtbot, page.picker)
-    assert chain == [
+    assert controls(chain) == [
         page.picker,
         page.wait_box,
         page.safety_button,
@@ -95,7 +102,7 @@ def test_during_a_session_stop_is_two_tabs_from_pause(qtbot: QtBot, window: Main
     press(qtbot, window, Qt.Key.Key_Space)
     page = window.session_page
     chain = tab_chain(qtbot, page.wait_box)
-    assert chain == [
+    assert controls(chain) == [
         page.wait_box,
         page.back_button,
         page.toggle_button,
@@ -177,3 +184,19 @@ def test_the_values_editor_row_by_row(qtbot: QtBot) -> None:
     assert dialog.import_button in rest and dialog.export_button in rest
     assert_named(chain)
     assert name_of(first.repetitions) == "Repetitions of Cat and Camel"
+
+
+def test_before_the_first_session_tab_and_return_reach_its_button(
+    qtbot: QtBot, example_text: str, journal: Journal, clock: SimulatedClock, tmp_path: Path
+) -> None:
+    routine = parse_routine_text(example_text, "x")
+    window = make_window(qtbot, routine, journal, clock, notice=tmp_path / "before-you-start")
+    window.autostart()
+    page = window.before_page
+    assert window.pages.currentWidget() is page
+    chain = tab_chain(qtbot, page.button)
+    assert page.scroll in chain, "the text scrolls with the keys"
+    assert_named(chain)
+    assert page.button.hasFocus()
+    qtbot.keyClick(page.button, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.session_page

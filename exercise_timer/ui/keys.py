@@ -79,7 +79,10 @@ class FocusKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Claims a shortcut's key for the focused control that keeps it (Qt then delivers it)."""
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._return_passed_by(event)
+        if kind != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
         self._tabbing = key in TAB_KEYS
@@ -90,16 +93,22 @@ class FocusKeys(QObject):
         if not control_keeps(focus, key, modifiers, chosen=focus is self.chosen):
             return False
         event.accept()
-        if key in RETURN_KEYS and isinstance(focus, QPushButton) and not presses_on_return(focus):
-            focus.click()  # outside a dialog, a push button that is not a default ignores Return
+        return True
+
+    def _return_passed_by(self, event: QKeyEvent) -> bool:
+        """Clicks the push button the person chose when it lets Return pass by.
+
+        Outside a dialog a push button clicks itself on Return only when it is a default one.
+        """
+        focus = QApplication.focusWidget()
+        if event.key() not in RETURN_KEYS or focus is None or focus is not self.chosen:
+            return False
+        if not (isinstance(focus, QPushButton) and focus.isEnabled() and focus.isVisible()):
+            return False
+        focus.click()
         return True
 
     @Slot(QWidget, QWidget)
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         self.chosen = new if self._tabbing else None
         self._tabbing = False
-
-
-def presses_on_return(button: QPushButton) -> bool:
-    """Whether Qt itself clicks ``button`` on Return (a default or auto-default button)."""
-    return button.isDefault() or button.autoDefault()
