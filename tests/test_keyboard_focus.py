@@ -195,7 +195,7 @@ def test_before_the_first_session_tab_and_return_reach_its_button(
     page = window.before_page
     assert window.pages.currentWidget() is page
     chain = tab_chain(qtbot, page.button)
-    assert page.scroll in chain, "the text scrolls with the keys"
+    assert page.text_area in chain, "the text scrolls with the keys"
     assert_named(chain)
     assert page.button.hasFocus()
     qtbot.keyClick(page.button, Qt.Key.Key_Return)

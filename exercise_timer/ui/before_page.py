@@ -76,7 +76,7 @@ class BeforePage(QWidget):
         self.title = _label(self, "page-title")
         outer.addWidget(self.title)
         scroll = QScrollArea(self)
-        self.scroll = scroll  # Tab stops here so the keys can scroll the text
+        self.text_area = scroll  # Tab stops here so the keys can scroll the text
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget(scroll)
@@ -137,7 +137,7 @@ class BeforePage(QWidget):
         )
         self.advice_heading.setText(_("How often, and how to build up"))
         self.exercises_heading.setText(_("The exercises"))
-        self.scroll.setAccessibleName(_("Safety and advice of this routine"))
+        self.text_area.setAccessibleName(_("Safety and advice of this routine"))
         self.exercises.retranslate()
         self.button.setText(_("I have read this"))
         self.decline.setText(_("No"))
