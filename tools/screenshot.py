@@ -1,7 +1,7 @@
 """Photographs the real window under Xvfb during a chosen phase, for the README and UI checks.
 
 Usage: .venv/bin/python tools/screenshot.py OUT.png [--size 1280x800] [--routine ID]
-       [--exercise N] [--phase hold] [--speed 4]
+       [--exercise N] [--phase hold] [--speed 4] [--lang es]
 Needs Xvfb, xdotool and ImageMagick (bash tools/bootstrap installs them).
 """
 
@@ -25,6 +25,7 @@ def main() -> int:
     parser.add_argument("--exercise", type=int, default=1, help="1 is the first exercise")
     parser.add_argument("--phase", default="hold")
     parser.add_argument("--speed", type=float, default=4.0)
+    parser.add_argument("--lang", default="en", help="the language of the window")
     args = parser.parse_args()
     width, height = args.size.split("x")
     with tempfile.TemporaryDirectory() as folder:
@@ -54,6 +55,8 @@ def main() -> int:
                 str(args.speed),
                 "--autostart",
                 "--no-voice",
+                "--lang",
+                args.lang,
                 "--trace",
                 str(trace),
             ],
@@ -64,7 +67,7 @@ def main() -> int:
             while not window:
                 time.sleep(0.1)
                 window = subprocess.run(
-                    ["xdotool", "search", "--name", "Exercise Timer"],
+                    ["xdotool", "search", "--onlyvisible", "--pid", str(program.pid)],
                     env=env,
                     capture_output=True,
                     text=True,
