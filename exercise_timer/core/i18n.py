@@ -5,7 +5,9 @@ use when they are called, so text is translated when it is shown and a language 
 (``use_language``) changes every label drawn after it. Placeholders are named (``{seconds}``)
 and filled by the caller with ``str.format`` after translation, so a translator can move them;
 sentences are never glued together from fragments. A constant defined at import is marked
-with ``N_()`` and translated with ``_()`` where it is shown.
+with ``N_()`` and translated with ``_()`` where it is shown. A word that reads differently by
+where it is used ("Start" on a button, the start pose of a figure) has a context:
+``pgettext("button", "Start")``.
 
 Catalogues are ``locale/<code>/LC_MESSAGES/exercise_timer.mo`` inside the package, found
 through ``importlib.resources`` so an installed wheel finds them as a checkout does.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +46,7 @@ class _Catalogue:
 
 
 _current = _Catalogue()
+_listeners: list[Callable[[str], object]] = []
 
 
 def _folder() -> Path:
@@ -57,6 +61,16 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a sentence whose wording depends on a count."""
     return _current.translation.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a sentence whose translation depends on where it is used (``context``)."""
+    return _current.translation.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """Translate a sentence with a count whose translation depends on where it is used."""
+    return _current.translation.npgettext(context, singular, plural, count)
 
 
 def N_(message: str) -> str:
@@ -98,9 +112,31 @@ def use_language(code: str | None) -> None:
             with open(found, "rb") as catalogue:
                 _current.translation = gettext.GNUTranslations(catalogue)
             _current.language = Path(found).parents[1].name
+            _tell_listeners()
             return
     _current.translation = gettext.NullTranslations()
     _current.language = ENGLISH
+    _tell_listeners()
+
+
+def on_language_applied(listener: Callable[[str], object]) -> Callable[[], None]:
+    """Calls ``listener`` with the language's code each time ``use_language`` applies one.
+
+    For what translates itself outside this catalogue (Qt's own words). Returns the function
+    that stops the calls.
+    """
+    _listeners.append(listener)
+
+    def stop() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return stop
+
+
+def _tell_listeners() -> None:
+    for listener in list(_listeners):
+        listener(_current.language)
 
 
 def use_catalogue_folder(folder: Path | None) -> None:

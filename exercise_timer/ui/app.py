@@ -18,6 +18,7 @@ from exercise_timer.core.model import Routine
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.ui.main_window import MainWindow
+from exercise_timer.ui.qt_language import follow_language
 from exercise_timer.ui.screen_fit import fit_to_screen
 
 
@@ -51,6 +52,7 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    follow_language()  # Qt's own words (Save, Cancel, dialogs) in the language in use
     app.setApplicationName("exercise-timer")
     app.setApplicationDisplayName(_("Exercise Timer"))
     app.setDesktopFileName("exercise-timer")
