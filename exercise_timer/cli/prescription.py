@@ -48,10 +48,20 @@ def register(commands: Commands) -> None:
     export.add_argument("routine", metavar="ROUTINE", help=_("routine id or path of a .toml file"))
     export.add_argument("file", metavar="FILE", type=Path, help=_("the prescription file to write"))
     export.add_argument(
-        "--clinic", metavar="NAME", required=True, help=_("who prescribes the values")
+        "--clinic",
+        metavar="NAME",
+        help=_(
+            "who prescribes the values (default: the clinic of the prescription they were "
+            "imported from)"
+        ),
     )
     export.add_argument(
-        "--patient", metavar="LABEL", help=_("an optional label for the patient, such as initials")
+        "--patient",
+        metavar="LABEL",
+        help=_(
+            "an optional label for the patient, such as initials (default: the one of the "
+            "prescription the values were imported from)"
+        ),
     )
     imported = actions.add_parser(
         "import", help=_("check a prescription file and make its values the personal values")
@@ -110,8 +120,12 @@ def cmd_prescription(args: argparse.Namespace, paths: Paths) -> int:
         return EXIT_INVALID
 
 
-def export(name: str, file: Path, paths: Paths, *, clinic: str, patient: str | None) -> int:
-    """Writes the routine's saved personal values as a prescription file."""
+def export(name: str, file: Path, paths: Paths, *, clinic: str | None, patient: str | None) -> int:
+    """Writes the routine's saved personal values as a prescription file.
+
+    Without ``--clinic`` (or ``--patient``), the one of the prescription the values were
+    imported from is kept; with no such prescription, ``--clinic`` is a usage error.
+    """
     routine = open_routine(name, paths)
     loaded = load_personal(paths, routine)
     if loaded.problem is not None:
@@ -121,6 +135,15 @@ def export(name: str, file: Path, paths: Paths, *, clinic: str, patient: str | N
             )
         )
         return EXIT_INVALID
+    if loaded.prescribed_problem is not None:
+        say_error(loaded.prescribed_problem)
+    if clinic is None and loaded.prescribed is None:
+        raise UsageError(
+            _(
+                "the values of {routine} were not imported from a prescription, so no clinic "
+                "is known; give it with --clinic NAME"
+            ).format(routine=routine.id)
+        )
     prescription = export_prescription(loaded, file, clinic=clinic, patient=patient)
     count = len(prescription.values.exercises)
     print(
@@ -164,6 +187,8 @@ def show(name: str, paths: Paths) -> int:
     loaded = load_personal(paths, routine)
     if loaded.problem is not None:
         say_error(loaded.problem)
+    if loaded.prescribed_problem is not None:
+        say_error(loaded.prescribed_problem)
     history = history_reader(paths)
     day = today(loaded, history() if loaded.progression.enabled else [])
     file = personal_file(paths, routine.id)
@@ -176,6 +201,7 @@ def show(name: str, paths: Paths) -> int:
             locked=locked,
             lock_problem=lock_problem(paths) if locked else None,
             progress=day.progress,
+            prescribed=loaded.prescribed,
         )
     )
     return EXIT_OK

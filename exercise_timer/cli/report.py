@@ -46,7 +46,10 @@ def register(commands: Commands) -> None:
         "--prescription",
         metavar="FILE",
         type=Path,
-        help=_("the prescription file whose clinic and patient label the report shows"),
+        help=_(
+            "the prescription file whose clinic and patient label the report shows (default: "
+            "the prescription your values were imported from)"
+        ),
     )
     report.add_argument(
         "--paper", choices=PAPERS, default="a4", help=_("the PDF's paper size (default: a4)")
@@ -105,6 +108,11 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     loaded = load_personal(paths, routine)
     if loaded.problem is not None:
         say_error(loaded.problem)
+    if loaded.prescribed_problem is not None:
+        say_error(loaded.prescribed_problem)
+    kept = loaded.prescribed
+    if prescriber is None and kept is not None:
+        prescriber = Prescriber(kept.clinic, kept.patient, kept.dated)
     day = today(loaded, history.records if loaded.progression.enabled else [])
     report = clinic_report(
         history.records,

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from exercise_timer.cli.errors import EXIT_OK
-from exercise_timer.cli.personal_day import history_reader, personal_today
+from exercise_timer.cli.errors import EXIT_OK, say_error
+from exercise_timer.cli.personal_day import history_reader
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import ProgressState
 from exercise_timer.core.resolve import Session, resolve
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.moments import local_now
 from exercise_timer.storage.paths import Paths
+from exercise_timer.storage.personal_store import Prescribed, Today, load_personal, today
 
 PAPERS = ("a4", "letter")
 """The words of ``--paper`` (``ui.pdf_pages.Paper``'s values, kept here so that the command
@@ -48,9 +50,14 @@ def register(commands: Commands) -> None:
 
 
 def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
-    """Writes the sheet of today's values (or a prescription's) to the PDF file."""
+    """Writes the sheet of today's values (or a prescription's) to the PDF file.
+
+    The clinic, patient and date are the prescription's given with ``--prescription``, else
+    those kept when the values were imported; ``--clinic`` names another clinic (then the
+    prescription's date is not shown beside it).
+    """
     routine = open_routine(args.routine, paths)
-    today = local_now().date()
+    printed = local_now().date()
     clinic: str | None = args.clinic
     patient = None
     prescribed = None
@@ -79,13 +86,17 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
         clinic = clinic or prescription.clinic
         patient, prescribed = prescription.patient, prescription.date
     else:
-        day = personal_today(paths, routine, history_reader(paths))
+        day, kept = _personal_day(paths, routine)
         session, progress = day.session, day.progress
+        if kept is not None:
+            patient = kept.patient
+            if clinic is None or clinic == kept.clinic:
+                clinic, prescribed = kept.clinic, kept.dated
 
     from exercise_timer.ui.pdf_pages import Paper  # Qt only for this command
     from exercise_timer.ui.sheet_pdf import SheetFacts, write_sheet
 
-    facts = SheetFacts(printed=today, clinic=clinic, patient=patient, prescribed=prescribed)
+    facts = SheetFacts(printed=printed, clinic=clinic, patient=patient, prescribed=prescribed)
     pages = write_sheet(args.pdf, session, facts, Paper(args.paper), progress)
     print(
         ngettext("{count} page written to {file}", "{count} pages written to {file}", pages).format(
@@ -93,3 +104,13 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
         )
     )
     return EXIT_OK
+
+
+def _personal_day(paths: Paths, routine: Routine) -> tuple[Today, Prescribed | None]:
+    """Today's session with the personal values, and the prescription they came from."""
+    loaded = load_personal(paths, routine)
+    for problem in (loaded.problem, loaded.prescribed_problem):
+        if problem is not None:
+            say_error(problem)
+    history = history_reader(paths)
+    return today(loaded, history() if loaded.progression.enabled else []), loaded.prescribed

@@ -51,7 +51,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Prescriber:
-    """Who prescribed the values: from a prescription file, when one is given."""
+    """Who prescribed the values: the prescription given, else the one they were imported from."""
 
     clinic: str
     patient: str | None = None

@@ -20,7 +20,7 @@ from exercise_timer.report.wording import (
     progression_text,
     values_text,
 )
-from exercise_timer.storage.personal_store import LoadedPersonal, Today
+from exercise_timer.storage.personal_store import LoadedPersonal, Prescribed, Today
 
 _REASONS = {
     StopReason.PAIN: N_("pain"),
@@ -115,6 +115,17 @@ def prescription_text(rows: Sequence[PrescriptionRow]) -> str:
     return text_table(prescription_table(rows))
 
 
+def provenance_text(prescribed: Prescribed) -> str:
+    """Where the values came from, in one sentence: the clinic, the patient and the date."""
+    if prescribed.patient:
+        return _("Prescribed by {clinic} for {patient} on {date}").format(
+            clinic=prescribed.clinic, patient=prescribed.patient, date=prescribed.dated.isoformat()
+        )
+    return _("Prescribed by {clinic} on {date}").format(
+        clinic=prescribed.clinic, date=prescribed.dated.isoformat()
+    )
+
+
 def prescription_sheet(
     routine: Routine,
     rows: Sequence[PrescriptionRow],
@@ -123,6 +134,7 @@ def prescription_sheet(
     locked: bool,
     lock_problem: str | None = None,
     progress: ProgressState | None = None,
+    prescribed: Prescribed | None = None,
 ) -> str:
     """The whole of ``prescription show``: where the values come from, the lock, the table.
 
@@ -133,6 +145,7 @@ def prescription_sheet(
         locked: Whether a clinician's PIN locks the values.
         lock_problem: What is wrong with the lock file, said instead of the lock sentence.
         progress: Where building up stands; None when the routine does not build up.
+        prescribed: The prescription the saved values were imported from, when known.
     """
     lines = [
         f"{routine.title} ({routine.id})",
@@ -140,6 +153,8 @@ def prescription_sheet(
         if personal_file is not None
         else _("No personal values saved: the routine's own values are in use."),
     ]
+    if prescribed is not None and personal_file is not None:
+        lines.append(provenance_text(prescribed))
     if locked:
         lines.append(
             lock_problem

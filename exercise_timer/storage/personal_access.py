@@ -21,13 +21,18 @@ from exercise_timer.storage.own_folders import own_folder_problem
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
     LoadedPersonal,
+    Prescribed,
     Today,
     load_personal,
     save_personal,
     today,
 )
 from exercise_timer.storage.pin_tries import GuardedCheck, PinTries, pin_tries_file
-from exercise_timer.storage.prescription import export_prescription, read_prescription
+from exercise_timer.storage.prescription import (
+    export_prescription,
+    prescribed_by,
+    read_prescription,
+)
 
 
 class StoredPersonal:
@@ -37,6 +42,7 @@ class StoredPersonal:
         self._paths = paths
         self._catalogue = catalogue
         self._journal = journal
+        self._read: dict[str, tuple[PersonalValues, Prescribed]] = {}
 
     def load(self, routine: Routine) -> LoadedPersonal:
         """The routine's saved values (see ``problem``).
@@ -70,13 +76,19 @@ class StoredPersonal:
         return today(loaded, history)
 
     def save(self, routine: Routine, values: PersonalValues, progression: Progression) -> None:
-        """Writes the values atomically; raises ValueError or OSError and writes nothing."""
+        """Writes the values atomically; raises ValueError or OSError and writes nothing.
+
+        Values saved just as a prescription gave them (``read``) are kept as coming from it;
+        any others keep where the saved values came from.
+        """
+        read = self._read.pop(routine.id, None)
         save_personal(
             self._paths,
             routine.id,
             values,
             progression,
             default=routine_progression(routine.advice.build_up),
+            prescribed=read[1] if read is not None and read[0] == values else None,
         )
 
     def locked(self) -> bool:
@@ -114,6 +126,7 @@ class StoredPersonal:
                     )
                 ]
             )
+        self._read[routine.id] = (prescription.values, prescribed_by(prescription, path))
         return prescription.values, prescription.progression
 
     def export(
@@ -125,7 +138,12 @@ class StoredPersonal:
         clinic: str,
         patient: str,
     ) -> None:
-        """Writes ``values`` as a prescription file (InputError or OSError on failure)."""
+        """Writes ``values`` as a prescription file (InputError or OSError on failure).
+
+        A blank ``clinic`` or ``patient`` is the one of the prescription the saved values
+        came from.
+        """
         self._outside_own_folders(path)
-        loaded = LoadedPersonal(values, progression, None, routine)
+        kept = load_personal(self._paths, routine).prescribed
+        loaded = LoadedPersonal(values, progression, None, routine, kept)
         export_prescription(loaded, path, clinic=clinic, patient=patient or None)

@@ -20,7 +20,9 @@
     repetitions = 8
 
 Importing validates everything against the routine first and writes the personal values only
-when there is nothing wrong, atomically: a file with any problem changes nothing.
+when there is nothing wrong, atomically: a file with any problem changes nothing. The clinic,
+patient label, date and file name are kept with the values (``[prescribed]``), and an export
+of them names the same clinic and patient unless new ones are given.
 """
 
 from __future__ import annotations
@@ -47,18 +49,20 @@ from exercise_timer.storage.lock import LockError, check_pin, is_locked, lock_pr
 from exercise_timer.storage.moments import local_now
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_store import (
+    MAX_TEXT,
     LoadedPersonal,
+    Prescribed,
     load_personal,
     parse_values,
     personal_file,
     save_personal,
+    text_problem,
     values_document,
 )
 from exercise_timer.storage.schema import shown_value
 
 PRESCRIPTION_FORMAT_VERSION = 1
 PRESCRIPTION_KIND = "exercise-timer prescription"
-MAX_TEXT = 200
 
 _KEYS = (
     "format_version",
@@ -163,7 +167,7 @@ def export_prescription(
     loaded: LoadedPersonal,
     path: Path,
     *,
-    clinic: str,
+    clinic: str | None = None,
     patient: str | None = None,
     on: date | None = None,
 ) -> Prescription:
@@ -172,20 +176,28 @@ def export_prescription(
     Args:
         loaded: The routine's personal values, from ``load_personal``.
         path: The file to write.
-        clinic: Who prescribes the values.
-        patient: An optional label for the patient.
+        clinic: Who prescribes the values; None or blank: the clinic of the prescription
+            the values were imported from.
+        patient: An optional label for the patient; None or blank: the label of the
+            prescription the values were imported from, if any.
         on: The prescription's date (default: today).
 
     Raises:
-        InputError: The clinic or patient is not acceptable, or ``path`` cannot be used.
+        InputError: The clinic or patient is not acceptable (or there is no clinic), or
+            ``path`` cannot be used.
         OSError: The file could not be written.
     """
+    kept = loaded.prescribed
+    if not (clinic and clinic.strip()) and kept is not None:
+        clinic = kept.clinic
+    if not (patient and patient.strip()) and kept is not None:
+        patient = kept.patient
     problems = [
         Problem(path, None, message)
-        for message in (_text_problem("clinic", clinic, True), _text_problem("patient", patient))
+        for message in (text_problem("clinic", clinic, True), text_problem("patient", patient))
         if message
     ]
-    if problems:
+    if problems or clinic is None:
         raise InputError(problems)
     prescription = Prescription(
         routine_id=loaded.routine.id,
@@ -260,11 +272,11 @@ def parse_prescription_text(
                 problem((key,), _("{key} is not a known key; remove it").format(key=key))
             )
     clinic = data.get("clinic")
-    message = _text_problem("clinic", clinic, True)
+    message = text_problem("clinic", clinic, True)
     if message:
         problems.append(problem(("clinic",), message))
     patient = data.get("patient")
-    message = _text_problem("patient", patient)
+    message = text_problem("patient", patient)
     if message:
         problems.append(problem(("patient",), message))
     written = data.get("date")
@@ -312,16 +324,6 @@ def parse_prescription_text(
     )
 
 
-def _text_problem(key: str, value: object, required: bool = False) -> str | None:
-    if value is None:
-        return _('the {key} is missing; add {key} = "..."').format(key=key) if required else None
-    if not isinstance(value, str) or (required and not value.strip()) or len(value) > MAX_TEXT:
-        return _("{key} is {value}; use a name in quotes, at most {most} characters").format(
-            key=key, value=shown_value(value), most=MAX_TEXT
-        )
-    return None
-
-
 def _one(path: Path | str, line: int | None, message: str) -> InputError:
     return InputError([Problem(path, line, message)])
 
@@ -339,8 +341,9 @@ def import_prescription(
 ) -> Imported:
     """Validates a prescription and, only when all is well, saves it as the personal values.
 
-    The personal values of the routine are replaced atomically; on any problem nothing is
-    written. Progression keeps its count when the same prescription is imported again, and
+    The personal values of the routine are replaced atomically, with the clinic, patient
+    label, date and file name of the prescription (``[prescribed]``); on any problem nothing
+    is written. Progression keeps its count when the same prescription is imported again, and
     starts afresh when anything it builds up to changed (see ``save_personal``).
 
     Args:
@@ -367,5 +370,22 @@ def import_prescription(
     prescription, routine = read_prescription(path, catalogue or load_catalogue(paths))
     # Keep a damaged file aside before writing: it is never overwritten in place.
     load_personal(paths, routine, now=now, keep_aside_if_unusable=True)
-    save_personal(paths, routine.id, prescription.values, prescription.progression, now=now)
+    save_personal(
+        paths,
+        routine.id,
+        prescription.values,
+        prescription.progression,
+        now=now,
+        prescribed=prescribed_by(prescription, path),
+    )
     return Imported(prescription, routine, personal_file(paths, routine.id))
+
+
+def prescribed_by(prescription: Prescription, path: Path) -> Prescribed:
+    """What a personal file keeps of the prescription ``path`` its values came from."""
+    return Prescribed(
+        clinic=prescription.clinic,
+        dated=prescription.date,
+        patient=prescription.patient,
+        file=path.name[:MAX_TEXT],
+    )

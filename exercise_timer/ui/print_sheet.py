@@ -64,9 +64,20 @@ screen open as quickly as before."""
 
 
 def today_sheet(controller: SessionController) -> TodaySheet:
-    """The session the start screen is about to run, with its build-up."""
+    """The session the start screen is about to run, with its build-up and who prescribed it.
+
+    The clinic, patient and date are those kept when the values were imported from a
+    prescription (none in a kiosk, which reads no personal values).
+    """
     day = controller.day
-    return TodaySheet(controller.engine.session, day.progress if day is not None else None)
+    kept = controller.loaded.prescribed if controller.loaded is not None else None
+    return TodaySheet(
+        controller.engine.session,
+        day.progress if day is not None else None,
+        clinic=kept.clinic if kept is not None else None,
+        patient=kept.patient if kept is not None else None,
+        prescribed=kept.dated if kept is not None else None,
+    )
 
 
 def _today(source: SheetSource) -> TodaySheet:

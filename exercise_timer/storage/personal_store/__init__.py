@@ -21,12 +21,19 @@ exercise and which exercises to do; the file is ``Paths.personal_dir / "ROUTINE.
     repetitions = 8
     relax_seconds = 3
 
+    [prescribed]                                  # optional: the prescription imported
+    clinic = "Riverside Physiotherapy"
+    patient = "J. D."                             # optional
+    date = 2026-02-27
+    file = "jd-back.toml"                         # optional
+
 It is validated against the routine with the declared ``PERSONAL_FIELDS``; a file that cannot
 be read or fails validation is renamed aside (``NAME.broken-DATE``), never overwritten in
 place, and the routine's own values are used, with a plain message saying so.
 
 The modules: :mod:`.files` (reading, keeping aside and writing the file), :mod:`.validate`
 (checking values against the routine and the limits, shared with prescription files),
+:mod:`.prescribed` (the ``[prescribed]`` table: where the values came from),
 :mod:`.progression_table` (the ``[progression]`` table), :mod:`.problems` (what a problem
 says), :mod:`.document` (the TOML shape) and :mod:`.merge` (today's values, progression
 applied).
@@ -51,6 +58,12 @@ from exercise_timer.storage.personal_store.merge import (
     routine_history,
     today,
 )
+from exercise_timer.storage.personal_store.prescribed import (
+    MAX_TEXT,
+    Prescribed,
+    read_prescribed,
+    text_problem,
+)
 from exercise_timer.storage.personal_store.problems import ValueProblem, dotted
 from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
 from exercise_timer.storage.personal_store.validate import (
@@ -62,9 +75,11 @@ from exercise_timer.storage.personal_store.validate import (
 )
 
 __all__ = [
+    "MAX_TEXT",
     "PERSONAL_FORMAT_VERSION",
     "PROGRESSION_FIELDS",
     "LoadedPersonal",
+    "Prescribed",
     "Today",
     "ValueProblem",
     "bounds_problems",
@@ -77,8 +92,10 @@ __all__ = [
     "load_personal",
     "parse_values",
     "personal_file",
+    "read_prescribed",
     "routine_history",
     "save_personal",
+    "text_problem",
     "today",
     "values_document",
 ]

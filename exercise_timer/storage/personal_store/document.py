@@ -8,9 +8,10 @@ from typing import Any
 from exercise_timer.core.model import plain_number
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.progression import NO_PROGRESSION, Progression
+from exercise_timer.storage.personal_store.prescribed import PRESCRIBED
 
 PERSONAL_FORMAT_VERSION = 1
-PERSONAL_KEYS = ("format_version", "routine", "order", "progression", "exercises")
+PERSONAL_KEYS = ("format_version", "routine", "order", "progression", "exercises", PRESCRIBED)
 """The top-level keys of a personal file."""
 
 

@@ -20,7 +20,7 @@ import tomli_w
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
-from exercise_timer.core.problems import InputError
+from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import Progression, routine_progression
 from exercise_timer.core.textfile import read_text_file
 from exercise_timer.core.toml_lines import LineIndex
@@ -32,6 +32,12 @@ from exercise_timer.storage.personal_store.document import (
     PERSONAL_FORMAT_VERSION,
     PERSONAL_KEYS,
     values_document,
+)
+from exercise_timer.storage.personal_store.prescribed import (
+    PRESCRIBED,
+    Prescribed,
+    prescribed_table,
+    read_prescribed,
 )
 from exercise_timer.storage.personal_store.problems import ValueProblem
 from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
@@ -48,12 +54,17 @@ class LoadedPersonal:
         progression: Whether and how the routine builds up to these values.
         problem: What was wrong with the file and where it was kept, or None.
         routine: The routine the values are for.
+        prescribed: The prescription the values came from, when they were imported from one.
+        prescribed_problem: What is wrong with the file's ``[prescribed]`` table
+            (``FILE:LINE: problem``), or None; the values are used all the same.
     """
 
     values: PersonalValues
     progression: Progression
     problem: str | None
     routine: Routine
+    prescribed: Prescribed | None = None
+    prescribed_problem: str | None = None
 
 
 def _kind() -> str:
@@ -97,11 +108,19 @@ def load_personal(
         reason = short_reason(error)
     else:
         values, progression, problems = _personal_document(data, routine)
+        index = LineIndex(text)
         if not problems:
             if progression.enabled and progression.started is None and "progression" in data:
                 progression = dataclasses.replace(progression, started=_modified(path))
-            return LoadedPersonal(values, progression, None, routine)
-        index = LineIndex(text)
+            prescribed, wrong = read_prescribed(data)
+            return LoadedPersonal(
+                values,
+                progression,
+                None,
+                routine,
+                prescribed,
+                _prescribed_problem(path, index, wrong),
+            )
         line = index.line_of(problems[0].where)
         reason = str(problems[0])
         if line is not None:
@@ -162,6 +181,20 @@ def _personal_document(
     return values, progression, problems + found
 
 
+def _prescribed_problem(path: Path, index: LineIndex, problems: list[ValueProblem]) -> str | None:
+    """The table's problems as ``FILE:LINE: problem`` lines, with what they cost."""
+    if not problems:
+        return None
+    lines = [str(Problem(path, index.line_of(problem.where), str(problem))) for problem in problems]
+    lines.append(
+        _(
+            "Your personal values are used; only where they came from is not shown until "
+            "[prescribed] is fixed or removed."
+        )
+    )
+    return "\n".join(lines)
+
+
 def _modified(path: Path) -> datetime | None:
     try:
         return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
@@ -177,6 +210,7 @@ def save_personal(
     *,
     now: Callable[[], datetime] = local_now,
     default: Progression | None = None,
+    prescribed: Prescribed | None = None,
 ) -> Progression:
     """Writes a routine's personal values atomically; returns the progression as saved.
 
@@ -190,6 +224,9 @@ def save_personal(
     ``[progression]`` table, none is written, so every session keeps counting (leaving an
     exercise out after a stop does not start the build-up again). Build-up switched off is
     always written, so it stays off.
+
+    ``prescribed`` is where the values came from (an imported prescription); None keeps the
+    ``[prescribed]`` table of the file already there, so editing the values never drops it.
 
     A file already there that cannot be read is kept aside (``NAME.broken-DATE``) first,
     never overwritten.
@@ -218,6 +255,10 @@ def save_personal(
         "routine": routine_id,
         **values_document(values, saved, started=True, default=default),
     }
+    if prescribed is not None:
+        document[PRESCRIBED] = prescribed_table(prescribed)
+    elif previous is not None and isinstance(previous.get(PRESCRIBED), dict):
+        document[PRESCRIBED] = previous[PRESCRIBED]
     write_text_atomic(path, tomli_w.dumps(document))
     return saved
 
