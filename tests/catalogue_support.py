@@ -31,7 +31,7 @@ def write_mo(path: Path, messages: dict[str, str]) -> None:
 
 
 def program_messages(prefix: str) -> dict[str, str]:
-    """Every literal message passed to ``_``, ``N_`` or ``ngettext`` in the program, each
+    """Every literal message passed to ``_``, ``N_``, ``ngettext`` or ``(n)pgettext``, each
     translated as itself with ``prefix`` in front (placeholders kept)."""
     messages: dict[str, str] = {}
     for path in PACKAGE.rglob("*.py"):
@@ -44,4 +44,10 @@ def program_messages(prefix: str) -> dict[str, str]:
             elif node.func.id == "ngettext" and len(texts) >= 2:
                 one, many = str(texts[0]), str(texts[1])
                 messages[one + "\0" + many] = prefix + one + "\0" + prefix + many
+            elif node.func.id == "pgettext" and len(texts) == 2:
+                context, text = str(texts[0]), str(texts[1])
+                messages[context + "\x04" + text] = prefix + text
+            elif node.func.id == "npgettext" and len(texts) >= 3:
+                context, one, many = str(texts[0]), str(texts[1]), str(texts[2])
+                messages[f"{context}\x04{one}\0{many}"] = prefix + one + "\0" + prefix + many
     return messages

@@ -1,8 +1,10 @@
 """The translation sources: every sentence of the program is in every locale/*.po, translated.
 
 The program's sentences are extracted with Babel exactly as tools/catalogue does (the mapping
-of locale/babel.cfg, the keywords ``_``, ``N_`` and ``ngettext``), so a sentence added to the
-code and not to a catalogue fails here, before anyone sees English in a Spanish window.
+of locale/babel.cfg, the keywords ``_``, ``N_``, ``ngettext`` and, with their context,
+``pgettext`` and ``npgettext``), so a sentence added to the code and not to a catalogue fails
+here, before anyone sees English in a Spanish window. A word with a context is its own entry:
+"Start" on a button and "Start" under a figure are translated apart.
 """
 
 from __future__ import annotations
@@ -25,8 +27,16 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "locale"
 DOMAIN = "exercise_timer"
-KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None, "ngettext": (1, 2)}
-"""The keywords of tools/catalogue (``-k _ -k N_ -k ngettext:1,2`` on top of Babel's own)."""
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
+}
+"""The keywords of tools/catalogue (``-k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2
+-k npgettext:1c,2,3``, which Babel's own keywords already are for the last two)."""
 
 PO_FILES = sorted(LOCALE.glob("*.po"))
 PERCENT_FIELD = re.compile(r"%\(\w+\)[sdfr]")
@@ -35,10 +45,11 @@ PERCENT_FIELD = re.compile(r"%\(\w+\)[sdfr]")
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the program: its msgid (a pair for ngettext) and where it is."""
+    """One sentence of the program: its msgid (a pair for ngettext), where it is, its context."""
 
     msgid: str | tuple[str, str]
     where: str
+    context: str | None = None
 
     @property
     def key(self) -> str:
@@ -51,14 +62,14 @@ def extract_sentences(root: Path) -> list[Sentence]:
     with (root / "locale" / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     found = []
-    for filename, line, message, _comments, _context in extract_from_dir(
+    for filename, line, message, _comments, context in extract_from_dir(
         root, method_map, options_map, keywords=KEYWORDS
     ):
         parts = message if isinstance(message, tuple) else (message,)
         if not all(parts):
             continue  # a call with a variable, not a literal: nothing to translate
         msgid = (parts[0], parts[1]) if len(parts) == 2 else parts[0]
-        found.append(Sentence(msgid, f"{filename}:{line}"))
+        found.append(Sentence(msgid, f"{filename}:{line}", context))
     return found
 
 
@@ -134,12 +145,16 @@ def plural_form_numbers(po: Path) -> list[tuple[str, list[int]]]:
 
 
 def missing_from(catalogue: Catalog, sentences: list[Sentence]) -> list[str]:
-    """The sentences a catalogue has no entry for (a plural must have the same pair), located."""
+    """The sentences a catalogue has no entry for (a plural must have the same pair), located.
+
+    A sentence with a context needs the entry of that context.
+    """
     missing = []
     for sentence in sentences:
-        message = catalogue.get(sentence.key)
+        message = catalogue.get(sentence.key, context=sentence.context)
         if message is None or message.id != sentence.msgid:
-            missing.append(f"{sentence.where}: {sentence.msgid!r}")
+            where = f" (context {sentence.context!r})" if sentence.context else ""
+            missing.append(f"{sentence.where}: {sentence.msgid!r}{where}")
     return missing
 
 
@@ -157,6 +172,9 @@ def test_extraction_finds_the_program_sentences(sentences: list[Sentence]) -> No
     keys = {sentence.key for sentence in sentences}
     assert "Relax." in keys  # a _() of core/cue_forms.py
     assert "numbness" in keys  # an N_() constant of cli/kiosk.py
+    contexts = {(sentence.context, sentence.key) for sentence in sentences}
+    assert {("button", "Start"), ("figure panel", "Start")} <= contexts
+    assert {("session outcome", "completed"), ("sessions counted", "completed")} <= contexts
     assert ("Hold for {seconds} second.", "Hold for {seconds} seconds.") in {
         sentence.msgid for sentence in sentences
     }
@@ -208,13 +226,24 @@ def test_the_catalogue_compiles_and_gettext_reads_it_back(po: Path) -> None:
     translation = gettext.GNUTranslations(compiled)
     wrong = []
     for message in filter(translated, entries(catalogue)):
+        context = message.context
         if isinstance(message.id, tuple):
             for count in (1, 2, 5, 1_000_000):
-                got = translation.ngettext(message.id[0], message.id[1], count)
+                got = (
+                    translation.ngettext(message.id[0], message.id[1], count)
+                    if context is None
+                    else translation.npgettext(context, message.id[0], message.id[1], count)
+                )
                 if got != message.string[translation.plural(count)]:
                     wrong.append(f"{message.id!r} for {count}: {got!r}")
-        elif translation.gettext(message.id) != message.string:
-            wrong.append(repr(message.id))
+        else:
+            got = (
+                translation.gettext(message.id)
+                if context is None
+                else translation.pgettext(context, message.id)
+            )
+            if got != message.string:
+                wrong.append(f"{message.id!r} (context {context!r}): {got!r}")
     assert translation.info()["language"] == po.stem
     assert not wrong, f"{po.name} read back differently:\n" + "\n".join(wrong)
 
@@ -224,21 +253,28 @@ def test_a_sentence_missing_from_the_catalogue_is_found(tmp_path: Path) -> None:
     (tmp_path / "locale").mkdir()
     (tmp_path / "locale" / "babel.cfg").write_text((LOCALE / "babel.cfg").read_text())
     (tmp_path / "exercise_timer" / "page.py").write_text(
-        'from exercise_timer.core.i18n import N_, _, ngettext\nHINT = N_("Breathe")\n'
+        'from exercise_timer.core.i18n import N_, _, ngettext, pgettext\nHINT = N_("Breathe")\n'
         'def show(n):\n    return _("Rest now."), ngettext("{n} day", "{n} days", n)\n'
+        'def button():\n    return pgettext("button", "Breathe"), pgettext("figure", "Go")\n'
     )
     sentences = extract_sentences(tmp_path)
     catalogue = Catalog(locale="es", domain=DOMAIN)
     catalogue.add("Breathe", "Respire")
+    catalogue.add("Go", "Vaya")
+    catalogue.add("Go", "Vamos", context="button")
+    catalogue.add("Breathe", "Respirar", context="button")
     catalogue.add(("{n} day", "{n} dayz"), ("{n} día", "{n} días", "{n} días"))
-    assert {sentence.msgid for sentence in sentences} == {
-        "Breathe",
-        "Rest now.",
-        ("{n} day", "{n} days"),
+    assert {(sentence.context, sentence.msgid) for sentence in sentences} == {
+        (None, "Breathe"),
+        (None, "Rest now."),
+        (None, ("{n} day", "{n} days")),
+        ("button", "Breathe"),
+        ("figure", "Go"),
     }
     assert missing_from(catalogue, sentences) == [
         "exercise_timer/page.py:4: 'Rest now.'",
         "exercise_timer/page.py:4: ('{n} day', '{n} days')",
+        "exercise_timer/page.py:6: 'Go' (context 'figure')",
     ]
 
 

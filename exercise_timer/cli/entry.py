@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from exercise_timer import __version__
+from exercise_timer.cli.argparse_words import speak_in_program_language
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
 from exercise_timer.cli.language import LANG_HELP, apply_language_option
 from exercise_timer.cli.registry import handler_of
@@ -33,11 +34,17 @@ them; they are imported only when a command line is more than the window's optio
 
 
 def _top_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    speak_in_program_language()
     parser = parser_class(
         prog="exercise-timer",
         description=_("Guides you through back exercises with a timer and spoken cues."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the program's version number and exit"),
+    )
     parser.add_argument(
         "--home", metavar="DIR", help=_("keep settings, journal and caches under DIR")
     )
@@ -111,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(error.problems)
         return EXIT_INVALID
     except UsageError as error:
-        print(f"exercise-timer: error: {error}", file=sys.stderr)
+        said = {"prog": "exercise-timer", "message": error}
+        print(_("%(prog)s: error: %(message)s\n") % said, end="", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -9,7 +9,7 @@ from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, say_error
 from exercise_timer.cli.prescription import read_new_pin, read_pin
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core import limits
-from exercise_timer.core.i18n import N_, _
+from exercise_timer.core.i18n import N_, _, pgettext
 from exercise_timer.storage.kiosk_counter import (
     STOP_REASONS,
     Counts,
@@ -27,18 +27,18 @@ from exercise_timer.storage.kiosk_pin import (
 from exercise_timer.storage.lock import LockError
 from exercise_timer.storage.paths import Paths
 
-_HEADER = (
-    N_("date"),
-    N_("started"),
-    N_("completed"),
-    N_("stopped"),
-    N_("pain"),
-    N_("numbness"),
-    N_("dizziness"),
-    N_("other"),
-    N_("closed"),
-)
-"""The columns of ``kiosk stats``: the last five are the stop reasons, in STOP_REASONS' order."""
+_REASON_COLUMNS = (N_("pain"), N_("numbness"), N_("dizziness"), N_("other"), N_("closed"))
+"""The last five columns of ``kiosk stats``: the stop reasons, in STOP_REASONS' order."""
+
+
+def _header() -> list[str]:
+    """The columns of ``kiosk stats``, each a number of sessions but the date."""
+    counted = [
+        pgettext("sessions counted", "started"),
+        pgettext("sessions counted", "completed"),
+        pgettext("sessions counted", "stopped"),
+    ]
+    return [_("date"), *counted, *(_(reason) for reason in _REASON_COLUMNS)]
 
 
 def register(commands: Commands) -> None:
@@ -96,7 +96,7 @@ def stats(paths: Paths, *, as_json: bool) -> int:
     if as_json:
         print(json_text(stats_json(counts)))
         return EXIT_OK
-    rows = [[_(title) for title in _HEADER]]
+    rows = [_header()]
     rows += [[day.day.isoformat(), *_cells(day.counts)] for day in counts.days]
     rows.append([_("total"), *_cells(counts.total)])
     print(text_table(rows))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from exercise_timer.core.figures.book import FigureBook
-from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.i18n import _, ngettext, pgettext
 from exercise_timer.core.model import Exercise, Routine, Sides, Stage, Variant
 
 STYLE = """
@@ -52,7 +52,9 @@ def _stages(exercise: Exercise, variant: Variant | None) -> tuple[Stage, ...]:
 
 
 def _panel_names(exercise: Exercise, variant: Variant | None, panels: int) -> list[str]:
-    names = [_("Start")] + [stage.name for stage in _stages(exercise, variant)]
+    names = [pgettext("figure panel", "Start")] + [
+        stage.name for stage in _stages(exercise, variant)
+    ]
     return (names + [""] * panels)[:panels]
 
 

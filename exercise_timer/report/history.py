@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TextIO
 
-from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.i18n import _, ngettext, pgettext
 from exercise_timer.report.table import safe_text, text_table
 from exercise_timer.storage.journal import SessionRecord, StopRecord, WithdrawnStop, reason_text
 
@@ -150,9 +150,9 @@ def outcome_text(row: HistoryRow) -> str:
     """The outcome in words, with the reason of a stop."""
     outcome = row.outcome
     if outcome == "completed":
-        words = _("completed")
+        words = pgettext("session outcome", "completed")
     elif outcome == "stopped":
-        words = _("stopped")
+        words = pgettext("session outcome", "stopped")
     elif outcome == "interrupted":
         words = _("interrupted")
     elif outcome == "open":

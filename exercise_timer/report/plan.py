@@ -14,6 +14,7 @@ from exercise_timer.core.progression import ExerciseProgress, ProgressState
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase
 from exercise_timer.core.value_source import ValueSource, ValueSources, value_sources
+from exercise_timer.core.vocabulary import kind_words, phase_words, position_words
 from exercise_timer.report.table import format_duration, safe_lines
 from exercise_timer.report.wording import has_personal_values, progression_text, values_text
 from exercise_timer.storage.personal_store import Today
@@ -223,12 +224,13 @@ def plan_text(report: PlanReport) -> str:
     if report.progress is not None:
         lines.append(progression_text(report.progress))
     current = -1
+    phase_width = max((len(phase_words(phase.phase)) for phase in report.timeline), default=0)
     for phase in report.timeline:
         row = report.exercises[phase.exercise]
         if phase.exercise != current:
             current = phase.exercise
             lines += ["", *_exercise_lines(row)]
-        lines.append(_phase_line(phase, row.exercise))
+        lines.append(_phase_line(phase, row.exercise, phase_width))
     lines += ["", _("Total: {duration}").format(duration=format_duration(report.total_seconds))]
     if routine.advice.at_end:
         lines.append(_("After the session: {advice}").format(advice=routine.advice.at_end))
@@ -247,8 +249,8 @@ def _exercise_lines(row: ExerciseRow) -> list[str]:
         ).format(
             number=row.number,
             name=exercise.name,
-            kind=exercise.exercise.kind.value,
-            position=exercise.position.value.replace("-", " "),
+            kind=kind_words(exercise.exercise.kind),
+            position=position_words(exercise.position),
             reps=exercise.repetitions,
             holds=" + ".join(_hold_text(stage.holds) for stage in exercise.stages),
             relax=f"{exercise.relax_seconds:g}",
@@ -291,7 +293,7 @@ def _not_in_document(exercise: ResolvedExercise, sources: ValueSources) -> list[
     return [name for source, blank, name in named if source is ValueSource.DEFAULT and not blank]
 
 
-def _phase_line(phase: PhaseRow, exercise: ResolvedExercise) -> str:
+def _phase_line(phase: PhaseRow, exercise: ResolvedExercise, phase_width: int) -> str:
     side = exercise.side_name(phase.side) if phase.side else ""
     rep = (
         _("rep {number}/{total}").format(number=phase.rep, total=exercise.repetitions)
@@ -305,7 +307,7 @@ def _phase_line(phase: PhaseRow, exercise: ResolvedExercise) -> str:
     )
     return (
         f"   {format_duration(phase.start):>8}  {side:<22.22} {rep:<9} {stage:<7} "
-        f"{phase.phase.value:<7} {phase.seconds:>5g} s  {phase.cue}"
+        f"{phase_words(phase.phase):<{phase_width}} {phase.seconds:>5g} s  {phase.cue}"
     )
 
 

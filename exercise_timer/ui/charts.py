@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
-from exercise_timer.core.i18n import _
+from exercise_timer.core.i18n import _, pgettext
 
 
 class Week(Protocol):
@@ -245,7 +245,10 @@ def draw_weeks(
         painter.setPen(QPen(BAND_EDGE, text_size * 0.12, Qt.PenStyle.DashLine))
         painter.drawLine(rect.topLeft(), rect.topRight())
 
-    legend = [(_("completed"), completed_swatch), (_("stopped or interrupted"), other_swatch)]
+    legend = [
+        (pgettext("session outcome", "completed"), completed_swatch),
+        (_("stopped or interrupted"), other_swatch),
+    ]
     if advice is not None:
         legend.append(
             (_("advice: {low}-{high} a week").format(low=advice.low, high=advice.high), band_swatch)

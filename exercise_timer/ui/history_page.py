@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from exercise_timer.app.services import RoutineChoice
-from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.i18n import _, ngettext, pgettext
 from exercise_timer.report.history import skipped_text
 from exercise_timer.report.history_page import (
     BuildUpPoint,
@@ -378,7 +378,12 @@ class HistoryPage(QWidget):
         reason_width = fit(_("tingling or numbness"), _("Stop reason"))
         fixed = {
             0: date_width,
-            2: fit(_("completed"), _("interrupted"), _("in progress"), _("Outcome")),
+            2: fit(
+                pgettext("session outcome", "completed"),
+                _("interrupted"),
+                _("in progress"),
+                _("Outcome"),
+            ),
             3: fit(_("Exercises done"), "13 of 13"),
             4: reason_width,
             6: fit(_("Pain (0-10)")),

@@ -15,10 +15,11 @@ from exercise_timer.app.state import (
     TodayValues,
 )
 from exercise_timer.core.effects import Outcome, SessionEnded, StopReason
-from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.i18n import _, ngettext, pgettext
 from exercise_timer.core.model import Breathing
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.value_source import ValueSource
+from exercise_timer.core.vocabulary import kind_title
 
 
 def minutes(seconds: float) -> str:
@@ -50,11 +51,7 @@ def exercise_number(number: int, total: int, exercise: ResolvedExercise) -> str:
 
 def kind(exercise: ResolvedExercise) -> str:
     """The kind of exercise in words."""
-    return {
-        "stretch": _("Stretch"),
-        "strengthen": _("Strengthening"),
-        "range-of-motion": _("Range of motion"),
-    }[exercise.exercise.kind.value]
+    return kind_title(exercise.exercise.kind)
 
 
 def purpose(exercise: ResolvedExercise) -> str:
@@ -190,12 +187,12 @@ def breathing(how: Breathing | None) -> str:
 def toggle(status: Status) -> str:
     """The words on the Start / Pause / Resume / I'm ready button."""
     return {
-        Status.READY: _("Start"),
+        Status.READY: pgettext("button", "Start"),
         Status.RUNNING: _("Pause"),
         Status.PAUSED: _("Resume"),
         Status.WAITING: _("I'm ready"),
         Status.ASKING: _("Resume"),
-        Status.ENDED: _("Start"),
+        Status.ENDED: pgettext("button", "Start"),
     }[status]
 
 
