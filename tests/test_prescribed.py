@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import stat
 import tomllib
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pypdf
@@ -12,7 +13,7 @@ import pytest
 
 from exercise_timer.cli import main
 from exercise_timer.core.model import Routine
-from exercise_timer.core.personal import ExerciseValues, PersonalValues
+from exercise_timer.core.personal import ExerciseValues, LeftOut, PersonalValues
 from exercise_timer.core.progression import NO_PROGRESSION
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.journal import open_journal
@@ -161,6 +162,42 @@ def test_values_read_in_the_editor_then_changed_keep_the_old_provenance(
     assert kept is not None and kept.clinic == "Riverside Physiotherapy"
 
 
+def test_changed_values_are_dated_and_said_by_show(
+    imported: Path, paths: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loaded = load_personal(paths, xplain(paths))
+    assert loaded.prescribed is not None and loaded.prescribed.changed is None
+    edited = PersonalValues(exercises={"pelvic-tilt": ExerciseValues(repetitions=9)})
+    later = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    save_personal(paths, "xplain-back", edited, loaded.progression, now=lambda: later)
+    kept = load_personal(paths, xplain(paths)).prescribed
+    assert kept is not None and kept.changed == date(2026, 3, 10)
+    capsys.readouterr()
+    assert main(["prescription", "show", "xplain-back"]) == 0
+    assert "The values were changed on 2026-03-10, after the prescription was imported." in (
+        capsys.readouterr().out
+    )
+
+
+def test_saving_the_same_values_or_leaving_one_out_after_a_stop_is_no_change(
+    imported: Path, paths: Paths
+) -> None:
+    loaded = load_personal(paths, xplain(paths))
+    save_personal(paths, "xplain-back", loaded.values, loaded.progression)
+    kept = load_personal(paths, xplain(paths)).prescribed
+    assert kept is not None and kept.changed is None
+    left_out = ExerciseValues(
+        hold_seconds=(8.0,),
+        repetitions=6,
+        included=False,
+        left_out=LeftOut(date(2026, 3, 1), "pain"),
+    )
+    values = PersonalValues(exercises={"pelvic-tilt": left_out})
+    save_personal(paths, "xplain-back", values, loaded.progression)
+    kept = load_personal(paths, xplain(paths)).prescribed
+    assert kept is not None and kept.changed is None
+
+
 @pytest.mark.parametrize(
     ("line", "bad", "fix"),
     [
@@ -168,6 +205,7 @@ def test_values_read_in_the_editor_then_changed_keep_the_old_provenance(
         ('patient = "J. D."', f'patient = "{"x" * (MAX_TEXT + 1)}"', f"at most {MAX_TEXT}"),
         ("date = 2026-02-27", 'date = "soon"', "write the prescription's date as 2026-11-21"),
         ('file = "jd-back.toml"', "colour = 3", "is not a known key; remove it"),
+        ('file = "jd-back.toml"', 'changed = "yesterday"', "as 2026-11-21"),
     ],
 )
 def test_a_bad_value_in_the_table_says_file_line_and_fix_and_keeps_the_values(

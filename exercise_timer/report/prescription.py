@@ -155,6 +155,12 @@ def prescription_sheet(
     ]
     if prescribed is not None and personal_file is not None:
         lines.append(provenance_text(prescribed))
+        if prescribed.changed is not None:
+            lines.append(
+                _("The values were changed on {date}, after the prescription was imported.").format(
+                    date=prescribed.changed.isoformat()
+                )
+            )
     if locked:
         lines.append(
             lock_problem

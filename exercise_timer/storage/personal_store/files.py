@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -258,7 +258,7 @@ def save_personal(
     if prescribed is not None:
         document[PRESCRIBED] = prescribed_table(prescribed)
     elif previous is not None and isinstance(previous.get(PRESCRIBED), dict):
-        document[PRESCRIBED] = previous[PRESCRIBED]
+        document[PRESCRIBED] = _kept_prescribed(previous, document, aware(now()).date())
     write_text_atomic(path, tomli_w.dumps(document))
     return saved
 
@@ -281,6 +281,19 @@ def _previous_document(
         keep_aside(path, now())
         return None
     return data
+
+
+def _kept_prescribed(
+    previous: Mapping[str, Any], document: Mapping[str, Any], day: date
+) -> dict[str, Any]:
+    """The old ``[prescribed]`` table, with ``changed = day`` when the values changed.
+
+    Leaving an exercise out after a stop, or including it again, is no change of the values.
+    """
+    table = dict(previous[PRESCRIBED])
+    if _targets(previous) != _targets(document) or previous.get("order") != document.get("order"):
+        table["changed"] = day
+    return table
 
 
 def _routine_build_up_goes_on(

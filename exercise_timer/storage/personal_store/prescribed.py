@@ -8,9 +8,11 @@ values, so the report and the sheet can name them without the file::
     patient = "J. D."                   # optional
     date = 2026-02-27
     file = "jd-back.toml"               # optional
+    changed = 2026-03-10                # optional: the last day the values were changed
 
-Values edited afterwards keep the table. A table with a bad value costs only the table: the
-values are still used, and the problem is said with its line.
+Values edited afterwards keep the table, with the day they were last changed. A table with a
+bad value costs only the table: the values are still used, and the problem is said with its
+line.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from exercise_timer.storage.schema import shown_value
 
 PRESCRIBED = "prescribed"
 """The table's name in a personal file."""
-PRESCRIBED_KEYS = ("clinic", "patient", "date", "file")
+PRESCRIBED_KEYS = ("clinic", "patient", "date", "file", "changed")
 MAX_TEXT = 200
 """The most characters of a clinic's name, a patient label or a file name."""
 
@@ -40,12 +42,15 @@ class Prescribed:
         dated: The prescription's date (the import's when the file gave none).
         patient: The patient's label, when the prescription gave one.
         file: The name of the prescription file (the name only, not its folder).
+        changed: The last day the values were changed after the import; None when they are
+            still as prescribed.
     """
 
     clinic: str
     dated: date
     patient: str | None = None
     file: str | None = None
+    changed: date | None = None
 
 
 def text_problem(key: str, value: object, required: bool = False) -> str | None:
@@ -67,6 +72,8 @@ def prescribed_table(prescribed: Prescribed) -> dict[str, Any]:
     table["date"] = prescribed.dated
     if prescribed.file:
         table["file"] = prescribed.file
+    if prescribed.changed is not None:
+        table["changed"] = prescribed.changed
     return table
 
 
@@ -110,15 +117,33 @@ def read_prescribed(data: Mapping[str, Any]) -> tuple[Prescribed | None, list[Va
                 ),
             )
         )
+    changed = table.get("changed")
+    if changed is not None and not isinstance(changed, date):
+        problems.append(
+            ValueProblem(
+                (PRESCRIBED, "changed"),
+                _("is {value}; write the day the values were changed as 2026-11-21").format(
+                    value=shown_value(changed)
+                ),
+            )
+        )
     if problems or not isinstance(dated, date):
         return None, problems
     patient, file = table.get("patient"), table.get("file")
     return (
         Prescribed(
             clinic=str(table["clinic"]).strip(),
-            dated=dated.date() if isinstance(dated, datetime) else dated,
+            dated=_day(dated) or dated,
             patient=patient.strip() if isinstance(patient, str) and patient.strip() else None,
             file=file if isinstance(file, str) and file.strip() else None,
+            changed=_day(changed),
         ),
         [],
     )
+
+
+def _day(value: object) -> date | None:
+    """A TOML date or date-time as a day; anything else is None."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
