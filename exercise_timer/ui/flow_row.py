@@ -100,6 +100,10 @@ class FlowRow(QLayout):
         used = 0
         for item, stretch in self._shown():
             wanted = item.sizeHint().width() if not stretch else item.minimumSize().width()
+            if item.hasHeightForWidth():
+                # A wrapping label takes a line of its own rather than be squeezed into many
+                # short lines beside the others.
+                wanted = min(item.sizeHint().width(), width)
             wanted = max(wanted, item.minimumSize().width())
             line = lines[-1]
             if line and used + self._gap + wanted > width:

@@ -6,10 +6,14 @@ The shape is drawn, not typed, so it looks the same in every font and language.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+from exercise_timer.ui.qt_by_name import ALIGN_CENTER
 from exercise_timer.ui.theme import PhaseLook, Shape
+
+WORD_WRAP = 0x1000
+"""``Qt.TextFlag.TextWordWrap`` by value: the ``Qt`` namespace is not built for the first screen."""
 
 SHAPE_SHARE = 0.55
 """The shape's size as a share of the line height of the banner's type."""
@@ -50,17 +54,35 @@ class PhaseBanner(QLabel):
             self.setContentsMargins(side, 0, 0, 0)
 
     def paintEvent(self, event: object) -> None:
-        """Draws the words as a label does, then the shape in the left margin."""
-        super().paintEvent(event)  # type: ignore[arg-type]
-        if self.look is None or self.look.shape is Shape.NONE:
-            return
-        size = self._mark_size()
-        margin = self.contentsMargins().left()
-        centre = QPointF(margin * 0.55 + 6, self.height() / 2)
+        """Draws the frame, the shape in the left margin, and the words in the type that fits.
+
+        The words are made smaller, never cut, when the longest of them is wider than the
+        banner (a large text size, a long word in another language).
+        """
+        QFrame.paintEvent(self, event)  # type: ignore[arg-type]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillPath(shape_path(self.look.shape, centre, size), QColor(self.look.ink))
+        ink = QColor(self.look.ink if self.look is not None else "#ffffff")
+        if self.look is not None and self.look.shape is not Shape.NONE:
+            centre = QPointF(self.contentsMargins().left() * 0.55 + 6, self.height() / 2)
+            painter.fillPath(shape_path(self.look.shape, centre, self._mark_size()), ink)
+        area = self.contentsRect()
+        font = fitted_font(self.font(), self.text(), area.width())
+        painter.setFont(font)
+        painter.setPen(ink)
+        flags = int(ALIGN_CENTER) | WORD_WRAP
+        painter.drawText(area, flags, self.text())
         painter.end()
+
+
+def fitted_font(font: QFont, text: str, width: int) -> QFont:
+    """``font``, smaller if the longest word of ``text`` is wider than ``width``."""
+    longest = max((QFontMetrics(font).horizontalAdvance(word) for word in text.split()), default=0)
+    if longest <= width or longest <= 0:
+        return font
+    smaller = QFont(font)
+    smaller.setPixelSize(max(8, int(font.pixelSize() * width / longest)))
+    return smaller
 
 
 def shape_path(shape: Shape, centre: QPointF, size: float) -> QPainterPath:

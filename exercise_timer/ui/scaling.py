@@ -36,6 +36,11 @@ SIZES = {
 }
 """Pixel sizes at 1024x600, by object name."""
 
+LARGEST = 30
+"""A larger text size grows the smaller texts up to this size; those already larger stay as
+they are (the exercise's name, the phase, Stop): they read from across the room already, and
+a 600 px screen has no height to spare for them."""
+
 DIALOG_TEXT = 17
 """The pixel size of a dialog's text at 100 % (Qt's default is 13 px at 96 dpi: too small)."""
 
@@ -60,7 +65,8 @@ def apply_fonts(window: Any, within: QWidget | None = None) -> None:
 
     ``within`` limits it to one page, just built; by default every page built so far.
     """
-    unit = min(window.width() / 1024, window.height() / 600) * text_scale(window)
+    unit = min(window.width() / 1024, window.height() / 600)
+    scale = text_scale(window)
     for widget in _widgets(within or window):
         size = SIZES.get(widget.objectName())
         if size is None and isinstance(widget, QPushButton | QComboBox | QCheckBox | QLineEdit):
@@ -68,8 +74,9 @@ def apply_fonts(window: Any, within: QWidget | None = None) -> None:
         if size is None and isinstance(widget, QLabel | QPushButton):
             size = 17
         if size is not None:
+            grown = min(size * scale, max(size, LARGEST))
             font = widget.font()
-            font.setPixelSize(max(11, int(size * unit)))
+            font.setPixelSize(max(11, int(grown * unit)))
             widget.setFont(font)
     for page in [within] if within is not None else window.built_pages():
         _size_controls(page, unit)

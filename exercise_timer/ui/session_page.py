@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -173,7 +174,13 @@ class SessionPage(QWidget):
         words.addWidget(self.steps_box, 1)
         self.figure.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         left.addWidget(self.figure, 0, 0)
-        left.addWidget(words_column, 0, 1)
+        # At a large text size the words scroll rather than be cut or push Stop off the screen.
+        words_area = QScrollArea(card)
+        words_area.setWidgetResizable(True)
+        words_area.setFrameShape(QFrame.Shape.NoFrame)
+        set_by_name(words_area, "focusPolicy", "NoFocus")  # not a stop on the way to Stop
+        words_area.setWidget(words_column)
+        left.addWidget(words_area, 0, 1)
         left.addWidget(self.cautions, 1, 0, 1, 2)
         left.addWidget(self.tips, 2, 0, 1, 2)
         left.setColumnStretch(0, 6)
@@ -406,10 +413,13 @@ class SessionPage(QWidget):
         idle = not state.active
         self.picker.setEnabled(state.status is Status.READY and can_edit)
         self.settings_button.setEnabled(idle and can_edit)
-        self.settings_button.setVisible(can_edit)  # a kiosk offers no way into a dialog
+        # A kiosk offers no way into a dialog; a session hides what it cannot use (room for
+        # large text on a small screen).
+        self.settings_button.setVisible(can_edit and idle)
         self.safety_button.setEnabled(state.status is Status.READY)
+        self.safety_button.setVisible(idle)
         self.values_button.setEnabled(idle and can_edit and self._has_values)
-        self.values_button.setVisible(can_edit)
+        self.values_button.setVisible(can_edit and idle)
         self.print_button.setVisible(state.status is Status.READY and can_edit)
         self.history_button.setVisible(
             state.status is Status.READY and can_edit and self._policy.keeps_journal

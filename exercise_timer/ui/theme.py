@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from exercise_timer.core.i18n import N_, _
+from exercise_timer.core.i18n import _
 from exercise_timer.core.schedule import Phase
+from exercise_timer.core.vocabulary import PHASE_WORDS
 
 
 class Shape(StrEnum):
@@ -51,11 +52,11 @@ DIMMED = "#b5bcc8"
 """The countdown ring while the timer stands still."""
 
 _PHASES = {
-    Phase.PREPARE: (N_("Get into position"), Shape.DIAMOND),
-    Phase.MOVE: (N_("Move slowly"), Shape.TRIANGLE_UP),
-    Phase.HOLD: (N_("Hold"), Shape.SQUARE),
-    Phase.RETURN: (N_("Return slowly"), Shape.TRIANGLE_DOWN),
-    Phase.RELAX: (N_("Relax"), Shape.CIRCLE),
+    Phase.PREPARE: (PHASE_WORDS[Phase.PREPARE], Shape.DIAMOND),
+    Phase.MOVE: (PHASE_WORDS[Phase.MOVE], Shape.TRIANGLE_UP),
+    Phase.HOLD: (PHASE_WORDS[Phase.HOLD], Shape.SQUARE),
+    Phase.RETURN: (PHASE_WORDS[Phase.RETURN], Shape.TRIANGLE_DOWN),
+    Phase.RELAX: (PHASE_WORDS[Phase.RELAX], Shape.CIRCLE),
 }
 
 
@@ -104,7 +105,8 @@ QLabel#before-safety {{ color: #8a2a00; }}
 QLabel#building {{ color: #1d5b8f; font-weight: bold; }}
 QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: #ffffff; border: 1px solid #d5dae3; border-radius: 12px; }}
-QFrame#card QLabel, QFrame#card QWidget#steps {{ background: #ffffff; }}
+QFrame#card QLabel, QFrame#card QWidget#steps, QFrame#card QScrollArea QWidget {{
+    background: #ffffff; }}
 QProgressBar {{ border: 1px solid #c5ccd8; border-radius: 6px; background: #e3e7ee;
                 text-align: center; }}
 QProgressBar::chunk {{ background: #6b8fc2; border-radius: 6px; }}
@@ -142,7 +144,8 @@ QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
 QLabel#building {{ color: #ffff00; font-weight: bold; }}
 QLabel#muted {{ color: #ffffff; }}
 QFrame#card {{ background: #000000; border: 2px solid #ffffff; border-radius: 12px; }}
-QFrame#card QLabel, QFrame#card QWidget#steps {{ background: #000000; }}
+QFrame#card QLabel, QFrame#card QWidget#steps, QFrame#card QScrollArea QWidget {{
+    background: #000000; }}
 QLabel#step[current="true"] {{ background: #ffff00; color: #000000; }}
 QProgressBar {{ border: 2px solid #ffffff; border-radius: 6px; background: #000000;
                 text-align: center; }}
