@@ -118,9 +118,11 @@ QPushButton, QComboBox, QLineEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QTe
     background: #000000; color: #ffffff; border: 3px solid #ffffff; border-radius: 8px;
     padding: 6px 14px; }}
 QPushButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
-QPlainTextEdit:focus, QTextEdit:focus, QCheckBox:focus, QRadioButton:focus {{
-    border: 5px solid #ffff00; }}
-QCheckBox:focus, QRadioButton:focus {{ color: #ffff00; }}
+QPlainTextEdit:focus, QTextEdit:focus {{ border: 5px solid #ffff00; }}
+QCheckBox:focus, QRadioButton:focus {{ color: #ffff00; text-decoration: underline; }}
+QCheckBox::indicator, QRadioButton::indicator {{ border: 2px solid #ffffff; background: #000000; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: #ffff00; }}
+QCheckBox::indicator:focus {{ border: 3px solid #ffff00; }}
 QPushButton:hover {{ color: #ffff00; border-color: #ffff00; }}
 QPushButton:disabled {{ color: #9a9a9a; border-color: #6a6a6a; border-style: dashed; }}
 QComboBox QAbstractItemView {{ background: #000000; color: #ffffff;

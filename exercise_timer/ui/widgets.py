@@ -74,7 +74,7 @@ class CountdownRing(QWidget):
             font.setPixelSize(max(12, int(side * 0.42)))
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(QColor("#1f2a44"))
+            painter.setPen(self.palette().windowText().color())  # the theme's ink
             painter.drawText(rect, ALIGN_CENTER, self._text)
         painter.end()
 
