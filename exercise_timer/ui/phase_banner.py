@@ -6,7 +6,7 @@ The shape is drawn, not typed, so it looks the same in every font and language.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from exercise_timer.ui.qt_by_name import ALIGN_CENTER
@@ -60,18 +60,17 @@ class PhaseBanner(QLabel):
         banner (a large text size, a long word in another language).
         """
         QFrame.paintEvent(self, event)  # type: ignore[arg-type]
+        # The painter's pen and the brush below are the words' colour from the style sheet:
+        # setPen() and a QColor brush would build the Qt namespace choosing an overload.
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = QColor(self.look.ink if self.look is not None else "#ffffff")
         if self.look is not None and self.look.shape is not Shape.NONE:
             centre = QPointF(self.contentsMargins().left() * 0.55 + 6, self.height() / 2)
-            painter.fillPath(shape_path(self.look.shape, centre, self._mark_size()), ink)
+            mark = shape_path(self.look.shape, centre, self._mark_size())
+            painter.fillPath(mark, self.palette().windowText())
         area = self.contentsRect()
-        font = fitted_font(self.font(), self.text(), area.width())
-        painter.setFont(font)
-        painter.setPen(ink)
-        flags = int(ALIGN_CENTER) | WORD_WRAP
-        painter.drawText(area, flags, self.text())
+        painter.setFont(fitted_font(self.font(), self.text(), area.width()))
+        painter.drawText(area, ALIGN_CENTER | WORD_WRAP, self.text())
         painter.end()
 
 
