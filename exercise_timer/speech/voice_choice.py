@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from exercise_timer.core.i18n import ENGLISH
-from exercise_timer.speech.probe import Voice
-from exercise_timer.speech.process import WorkerSpec, WorkerTimeout, run_requests
+
+if TYPE_CHECKING:
+    from exercise_timer.speech.probe import Voice
 
 VOICES_TIMEOUT = 10.0
 
@@ -53,6 +55,9 @@ def voice_for_language(chosen: str | None, language: str, voices: Sequence[Voice
 @functools.cache
 def installed_voices() -> tuple[Voice, ...]:
     """The engine's voices, asked once per process from a worker; none if it cannot say."""
+    from exercise_timer.speech.probe import Voice  # the worker only for another language
+    from exercise_timer.speech.process import WorkerSpec, WorkerTimeout, run_requests
+
     try:
         events, _ = run_requests(WorkerSpec(quiet=True), [{"op": "voices"}], VOICES_TIMEOUT)
     except (WorkerTimeout, OSError):

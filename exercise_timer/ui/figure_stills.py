@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exercise_timer import resources
@@ -62,6 +61,8 @@ def save_still(figure: ExerciseFigure, target: Path, panel: tuple[int, int]) -> 
 
 def _pictogram(position: Position, box: QSize) -> QImage | None:
     path = resources.asset("positions", f"{position.value}.svg")
+    from PySide6.QtSvg import QSvgRenderer  # only a routine without figures needs it
+
     renderer = QSvgRenderer(str(path)) if path.is_file() else None
     if renderer is None or not renderer.isValid() or renderer.defaultSize().isEmpty():
         return None
