@@ -432,6 +432,8 @@ def make_row(host: QWidget, exercise: Exercise) -> Row:
     name_layout.setContentsMargins(0, 0, 0, 0)
     name_layout.setSpacing(2)
     label = QLabel(name, name_box)
+    label.setWordWrap(True)  # a long name takes two lines, not the document column's width
+    name_box.setMaximumWidth(max(THUMBNAIL.width(), 180))
     picture = StillView(name_box, THUMBNAIL)
     name_layout.addWidget(label)
     name_layout.addWidget(picture)
