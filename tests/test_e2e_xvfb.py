@@ -77,6 +77,14 @@ def test_real_window_stop_for_dizziness_is_journaled(
     home, trace = tmp_path / "home", tmp_path / "trace.jsonl"
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     errors = tmp_path / "stderr.txt"
+
+    def server_up() -> bool:
+        query = ["xdotool", "getdisplaygeometry"]
+        return subprocess.run(query, env=env, capture_output=True).returncode == 0
+
+    # Once (on a machine running other X servers) the program found no server at the number
+    # Xvfb had just announced; the kiosk test waits the same way.
+    wait_for(server_up, "the X server")
     with errors.open("wb") as stderr:
         program = subprocess.Popen(
             [
