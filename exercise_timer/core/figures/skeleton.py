@@ -30,6 +30,7 @@ how near the viewer each point is, and ``Figure.layers`` the order to draw the l
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -113,6 +114,7 @@ RADII: dict[str, float] = {
 joint's centre."""
 
 
+@functools.cache
 def radius_of(point: str) -> float:
     """The thickness around a named point ("right_knee" -> the knee's)."""
     return RADII[point.split("_", 1)[-1]]
@@ -223,6 +225,11 @@ class Figure:
 
     def bounds(self) -> tuple[float, float, float, float]:
         """The box around the body's surface: left, bottom, right, top."""
+        return self._bounds
+
+    @functools.cached_property
+    def _bounds(self) -> tuple[float, float, float, float]:
+        # Every frame asks for the start pose's box (props stand by it): worked out once.
         xs = [(x - radius_of(n), x + radius_of(n)) for n, (x, _y) in self.points.items()]
         ys = [(y - radius_of(n), y + radius_of(n)) for n, (_x, y) in self.points.items()]
         return (
