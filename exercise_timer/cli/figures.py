@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from exercise_timer.cli.errors import EXIT_OK
@@ -54,10 +53,11 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
                 )
             ]
         ) from None
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from exercise_timer.ui.figure_stills import save_still  # Qt only for this command
     from exercise_timer.ui.figure_view import ARROW_SHARE
+    from exercise_timer.ui.pdf_pages import gui_application
+
+    gui_application()  # offscreen where there is no display, as for the report and the sheet
 
     count = 0
     for exercise in routine.exercises:

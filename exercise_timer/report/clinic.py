@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.model import Exercise, Routine
@@ -24,7 +24,7 @@ from exercise_timer.report.history_page import (
     WeekRow,
     advice_band,
     build_up_rows,
-    week_of,
+    week_rows,
 )
 from exercise_timer.report.wording import document_text, personal_text, values_text
 from exercise_timer.storage.journal import SessionRecord, StopRecord
@@ -189,7 +189,7 @@ def clinic_report(
         values=tuple(_value_lines(routine, *personal)),
         advice=advice_band(routine.advice.sessions_per_week),
         advice_text=routine.advice.sessions_per_week,
-        weeks=tuple(week_rows(chosen, period)),
+        weeks=tuple(week_rows(chosen, period.since, period.until)),
         sessions=sessions,
         pain=tuple(
             PainPoint(record.started_at, record.pain_rating)
@@ -205,30 +205,6 @@ def clinic_report(
         progress=personal[1].progress,
         reasons=dict(reasons),
     )
-
-
-def week_rows(records: Sequence[SessionRecord], period: Period) -> list[WeekRow]:
-    """One row per week from the first session (or ``since``) to the last (or ``until``).
-
-    Weeks without a session are rows too: a gap is what a clinician looks for.
-    """
-    if not records:
-        return []
-    days = [record.started_at.date() for record in records]
-    first = period.since or min(days)
-    last = period.until or max(days)
-    started: Counter[date] = Counter()
-    completed: Counter[date] = Counter()
-    for record in records:
-        monday = week_of(record.started_at)
-        started[monday] += 1
-        if record.outcome == "completed":
-            completed[monday] += 1
-    monday, rows = first - timedelta(days=first.weekday()), []
-    while monday <= last:
-        rows.append(WeekRow(monday, completed[monday], started[monday]))
-        monday += timedelta(days=7)
-    return rows
 
 
 def _session_line(record: SessionRecord, names: dict[str, str]) -> SessionLine:

@@ -144,8 +144,13 @@ def week_of(moment: datetime) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_rows(records: Sequence[SessionRecord], today: date | None = None) -> list[WeekRow]:
-    """Every week from the first session's to the last one's (or today's), oldest first."""
+def week_rows(
+    records: Sequence[SessionRecord], since: date | None = None, until: date | None = None
+) -> list[WeekRow]:
+    """Every week from the first session's (or ``since``'s) to the last one's (or ``until``'s).
+
+    Oldest first; a week without a session is a row too (a gap is what a clinician looks for).
+    """
     if not records:
         return []
     completed: Counter[date] = Counter()
@@ -156,8 +161,10 @@ def week_rows(records: Sequence[SessionRecord], today: date | None = None) -> li
         if record.outcome == "completed":
             completed[monday] += 1
     first, last = min(started), max(started)
-    if today is not None:
-        last = max(last, today - timedelta(days=today.weekday()))
+    if since is not None:
+        first = min(first, since - timedelta(days=since.weekday()))
+    if until is not None:
+        last = max(last, until - timedelta(days=until.weekday()))
     count = (last - first).days // 7 + 1
     mondays = (first + timedelta(weeks=index) for index in range(count))
     return [WeekRow(monday, completed[monday], started[monday]) for monday in mondays]
@@ -262,7 +269,7 @@ def history_page_rows(
     sessions = history_rows(reversed(records))
     return HistoryPageRows(
         sessions=sessions,
-        weeks=week_rows(records, today),
+        weeks=week_rows(records, until=today),
         band=advice_band(advice) if routine_id is not None else None,
         stops=[
             StopRow(row.id, row.started_at, row.routine, row.stop)
