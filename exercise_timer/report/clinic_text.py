@@ -319,8 +319,3 @@ def _history_row(line: SessionLine) -> HistoryRow:
         exercises_completed=line.exercises_completed,
         exercises_total=line.exercises_total,
     )
-
-
-def labelled(lines: Sequence[Line]) -> list[str]:
-    """Lines as "label text", for plain text and tests."""
-    return [f"{label} {text}" for label, text in lines]

@@ -7,17 +7,17 @@ prints them.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from exercise_timer.core.effects import StopReason
 from exercise_timer.core.i18n import _, ngettext
+from exercise_timer.core.toml_reader import number
 from exercise_timer.report.history import HistoryRow, history_rows
 from exercise_timer.storage.journal import (
     History,
@@ -197,30 +197,24 @@ def _build_up_point(when: datetime, exercise: object) -> tuple[str, BuildUpPoint
     longest = _longest(exercise.get("hold_seconds"))
     if longest is None:
         return None
-    return exercise_id, BuildUpPoint(when, longest, int(str(repetitions)))
+    return exercise_id, BuildUpPoint(when, longest, repetitions)
 
 
 def _longest(holds: object) -> float | None:
     """The longest of a hold, a list of holds, or a list of stages' lists; None if not numbers."""
-    if _number(holds):
-        return float(str(holds))
+    single = number(holds)
+    if single is not None:
+        return single
     if not isinstance(holds, list):
         return None
     longest = 0.0
     for item in holds:
         for hold in item if isinstance(item, list) else (item,):
-            if not _number(hold):
+            value = number(hold)
+            if value is None:
                 return None
-            longest = max(longest, float(hold))
+            longest = max(longest, value)
     return longest
-
-
-def _number(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
 
 
 def changes_only(points: Sequence[BuildUpPoint]) -> list[BuildUpPoint]:
@@ -243,7 +237,7 @@ def changes_only(points: Sequence[BuildUpPoint]) -> list[BuildUpPoint]:
     return kept
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -108,7 +108,6 @@ def load_personal(
         reason = short_reason(error)
     else:
         values, progression, problems = _personal_document(data, routine)
-        index = LineIndex(text)
         if not problems:
             if progression.enabled and progression.started is None and "progression" in data:
                 progression = dataclasses.replace(progression, started=_modified(path))
@@ -119,9 +118,9 @@ def load_personal(
                 None,
                 routine,
                 prescribed,
-                _prescribed_problem(path, index, wrong),
+                _prescribed_problem(path, text, wrong),
             )
-        line = index.line_of(problems[0].where)
+        line = LineIndex(text).line_of(problems[0].where)
         reason = str(problems[0])
         if line is not None:
             reason = _("line {line}: {problem}").format(line=line, problem=reason)
@@ -181,10 +180,11 @@ def _personal_document(
     return values, progression, problems + found
 
 
-def _prescribed_problem(path: Path, index: LineIndex, problems: list[ValueProblem]) -> str | None:
+def _prescribed_problem(path: Path, text: str, problems: list[ValueProblem]) -> str | None:
     """The table's problems as ``FILE:LINE: problem`` lines, with what they cost."""
     if not problems:
         return None
+    index = LineIndex(text)
     lines = [str(Problem(path, index.line_of(problem.where), str(problem))) for problem in problems]
     lines.append(
         _(
