@@ -191,8 +191,7 @@ class MainWindow(QMainWindow):
         if self.controller.state.status is not Status.READY or self._in_history:
             return
         self._in_history = True
-        for shortcut in self._shortcuts:
-            shortcut.setEnabled(False)
+        self._keys_on(False)
         self.history_page.show_history(self.controller.services.journal, self.controller.routine.id)
         self.show_state(self.controller.state)
 
@@ -201,8 +200,7 @@ class MainWindow(QMainWindow):
         if not self._in_history:
             return
         self._in_history = False
-        for shortcut in self._shortcuts:
-            shortcut.setEnabled(True)
+        self._keys_on(True)
         self.show_state(self.controller.state)
         self.session_page.history_button.setFocus()
 
@@ -489,15 +487,17 @@ class MainWindow(QMainWindow):
         if self._exiting:
             return
         self._exiting = True
-        for shortcut in self._shortcuts:  # every key goes to the PIN while it is asked
-            shortcut.setEnabled(False)
+        self._keys_on(False)  # every key goes to the PIN while it is asked
         self.show_state(self.controller.state)
 
     def _back_to_kiosk(self) -> None:
         self._exiting = False
-        for shortcut in self._shortcuts:
-            shortcut.setEnabled(True)
+        self._keys_on(True)
         self.show_state(self.controller.state)
+
+    def _keys_on(self, on: bool) -> None:
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(on)
 
     def _left_kiosk(self) -> None:
         """The PIN was right: a session under way is counted as closed, and the program ends."""

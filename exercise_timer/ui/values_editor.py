@@ -40,7 +40,7 @@ from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exerc
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
 from exercise_timer.ui.figure_stills import Stills, stills_for
-from exercise_timer.ui.limit_fields import LimitedField, in_limits
+from exercise_timer.ui.limit_fields import LimitedField, out_of_limits
 from exercise_timer.ui.print_sheet import add_print_button
 from exercise_timer.ui.screen_fit import available_area
 from exercise_timer.ui.values_files import ask_export, ask_import_file, ask_pin
@@ -381,7 +381,7 @@ class ValuesEditor(QDialog):
 
     def out_of_limits(self) -> list[LimitedField]:
         """The fields that show a number outside their limits (Save waits until they do not)."""
-        return [spin for row in self.rows for spin in row.fields() if not in_limits(spin)]
+        return out_of_limits(spin for row in self.rows for spin in row.fields())
 
     def half_filled(self) -> list[str]:
         """Exercises with some of their stage holds set and some still blank."""

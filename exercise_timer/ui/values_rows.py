@@ -46,9 +46,8 @@ THUMBNAIL = QSize(132, 44)
 """An exercise's picture under its name: no wider than a name, so the editor grows no wider."""
 
 
-def number_text(value: float) -> str:
-    """5.0 as "5", 2.5 as "2.5"."""
-    return f"{value:g}"
+number_text = bound_text
+"""5.0 as "5", 2.5 as "2.5" (a limit is written the same way)."""
 
 
 def dose_text(dose: Dose, unit: str) -> str:
