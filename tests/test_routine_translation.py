@@ -22,7 +22,11 @@ from exercise_timer.cli import main
 from exercise_timer.core import i18n
 from exercise_timer.core.loader import load_routine, read_routine
 from exercise_timer.core.po_file import read_po
-from exercise_timer.core.routine_translation import routine_texts, translation_file
+from exercise_timer.core.routine_translation import (
+    routine_file_of,
+    routine_texts,
+    translation_file,
+)
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 
@@ -280,3 +284,8 @@ def test_a_spanish_plan_says_none_of_the_routines_english(
     said = "\n".join(f"{row['cue']}\n{row['caption']}" for row in timeline)
     english = [pattern.pattern for pattern in english_words(routine_id) if pattern.search(said)]
     assert english == []
+
+
+def test_a_translation_names_its_routine_even_with_dots_in_the_name() -> None:
+    routine = Path("/clinic/back.v2.toml")
+    assert routine_file_of(translation_file(routine, "es")) == routine

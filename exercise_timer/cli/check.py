@@ -21,6 +21,7 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.loader import load_routine, translation_problems
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.core.routine_translation import routine_file_of
 from exercise_timer.core.toml_reader import read_toml_file
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.figure_check import check_figures_file, looks_like_figures
@@ -81,7 +82,7 @@ def check_files(files: Sequence[Path], paths: Paths) -> int:
         if file in figures:
             continue
         if file.suffix == ".po":  # a routine's translation: checked with its routine
-            file = file.with_name(file.name.split(".")[0] + ".toml")
+            file = routine_file_of(file)
         try:
             routine = load_routine(file)
         except InputError as error:
