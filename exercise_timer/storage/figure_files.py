@@ -18,11 +18,6 @@ def figures_file(routine_id: str) -> Path:
     return resources.asset("figures", f"{routine_id}.toml")
 
 
-def has_figures(routine_id: str) -> bool:
-    """Whether a figures file is bundled for this routine."""
-    return figures_file(routine_id).is_file()
-
-
 def load_routine_figures(routine: Routine, named: str | None = None) -> FigureBook:
     """The routine's figures, complete for it, or InputError saying what is missing.
 

@@ -78,11 +78,6 @@ class ControllerDriver(QObject):
         """The frame timer runs."""
         return self._frames.isActive()
 
-    @property
-    def frame_ms(self) -> int:
-        """The frame timer's interval."""
-        return self._frames.interval()
-
     def frame(self) -> None:
         """What the frame timer does: one frame of the state as it is now (tests call it)."""
         listener = self._frame_listener

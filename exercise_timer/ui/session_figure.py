@@ -22,8 +22,8 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine, Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.core.schedule import Phase
-from exercise_timer.storage.figure_files import figures_or_none
 from exercise_timer.ui.figure_paint import Box
+from exercise_timer.ui.figure_stills import stills_for
 from exercise_timer.ui.figure_view import FigureView, Scene, scene_box, still_scenes
 from exercise_timer.ui.widgets import PositionPicture
 
@@ -129,7 +129,7 @@ class SessionFigure(QWidget):
     def _book_of(self, routine: Routine) -> FigureBook | None:
         if routine is not self._routine:
             self._routine = routine
-            self._book = figures_or_none(routine)
+            self._book = stills_for(routine).book  # read once, shared with the stills
             self._drawn = {}
         return self._book
 
