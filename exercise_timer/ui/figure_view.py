@@ -2,8 +2,8 @@
 
 One painter serves the session page (``FigureView``, a widget showing a ``FigureFrame``) and
 the stills (``figure_still``: start and end poses side by side with an arrow, into a QImage,
-without a display). Every limb is a filled capsule, so nothing here needs ``Qt``'s namespace
-(see ``qt_by_name``) and the module may be imported by the window's first screen.
+without a display). Limbs are filled rounded shapes (``figure_quick``), so drawing a body needs
+no ``Qt`` namespace (see ``qt_by_name``) and the module may be imported by the first screen.
 """
 
 from __future__ import annotations
@@ -309,7 +309,7 @@ def draw_still(painter: QPainter, target: QRectF, scenes: list[Scene], box: Box)
 class FigureView(QWidget):
     """The figure of the session page: the frame it is given, or a still (reduce motion).
 
-    The page gives it ``core.figures.motion.session_frame(...)`` on every refresh and the box
+    The page gives it ``core.figures.motion.frame_at(...)`` on every frame and the box
     of the exercise (``scene_box`` of its still's scenes) so the figure keeps its scale.
     """
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 from exercise_timer.app.attract import AttractLoop
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.figures.book import ExerciseFigure, FigureBook
-from exercise_timer.core.figures.motion import frame_at, session_frame
+from exercise_timer.core.figures.motion import FigureMoment, frame_at
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine, Side
 from exercise_timer.core.resolve import ResolvedExercise
@@ -107,7 +107,9 @@ class SessionFigure(QWidget):
             self.moving = False
             return False
         self._stack.setCurrentWidget(self.view)
-        self.view.setAccessibleName(_("Figure of {name}").format(name=exercise.name))
+        name = _("Figure of {name}").format(name=exercise.name)
+        if self.view.accessibleName() != name:  # not 33 times a second: a screen reader hears it
+            self.view.setAccessibleName(name)
         if self._reduce_motion:
             self.view.show_still(_lit(drawn.stills, state), drawn.box)
             self.moving = False
@@ -120,8 +122,8 @@ class SessionFigure(QWidget):
             self.view.show_frame(looped, drawn.box)
             self.moving = looped.moving
         else:
-            assert book is not None
-            now_frame = session_frame(book, state)
+            at = FigureMoment.of(state)
+            now_frame = None if at is None else frame_at(drawn.figure, at, drawn.stills[0].start)
             self.view.show_frame(now_frame, drawn.box)
             self.moving = now_frame is not None and now_frame.moving
         return self.moving

@@ -139,8 +139,17 @@ def _sided_names(names: tuple[str, ...], side: Side | None) -> tuple[str, ...]:
     return names
 
 
-def frame_at(figure: ExerciseFigure, moment: FigureMoment) -> FigureFrame:
-    """The frame of ``figure`` at ``moment``."""
+def frame_at(
+    figure: ExerciseFigure, moment: FigureMoment, start: Pose | None = None
+) -> FigureFrame:
+    """The frame of ``figure`` at ``moment``.
+
+    Args:
+        figure: The exercise's figure.
+        moment: Where the session is.
+        start: The start pose already turned to ``moment``'s side, if the caller keeps it
+            (a window drawing 33 frames a second), so it is not mirrored again each frame.
+    """
     phase, fraction = moment.phase, moment.fraction
     highlight: tuple[str, ...] = ()
     holding = False
@@ -159,7 +168,7 @@ def frame_at(figure: ExerciseFigure, moment: FigureMoment) -> FigureFrame:
     props = tuple(prop.mirrored() if side is Side.LEFT else prop for prop in figure.props)
     return FigureFrame(
         pose=_sided_pose(pose, side),
-        start=_sided_pose(figure.start, side),
+        start=start if start is not None else _sided_pose(figure.start, side),
         highlight=_sided_names(highlight, side),
         holding=holding,
         props=props,
