@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from exercise_timer.core.figures.parts import CHAIRS, Prop, PropKind, Shape, prop_shapes
-from exercise_timer.core.figures.skeleton import Figure
+from exercise_timer.core.figures.parts import CHAIRS, PropKind, Shape
 from exercise_timer.ui.figure_paint import Painter
 
 MAT = "#c9d6c3"
@@ -48,10 +47,11 @@ def _draw(p: Painter, shape: Shape) -> None:
         p.line(shape.line, TOWEL_WIDTH, TOWEL)
 
 
-def draw_props(
-    p: Painter, props: tuple[Prop, ...], start: Figure, figure: Figure, *, behind: bool
-) -> None:
-    """Draws the props standing behind the body (``behind``), or those held in front of it."""
-    for shape in prop_shapes(props, start, figure):
+def draw_props(p: Painter, shapes: tuple[Shape, ...], *, behind: bool) -> None:
+    """Draws the props standing behind the body (``behind``), or those held in front of it.
+
+    ``shapes`` are ``prop_shapes(...)`` of the scene, worked out once for both calls.
+    """
+    for shape in shapes:
         if (shape.kind in IN_FRONT) != behind:
             _draw(p, shape)

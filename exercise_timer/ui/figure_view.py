@@ -184,7 +184,8 @@ def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> Non
     p = QuickPainter(painter, Mapping(box, target))
     figure, start = placed(scene.pose), placed(scene.start)
     colours = _segment_colours(scene)
-    draw_props(p, scene.props, start, figure, behind=True)
+    shapes = prop_shapes(scene.props, start, figure)
+    draw_props(p, shapes, behind=True)
     p.floor()
     for layer in figure.layers():
         if layer == "trunk":
@@ -194,7 +195,7 @@ def draw_scene(painter: QPainter, target: QRectF, scene: Scene, box: Box) -> Non
         side, _, limb = layer.partition("_")
         base = FAR if figure.near not in (None, side) else BODY
         (_draw_legs if limb == "leg" else _draw_arms)(p, figure, side, colours, base)
-    draw_props(p, scene.props, start, figure, behind=False)
+    draw_props(p, shapes, behind=False)
 
 
 def _arrow(painter: QPainter, target: QRectF, *, down: bool = False) -> None:
