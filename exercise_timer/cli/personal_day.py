@@ -10,7 +10,7 @@ from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.storage.journal import JournalUnreadable, SessionRecord, read_history
 from exercise_timer.storage.paths import Paths
-from exercise_timer.storage.personal_store import Today, load_personal, today
+from exercise_timer.storage.personal_store import LoadedPersonal, Today, load_personal, today
 
 HistoryReader = Callable[[], Sequence[SessionRecord]]
 
@@ -33,6 +33,20 @@ def history_reader(paths: Paths) -> HistoryReader:
             return []
 
     return history
+
+
+def personal_day(
+    paths: Paths, routine: Routine, history: HistoryReader
+) -> tuple[LoadedPersonal, Today]:
+    """A routine's personal values and today's session with them, for a printed page.
+
+    Each problem goes to stderr: the values' file, and where they came from (``[prescribed]``).
+    """
+    loaded = load_personal(paths, routine)
+    for problem in (loaded.problem, loaded.prescribed_problem):
+        if problem is not None:
+            print(problem, file=sys.stderr)
+    return loaded, today(loaded, history() if loaded.progression.enabled else [])
 
 
 def personal_today(paths: Paths, routine: Routine, history: HistoryReader) -> Today:

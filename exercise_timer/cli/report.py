@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, UsageError, say_error
+from exercise_timer.cli.personal_day import personal_day
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.storage.catalogue import DEFAULT_ROUTINE, load_catalogue, open_routine
 from exercise_timer.storage.journal import JournalUnreadable, read_history
 from exercise_timer.storage.paths import Paths
-from exercise_timer.storage.personal_store import load_personal, today
 from exercise_timer.storage.prescription import read_prescription
 
 PAPERS = ("a4", "letter")
@@ -105,15 +105,10 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     routine = open_routine(
         routine_id or pick_routine(history.records, period) or DEFAULT_ROUTINE, paths
     )
-    loaded = load_personal(paths, routine)
-    if loaded.problem is not None:
-        say_error(loaded.problem)
-    if loaded.prescribed_problem is not None:
-        say_error(loaded.prescribed_problem)
+    loaded, day = personal_day(paths, routine, lambda: history.records)
     kept = loaded.prescribed
     if prescriber is None and kept is not None:
         prescriber = Prescriber(kept.clinic, kept.patient, kept.dated)
-    day = today(loaded, history.records if loaded.progression.enabled else [])
     report = clinic_report(
         history.records,
         routine,

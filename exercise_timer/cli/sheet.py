@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from exercise_timer.cli.errors import EXIT_OK, say_error
-from exercise_timer.cli.personal_day import history_reader
+from exercise_timer.cli.errors import EXIT_OK
+from exercise_timer.cli.personal_day import history_reader, personal_day
 from exercise_timer.cli.registry import Commands, add_command
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
@@ -16,7 +16,7 @@ from exercise_timer.core.resolve import Session, resolve
 from exercise_timer.storage.catalogue import load_catalogue, open_routine
 from exercise_timer.storage.moments import local_now
 from exercise_timer.storage.paths import Paths
-from exercise_timer.storage.personal_store import Prescribed, Today, load_personal, today
+from exercise_timer.storage.personal_store import Prescribed, Today
 
 PAPERS = ("a4", "letter")
 """The words of ``--paper`` (``ui.pdf_pages.Paper``'s values, kept here so that the command
@@ -108,9 +108,5 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
 
 def _personal_day(paths: Paths, routine: Routine) -> tuple[Today, Prescribed | None]:
     """Today's session with the personal values, and the prescription they came from."""
-    loaded = load_personal(paths, routine)
-    for problem in (loaded.problem, loaded.prescribed_problem):
-        if problem is not None:
-            say_error(problem)
-    history = history_reader(paths)
-    return today(loaded, history() if loaded.progression.enabled else []), loaded.prescribed
+    loaded, day = personal_day(paths, routine, history_reader(paths))
+    return day, loaded.prescribed
