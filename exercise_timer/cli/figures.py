@@ -55,9 +55,9 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
         ) from None
     from exercise_timer.ui.figure_stills import save_still  # Qt only for this command
     from exercise_timer.ui.figure_view import ARROW_SHARE
-    from exercise_timer.ui.pdf_pages import gui_application
+    from exercise_timer.ui.pdf_pages import offscreen_without_display
 
-    gui_application()  # offscreen where there is no display, as for the report and the sheet
+    offscreen_without_display()  # stills paint into images: no application is needed
 
     count = 0
     for exercise in routine.exercises:

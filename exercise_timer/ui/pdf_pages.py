@@ -177,13 +177,18 @@ class _Page:
     placed: list[tuple[float, _Piece]] = field(default_factory=list)
 
 
+def offscreen_without_display() -> None:
+    """Makes Qt paint offscreen when there is no display to show anything on."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def gui_application() -> QGuiApplication:
     """The running Qt application, or a new one (offscreen without a display) for painting."""
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display()
     return QGuiApplication(["exercise-timer"])
 
 
