@@ -176,7 +176,6 @@ def show_note(field: LimitedField) -> None:
     """Shows the message beside the field while it is out of its limits."""
     out = not in_limits(field)
     field.note.setVisible(out)
-    field.setProperty("out_of_limits", out)
     text = limits_message(field) if out else ""
     field.note.setText(text)
     field.setAccessibleDescription(text)

@@ -148,7 +148,6 @@ QLabel#muted {{ color: #ffffff; }}
 QFrame#card {{ background: #000000; border: 2px solid #ffffff; border-radius: 12px; }}
 QFrame#card QLabel, QFrame#card QWidget#steps, QFrame#card QScrollArea QWidget {{
     background: #000000; }}
-QLabel#step[current="true"] {{ background: #ffff00; color: #000000; }}
 QProgressBar {{ border: 2px solid #ffffff; border-radius: 6px; background: #000000;
                 text-align: center; }}
 QProgressBar::chunk {{ background: #ffff00; border-radius: 4px; }}

@@ -39,7 +39,7 @@ from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exercise
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
-from exercise_timer.ui.figure_stills import Stills, stills_for
+from exercise_timer.ui.figure_stills import stills_for
 from exercise_timer.ui.limit_fields import LimitedField, out_of_limits
 from exercise_timer.ui.print_sheet import add_print_button
 from exercise_timer.ui.screen_fit import available_area
@@ -76,7 +76,6 @@ class ValuesEditor(QDialog):
         check_pin: Callable[[str], bool] | None = None,
         import_file: ImportFile | None = None,
         export_file: ExportFile | None = None,
-        stills: Stills | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("values-editor")
@@ -87,7 +86,7 @@ class ValuesEditor(QDialog):
         self._export_file = export_file
         self.locked = locked
         self.rows: list[Row] = []
-        self.stills = stills if stills is not None else stills_for(routine)
+        self.stills = stills_for(routine)
         self._loading = False
         self._progression = progression or Progression()
 
