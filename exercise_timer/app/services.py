@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exercise_timer.app.cue_voice import Measure, real_measure
-from exercise_timer.app.kiosk_exit import KioskExit, kiosk_pin_check
-from exercise_timer.app.kiosk_journal import KioskJournal
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
 from exercise_timer.core.i18n import _, current_language
@@ -28,11 +27,13 @@ from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.cue_lengths import CACHE_NAME as CUE_CACHE
 from exercise_timer.storage.journal import SessionJournal, open_journal
-from exercise_timer.storage.kiosk_counter import KioskCounter, kiosk_counter_file
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.storage.settings import Settings, load_settings, save_settings
 from exercise_timer.storage.trace import TraceWriter
+
+if TYPE_CHECKING:
+    from exercise_timer.app.kiosk_exit import KioskExit
 
 READ_ROUTINES = "before-you-start"
 """Under the config folder: a file per routine whose safety page was read."""
@@ -196,6 +197,13 @@ def _voice_choices() -> list[tuple[str, str]]:
     return [(v.id, f"{v.name} ({', '.join(v.languages)})") for v in status.voices]
 
 
+def _kiosk_exit(paths: Paths) -> KioskExit:
+    """A kiosk's way out; its PIN and lock modules load only for a kiosk."""
+    from exercise_timer.app.kiosk_exit import KioskExit, kiosk_pin_check
+
+    return KioskExit(kiosk_pin_check(paths), time.monotonic)
+
+
 def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> Services:
     """Opens the journal, the trace and the voice for a window session.
 
@@ -219,6 +227,9 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         journal = open_journal(paths.journal_file)
         personal = StoredPersonal(paths, catalogue, journal)
     else:  # a kiosk: visitors' sessions are counted, never recorded, and use no one's values
+        from exercise_timer.app.kiosk_journal import KioskJournal
+        from exercise_timer.storage.kiosk_counter import KioskCounter, kiosk_counter_file
+
         journal = KioskJournal(KioskCounter(kiosk_counter_file(paths)))
     problems = [str(p) for p in catalogue.problems]
     loaded = load_settings(paths.settings_file)
@@ -249,9 +260,7 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         read_routines_dir=paths.config_dir / READ_ROUTINES,
         cue_cache=paths.cache_dir / CUE_CACHE,
         measure_cues=_measurer(speaker),
-        kiosk_exit=KioskExit(kiosk_pin_check(paths), time.monotonic)
-        if policy.operator_exit
-        else None,
+        kiosk_exit=_kiosk_exit(paths) if policy.operator_exit else None,
         problems=problems,
         write_settings=lambda settings: save_settings(paths.settings_file, settings),
         list_voices=_voice_choices,

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from exercise_timer.app.attract import AttractLoop
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.figures.book import ExerciseFigure, FigureBook
 from exercise_timer.core.figures.motion import FigureMoment, frame_at
@@ -114,6 +113,8 @@ class SessionFigure(QWidget):
             self.view.show_still(_lit(drawn.stills, state), drawn.box)
             self.moving = False
         elif attract:
+            from exercise_timer.app.attract import AttractLoop  # a kiosk's start screen only
+
             now = self._clock()
             if self._attract_since is None:
                 self._attract_since = now

@@ -1,0 +1,159 @@
+"""The kept code of dataclass methods: the same methods, compiled once, kept like byte-code."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exercise_timer import dataclass_code
+from exercise_timer.dataclass_code import CodeCache
+
+INIT_SOURCE = (
+    "def __create_fn__(_type_x, _return_type):\n"
+    " def __init__(self, x:_type_x)->_return_type:\n"
+    "  object.__setattr__(self,'x',x)\n"
+    " return __init__"
+)
+
+# A child that imports the program's models and reports what the cache did and what the
+# dataclasses it made do.
+CHILD = r"""
+import dataclasses, json, sys
+from exercise_timer import dataclass_code
+from exercise_timer.core.limits import Limit
+from exercise_timer.core import model
+cache = dataclass_code._installed
+limit = Limit(1, 120)
+try:
+    limit.low = 5
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+print(json.dumps({
+    "installed": cache is not None,
+    "compiled": cache.compiled if cache else None,
+    "file": str(cache.file) if cache else None,
+    "repr": repr(limit),
+    "equal": Limit(1, 120) == limit and Limit(1, 60) != limit,
+    "hash": hash(Limit(1, 120)) == hash(limit),
+    "frozen": frozen,
+    "annotations": {name: str(value) for name, value in Limit.__init__.__annotations__.items()},
+    "init_code": Limit.__init__.__code__.co_code.hex(),
+    "fields": [f.name for f in dataclasses.fields(model.Defaults)],
+}))
+"""
+
+
+def run_child(prefix: Path, *, no_cache: bool = False, no_write: bool = False) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("EXERCISE_TIMER_NO_DATACLASS_CACHE", None)
+    if no_cache:
+        env["EXERCISE_TIMER_NO_DATACLASS_CACHE"] = "1"
+    if no_write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, check=True
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_the_second_start_compiles_no_dataclass_method(tmp_path: Path) -> None:
+    first = run_child(tmp_path)
+    second = run_child(tmp_path)
+    assert isinstance(first["compiled"], int) and first["compiled"] > 20
+    assert second["compiled"] == 0
+    assert Path(str(second["file"])).is_file()
+    assert Path(str(second["file"])).is_relative_to(tmp_path)  # with the byte-code
+
+
+def test_methods_from_the_cache_are_those_python_makes(tmp_path: Path) -> None:
+    run_child(tmp_path)
+    cached = run_child(tmp_path)
+    plain = run_child(tmp_path / "other", no_cache=True)
+    assert cached["compiled"] == 0 and plain["installed"] is False
+    for key in ("repr", "equal", "hash", "frozen", "annotations", "init_code", "fields"):
+        assert cached[key] == plain[key], key
+    assert cached["repr"] == "Limit(low=1, high=120)"
+    assert cached["frozen"] is True and cached["equal"] is True
+
+
+def test_nothing_is_written_where_byte_code_may_not_be(tmp_path: Path) -> None:
+    result = run_child(tmp_path, no_write=True)
+    assert isinstance(result["compiled"], int) and result["compiled"] > 0
+    assert not Path(str(result["file"])).exists()
+
+
+def test_code_from_the_cache_equals_compiling_without_this_modules_futures() -> None:
+    cache = CodeCache(None)
+    code = cache.code_of(INIT_SOURCE)
+    plain = compile(INIT_SOURCE, "<string>", "exec", dont_inherit=True)
+    assert code.co_code == plain.co_code
+    assert code.co_flags == plain.co_flags  # not "from __future__ import annotations"
+    assert cache.code_of(INIT_SOURCE) is code
+    assert cache.compiled == 1
+
+
+def test_generated_annotations_are_evaluated_as_without_the_cache() -> None:
+    cache = CodeCache(None)
+    namespace: dict[str, object] = {}
+    cache.exec(INIT_SOURCE, {}, namespace)
+    make = namespace["__create_fn__"]
+    assert callable(make)
+    init = make(_type_x=int, _return_type=None)
+    assert init.__annotations__ == {"x": int, "return": None}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not marshal at all", b"\x00\x00\x0d\x0a\x01" + b"\xff" * 20],
+    ids=["empty", "text", "foreign-magic"],
+)
+def test_a_damaged_or_foreign_cache_is_compiled_again_and_rewritten(
+    tmp_path: Path, content: bytes
+) -> None:
+    file = tmp_path / "dataclass-methods.marshal"
+    file.write_bytes(content)
+    cache = CodeCache(file)
+    assert cache.codes == {}
+    cache.code_of(INIT_SOURCE)
+    assert cache.write()
+    again = CodeCache(file)
+    assert set(again.codes) == {INIT_SOURCE}
+    assert file.read_bytes().startswith(importlib.util.MAGIC_NUMBER)
+
+
+def test_an_unwritable_folder_leaves_nothing_and_raises_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the folder would be", encoding="utf-8")
+    cache = CodeCache(blocker / "dataclass-methods.marshal")
+    cache.code_of(INIT_SOURCE)
+    assert cache.write() is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked"]
+
+
+def test_a_cache_with_nothing_new_is_not_written_again(tmp_path: Path) -> None:
+    file = tmp_path / "dataclass-methods.marshal"
+    cache = CodeCache(file)
+    cache.code_of(INIT_SOURCE)
+    assert cache.write()
+    again = CodeCache(file)
+    again.code_of(INIT_SOURCE)
+    assert again.compiled == 0 and again.write() is False
+
+
+def test_this_process_has_it_installed_for_dataclasses() -> None:
+    installed = dataclass_code._installed
+    if os.environ.get("EXERCISE_TIMER_NO_DATACLASS_CACHE"):
+        assert installed is None
+    else:
+        assert installed is not None
+        assert dataclasses.exec == installed.exec  # type: ignore[attr-defined]

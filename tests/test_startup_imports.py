@@ -1,0 +1,150 @@
+"""What the program imports before its first window (issue 9's start-up time and memory).
+
+Each test starts the real program (``cli.main`` with ``--home``) in a fresh interpreter,
+offscreen, with ``QApplication.exec`` replaced by "note the modules loaded so far and return":
+the order of imports up to the first window is what a person's start-up pays for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exercise_timer.app.services import READ_ROUTINES
+from exercise_timer.storage.paths import Paths
+
+CHILD = r"""
+import importlib.machinery, json, sys
+
+order = []
+
+class Recorder:
+    def find_spec(self, fullname, path, target=None):
+        order.append(fullname)
+        return None
+
+class ExecReplacer:
+    def find_spec(self, fullname, path, target=None):
+        if fullname != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        original = spec.loader.exec_module
+
+        def exec_module(module):
+            original(module)
+
+            def noted(app):
+                app.processEvents()
+                print("LOADED " + json.dumps({"order": order, "loaded": sorted(sys.modules)}))
+                return 0
+
+            module.QApplication.exec = noted
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Recorder())
+sys.meta_path.insert(0, ExecReplacer())
+from exercise_timer.cli import main
+sys.exit(main(["--home", sys.argv[1], "--no-voice"]))
+"""
+
+KIOSK_ONLY = {
+    "exercise_timer.app.kiosk_exit",
+    "exercise_timer.app.kiosk_journal",
+    "exercise_timer.storage.kiosk_counter",
+    "exercise_timer.storage.kiosk_pin",
+}
+
+
+def first_window(home: Path) -> tuple[list[str], set[str]]:
+    """The modules imported in order, and all those loaded, when the first window is shown."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en", LANG="C.UTF-8")
+    env.pop("EXERCISE_TIMER_HOME", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED "))
+    found = json.loads(line.removeprefix("LOADED "))
+    return found["order"], set(found["loaded"])
+
+
+def returning_home(folder: Path) -> Path:
+    """A home whose person has read every routine's safety page: the session page comes first."""
+    read = Paths.under(folder).config_dir / READ_ROUTINES
+    read.mkdir(parents=True)
+    for routine_id in ("xplain-back", "spine-clinic", "chiro-clinic"):
+        (read / routine_id).write_text("seen\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def returning(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], set[str]]:
+    return first_window(returning_home(tmp_path_factory.mktemp("returning")))
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], set[str]]:
+    return first_window(tmp_path_factory.mktemp("fresh"))
+
+
+@pytest.mark.parametrize("run", ["returning", "first_start"])
+def test_the_first_screens_qt_free_modules_are_imported_before_pyside6(
+    run: str, request: pytest.FixtureRequest
+) -> None:
+    order, _loaded = request.getfixturevalue(run)
+    qt_at = order.index("PySide6")
+    late = [
+        name
+        for name in order[qt_at:]
+        if name.startswith("exercise_timer.") and not name.startswith("exercise_timer.ui")
+    ]
+    assert late == []
+
+
+@pytest.mark.parametrize("run", ["returning", "first_start"])
+def test_the_first_window_loads_neither_openssl_nor_platformdirs_nor_the_kiosk(
+    run: str, request: pytest.FixtureRequest
+) -> None:
+    _order, loaded = request.getfixturevalue(run)
+    assert "exercise_timer.ui.main_window" in loaded  # the window was really built
+    assert not {"hashlib", "_hashlib", "secrets", "hmac"} & loaded
+    assert "platformdirs" not in loaded  # --home was given
+    assert not KIOSK_ONLY & loaded
+
+
+def test_the_kiosk_still_finds_its_modules(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    code = (
+        "import sys\n"
+        "from exercise_timer.app.options import AppOptions\n"
+        "from exercise_timer.app.services import build_services\n"
+        "from exercise_timer.storage.catalogue import load_catalogue\n"
+        "from exercise_timer.storage.paths import Paths\n"
+        "from pathlib import Path\n"
+        "paths = Paths.under(Path(sys.argv[1]))\n"
+        "services = build_services(AppOptions(routine='xplain-back', kiosk=True, no_voice=True),"
+        " paths, load_catalogue(paths))\n"
+        "print(type(services.journal).__name__, type(services.kiosk_exit).__name__)\n"
+        "services.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert done.stdout.split() == ["KioskJournal", "KioskExit"]
