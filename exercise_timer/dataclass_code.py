@@ -66,7 +66,7 @@ class CodeCache:
                 header = stream.read(len(importlib.util.MAGIC_NUMBER) + 1)
                 if header != importlib.util.MAGIC_NUMBER + bytes([FORMAT]):
                     return
-                loaded = marshal.load(stream)
+                loaded = marshal.loads(stream.read())  # load(stream) reads it piece by piece
         except (OSError, EOFError, ValueError, TypeError):
             return
         if isinstance(loaded, dict):

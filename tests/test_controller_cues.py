@@ -66,7 +66,7 @@ def make(
 def settle(controller: SessionController) -> None:
     """Lets a background measurement finish and be taken in (it is not timed)."""
     controller.poll()
-    thread = controller._voice._thread
+    thread = controller._cues.voice._thread
     if thread is not None:
         thread.join(timeout=30)
     controller.poll()
@@ -105,15 +105,15 @@ def test_lengths_measured_in_the_background_change_the_words_from_the_next_phase
     whole = "Press your lower back flat to the floor."
     measurer = Measurer({whole: 3.5})
     controller, speaker = make(journal, clock, tmp_path, measurer)
-    first = controller._cues
+    first = controller._cues.plan()
     move = next(
         i for i, s in enumerate(controller.engine.schedule.segments) if s.phase is Phase.MOVE
     )
     assert first.cues[move].text == whole, "the estimate says it fits 3 s"
     settle(controller)
     assert measurer.calls and whole in measurer.calls[0]
-    assert controller._cues.cues[move].text != whole
-    assert controller._cues.cues[move].measured
+    assert controller._cues.plan().cues[move].text != whole
+    assert controller._cues.plan().cues[move].measured
     controller.start()
     run_out(controller, clock)
     assert whole not in speaker.said
@@ -132,7 +132,7 @@ def test_measured_lengths_are_kept_and_not_measured_again(
     second, _ = make(journal, clock, tmp_path, again)
     settle(second)
     assert again.calls == []
-    assert all(cue.measured for cue in second._cues.cues)
+    assert all(cue.measured for cue in second._cues.plan().cues)
     assert CueLengths(cache, None, 160).missing(["Relax.", "Hold."]) == []
 
 
@@ -147,7 +147,7 @@ def test_autostart_waits_for_the_measured_lengths(
     measurer.release.set()
     settle(controller)
     assert controller.state.status is Status.RUNNING
-    assert all(cue.measured for cue in controller._cues.cues)
+    assert all(cue.measured for cue in controller._cues.plan().cues)
 
 
 def test_autostart_waits_no_longer_than_its_patience(

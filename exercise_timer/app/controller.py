@@ -14,16 +14,15 @@ from collections.abc import Callable
 from exercise_timer.app.after_stop import AfterStop
 from exercise_timer.app.before_start import BeforeStart
 from exercise_timer.app.cue_text import ready_caption
-from exercise_timer.app.cue_voice import CueVoice
 from exercise_timer.app.kiosk import KioskRules
 from exercise_timer.app.place import place_of
 from exercise_timer.app.policy import HOME, Policy
-from exercise_timer.app.services import Services, voice_settings
+from exercise_timer.app.services import Services
+from exercise_timer.app.session_cues import SessionCues
 from exercise_timer.app.state import Notices, SessionState, Status
 from exercise_timer.app.trace_events import write_cues, write_end, write_phase
 from exercise_timer.app.values import values_today
 from exercise_timer.core.clock import ScaledClock
-from exercise_timer.core.cue_fit import CuePlan, Timing
 from exercise_timer.core.cues import countdown_cue, end_cue, stop_advice
 from exercise_timer.core.effects import (
     CountdownTick,
@@ -97,10 +96,11 @@ class SessionController:
         self._watches: list[Callable[[SessionController], None]] = []
         if policy.idle_seconds is not None:
             self._watches.append(KioskRules(policy.idle_seconds, services.clock))
-        self._voice = CueVoice(services.cue_cache, services.measure_cues)
+        self._cues = SessionCues(
+            services, lambda: (self.engine.schedule, self.speed, self._wait_for_me)
+        )
         self.routine = routine
         self.engine = self._new_engine(routine)
-        self._cues = self._fit()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ class SessionController:
         """Prepares a new session of ``routine``; nothing runs until ``start()``."""
         self.routine = routine
         self.engine = self._new_engine(routine)
-        self._cues = self._fit()
+        self._cues.forget()
         self._publish()
 
     def again(self) -> None:
@@ -219,7 +219,7 @@ class SessionController:
         self._autostart_by = None
         # The voice measures its lateness after start-up; use the latest figure.
         self.engine.cue_lead = self.services.speaker.lead_seconds * self.speed
-        self._cues = self._fit()
+        self._cues.refit()
         self._apply(self.engine.start())
 
     def toggle(self) -> None:
@@ -316,10 +316,9 @@ class SessionController:
     def poll(self) -> None:
         """Frequent housekeeping: cue reports and lengths, autostart, restart, quitting."""
         self._trace_cues()
-        if self._voice.poll() and self._voice.plan is not None:
-            self._cues = self._voice.plan
+        settled = self._cues.poll()
         now = self._real()
-        ready = self.services.speaker.lead_measured and self._voice.settled
+        ready = self.services.speaker.lead_measured and settled
         if self._autostart_by is not None and (ready or now >= self._autostart_by):
             self.start()
         if self._exit_at is not None:
@@ -345,7 +344,7 @@ class SessionController:
         on = on and self.policy.can_wait
         self._wait_for_me = on
         self.engine.wait_for_ready = on
-        self._cues = self._fit()
+        self._cues.refit()
         if on != self.services.settings.wait_for_me:
             self._problem(
                 self.services.store_settings(self.services.settings.replace(wait_for_me=on))
@@ -360,7 +359,7 @@ class SessionController:
             self.load(self.routine)
         else:
             self.engine.wait_for_ready = self._wait_for_me
-            self._cues = self._fit()
+            self._cues.refit()
             self._publish()
 
     def test_voice(self, settings: Settings, sentence: str) -> None:
@@ -499,7 +498,7 @@ class SessionController:
             elif isinstance(effect, CountdownTick):
                 spoken = countdown_cue(effect.number)
                 self._cue = f"{self._phase_cue}   {spoken}"
-                if self._cues.says_count(effect.index, effect.number):
+                if self._cues.plan().says_count(effect.index, effect.number):
                     self.services.speaker.say(spoken)
             elif isinstance(effect, ExerciseFinished):
                 if self._session_id is not None:
@@ -526,7 +525,7 @@ class SessionController:
         segment = effect.segment
         self._shown = segment.exercise
         self._phase_serial += 1
-        cue = self._cues.cues[effect.index]
+        cue = self._cues.plan().cues[effect.index]
         self._cue = self._phase_cue = cue.caption
         if cue.text:
             expected = cue.seconds if cue.measured else None
@@ -573,12 +572,6 @@ class SessionController:
             self._exit_at = (after.exit_code, now + self.policy.last_words_seconds)
         if after.restart_after is not None:
             self._restart_at = now + after.restart_after
-
-    def _fit(self) -> CuePlan:
-        """The words of every cue, fitted to the phases at today's voice, rate and lead."""
-        settings, lead = self.services.settings, self.services.speaker.lead_seconds
-        timing = Timing(settings.countdown, self.speed, lead, waiting=self._wait_for_me)
-        return self._voice.fit(self.engine.schedule, timing, voice_settings(settings))
 
     def _start_when_voice_ready(self) -> None:
         """Starts once the voice knows its lead and the cues' lengths (or after a while)."""

@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exercise_timer.app.cue_voice import Measure, real_measure
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
 from exercise_timer.core.i18n import _, current_language
@@ -23,9 +22,9 @@ from exercise_timer.core.resolve import resolve
 from exercise_timer.core.schedule import build_schedule
 from exercise_timer.speech.guarded import GuardedSpeaker
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
+from exercise_timer.storage import figure_cache
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.catalogue import Catalogue
-from exercise_timer.storage.cue_lengths import CACHE_NAME as CUE_CACHE
 from exercise_timer.storage.journal import SessionJournal, open_journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
@@ -33,6 +32,7 @@ from exercise_timer.storage.settings import Settings, load_settings, save_settin
 from exercise_timer.storage.trace import TraceWriter
 
 if TYPE_CHECKING:
+    from exercise_timer.app.cue_voice import Measure
     from exercise_timer.app.kiosk_exit import KioskExit
 
 READ_ROUTINES = "before-you-start"
@@ -187,6 +187,8 @@ def _measurer(speaker: Speaker) -> Callable[[str | None, int], Measure | None]:
     """Measures cues with a one-shot worker of the real voice; nothing without one."""
     if speaker.problem is not None or isinstance(speaker, CaptionsOnly):
         return lambda _voice, _rate: None
+    from exercise_timer.app.cue_voice import real_measure
+
     return real_measure
 
 
@@ -221,6 +223,7 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
                 )
             ) from None
     policy = policy_for(options)
+    figure_cache.keep_in(paths.cache_dir)
     journal: SessionJournal
     personal: StoredPersonal | None = None
     if policy.keeps_journal:
@@ -258,7 +261,7 @@ def build_services(options: AppOptions, paths: Paths, catalogue: Catalogue) -> S
         paths=paths,
         trace=trace,
         read_routines_dir=paths.config_dir / READ_ROUTINES,
-        cue_cache=paths.cache_dir / CUE_CACHE,
+        cue_cache=paths.cue_seconds_file,
         measure_cues=_measurer(speaker),
         kiosk_exit=_kiosk_exit(paths) if policy.operator_exit else None,
         problems=problems,

@@ -34,13 +34,22 @@ def write_text_atomic(path: Path, text: str) -> None:
     Raises:
         OSError: The file could not be written (nothing is left behind).
     """
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """``write_text_atomic`` for bytes (a cache, a PDF).
+
+    Raises:
+        OSError: The file could not be written (nothing is left behind).
+    """
     path = _followed(path)
     make_private_dir(path.parent)
     temporary = temporary_beside(path)
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)

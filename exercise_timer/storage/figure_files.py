@@ -11,6 +11,7 @@ from exercise_timer.core.figures.reader import load_figures
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
+from exercise_timer.storage.figure_cache import cached_figures, remember_figures
 
 
 def figures_file(routine_id: str) -> Path:
@@ -39,7 +40,10 @@ def load_routine_figures(routine: Routine, named: str | None = None) -> FigureBo
                 )
             ]
         )
-    book = load_figures(path)
+    book = cached_figures(path)
+    if book is None:
+        book = load_figures(path)
+        remember_figures(path, book)
     if book.routine != routine.id:
         raise InputError(
             [

@@ -13,6 +13,8 @@ from pathlib import Path
 
 APP_NAME = "exercise-timer"
 HOME_VARIABLE = "EXERCISE_TIMER_HOME"
+CUE_SECONDS_NAME = "cue-seconds.json"
+"""Under the cache folder."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class Paths:
     def settings_file(self) -> Path:
         """The person's settings (voice, counting, "wait for me")."""
         return self.config_dir / "settings.toml"
+
+    @property
+    def cue_seconds_file(self) -> Path:
+        """How long each cue lasts when spoken, by voice and rate (``storage.cue_lengths``)."""
+        return self.cache_dir / CUE_SECONDS_NAME
 
     @property
     def personal_dir(self) -> Path:

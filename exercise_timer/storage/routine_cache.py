@@ -19,14 +19,14 @@ import contextlib
 import os
 import pickle
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from exercise_timer import __version__
 from exercise_timer.core import i18n
 from exercise_timer.core.model import Routine
 from exercise_timer.core.routine_translation import translation_file
-from exercise_timer.storage.atomic import temporary_beside
-from exercise_timer.storage.private import make_private_dir, private_opener
+from exercise_timer.storage.atomic import write_bytes_atomic
 
 CACHE_NAME = "routines.pickle"
 """Under the cache folder."""
@@ -49,14 +49,28 @@ def _stamp(file: Path) -> Stamp | None:
     return (status.st_mtime_ns, status.st_size, translated.st_mtime_ns, translated.st_size)
 
 
-def _code_key() -> tuple[object, ...]:
-    """What must be unchanged for a cached routine to be what reading its file gives now."""
+def code_key(folders: Iterable[Path] = (_CORE_DIR,)) -> tuple[object, ...]:
+    """What must be unchanged for a cached result to be what reading its file gives now.
+
+    The program's and Python's versions, the language, and every module in ``folders`` (the
+    code that reads the files) by name, modification time and size.
+    """
     code = sorted(
-        (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
-        for entry in os.scandir(_CORE_DIR)
+        (folder.name, entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
+        for folder in folders
+        for entry in os.scandir(folder)
         if entry.name.endswith(".py")
     )
     return (__version__, sys.version, i18n.current_language(), tuple(code))
+
+
+def write_cache(file: Path, content: object) -> None:
+    """Pickles ``content`` to ``file`` whole; a cache that cannot be written is no problem.
+
+    It only means the next start reads the files again.
+    """
+    with contextlib.suppress(OSError):
+        write_bytes_atomic(file, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class RoutineCache:
@@ -64,7 +78,7 @@ class RoutineCache:
 
     def __init__(self, cache_dir: Path) -> None:
         self.file = cache_dir / CACHE_NAME
-        self._key = _code_key()
+        self._key = code_key()
         self._entries: dict[str, tuple[Stamp, bool, Routine]] = {}
         self._changed = False
         try:
@@ -101,12 +115,4 @@ class RoutineCache:
         if not self._changed and keep == set(self._entries):
             return
         entries = {name: entry for name, entry in self._entries.items() if name in keep}
-        temporary = temporary_beside(self.file)
-        try:
-            make_private_dir(self.file.parent)
-            with open(temporary, "xb", opener=private_opener) as stream:
-                pickle.dump((self._key, entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        write_cache(self.file, (self._key, entries))

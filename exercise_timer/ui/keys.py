@@ -7,19 +7,13 @@ Return press a button the person moved to with Tab, as anywhere else. Esc is alw
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 # By number: ``Qt.Key`` would build the whole ``Qt`` namespace (see qt_by_name).
 KEY_SPACE = 0x20
@@ -31,17 +25,18 @@ TAB_KEYS = frozenset({0x01000001, 0x01000002})
 """Tab and Shift+Tab (Backtab)."""
 CONTROL_OR_ALT = 0x04000000 | 0x08000000
 """``Qt.KeyboardModifier.ControlModifier | AltModifier``: chords stay shortcuts everywhere."""
+_READ_ONLY_FIELDS = ("QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox")
+"""Fields that take typing unless read-only (QTextBrowser is a read-only QTextEdit)."""
 
 
 def is_text_field(widget: QWidget | None) -> bool:
     """True for a field that takes typing now (not one that is read-only or disabled)."""
     if widget is None or not widget.isEnabled():
         return False
-    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, QAbstractSpinBox):
-        return not widget.isReadOnly()
-    return isinstance(widget, QComboBox) and widget.isEditable()
+    # By class name: importing the field classes would build them (and their enums) at start.
+    if any(widget.inherits(name) for name in _READ_ONLY_FIELDS):
+        return not widget.property("readOnly")
+    return widget.inherits("QComboBox") and bool(widget.property("editable"))
 
 
 def control_keeps(widget: QWidget | None, key: int, modifiers: int = 0, *, chosen: bool) -> bool:
@@ -59,8 +54,8 @@ def control_keeps(widget: QWidget | None, key: int, modifiers: int = 0, *, chose
     if not (chosen and widget.isEnabled()):
         return False
     if key == KEY_SPACE:
-        return isinstance(widget, QAbstractButton)
-    return key in RETURN_KEYS and isinstance(widget, QPushButton)
+        return widget.inherits("QAbstractButton")
+    return key in RETURN_KEYS and widget.inherits("QPushButton")
 
 
 class FocusKeys(QObject):
@@ -80,10 +75,14 @@ class FocusKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Claims a shortcut's key for the focused control that keeps it (Qt then delivers it)."""
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return self._return_passed_by(event)
-        if kind != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
+        from PySide6.QtGui import QKeyEvent  # built at the first key, not at start
+
+        if not isinstance(event, QKeyEvent):
+            return False
+        if kind == QEvent.Type.KeyPress:
+            return self._return_passed_by(event)
         key = event.key()
         self._tabbing = key in TAB_KEYS
         focus = QApplication.focusWidget()

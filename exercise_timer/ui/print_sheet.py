@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QBoxLayout, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton, QWidget
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
@@ -158,9 +158,10 @@ def print_sheet(parent: QWidget, source: SheetSource) -> bool:
 
 
 def print_on(
-    parent: QWidget, printer: QPrinter, source: SheetSource, warn: Warn = QMessageBox.warning
+    parent: QWidget, printer: QPrinter, source: SheetSource, warn: Warn | None = None
 ) -> bool:
-    """Prints the sheet on ``printer``; says so in a message box if it cannot."""
+    """Prints the sheet on ``printer``; says so in a message box (``warn``) if it cannot."""
+    warn = warn or _message_box
     try:
         sheet_of(source, local_paper()).paint(printer)
     except OSError as error:
@@ -175,6 +176,8 @@ def print_on(
 
 def save_sheet(parent: QWidget, source: SheetSource) -> Path | None:
     """Asks where to save the sheet as a PDF, then writes it there."""
+    from PySide6.QtWidgets import QFileDialog  # built when first used, not at start
+
     routine_id = _today(source).session.routine.id
     name, _filter = QFileDialog.getSaveFileName(
         parent,
@@ -189,12 +192,20 @@ def save_sheet(parent: QWidget, source: SheetSource) -> Path | None:
 
 
 def save_sheet_to(
-    parent: QWidget, source: SheetSource, path: Path, warn: Warn = QMessageBox.warning
+    parent: QWidget, source: SheetSource, path: Path, warn: Warn | None = None
 ) -> bool:
     """Writes the sheet to ``path`` whole or not at all; says why in a message box if not."""
+    warn = warn or _message_box
     try:
         sheet_of(source, local_paper()).write(path)
     except InputError as error:
         warn(parent, _("Save as PDF"), "\n".join(str(problem) for problem in error.problems))
         return False
     return True
+
+
+def _message_box(parent: QWidget, title: str, text: str) -> object:
+    """``QMessageBox.warning``, imported when a problem is first shown (not at start)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.warning(parent, title, text)

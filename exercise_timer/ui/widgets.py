@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exercise_timer import resources
 from exercise_timer.core.model import Position
 from exercise_timer.ui.qt_by_name import ALIGN_CENTER
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 
 def _pen(colour: QColor, width: float) -> QPen:
@@ -87,7 +90,8 @@ class PositionPicture(QWidget):
         self.setObjectName("position-picture")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 96))
-        self._renderer = QSvgRenderer(self)
+        # QtSvg loads with the first pictogram: a routine with figures never needs it.
+        self._renderer: QSvgRenderer | None = None
         self.position: Position | None = None
 
     def show_position(self, position: Position | None) -> None:
@@ -95,21 +99,26 @@ class PositionPicture(QWidget):
         self.position = position
         path = resources.asset("positions", f"{position.value}.svg") if position else None
         if path is not None and path.is_file():
+            from PySide6.QtSvg import QSvgRenderer
+
+            if self._renderer is None:
+                self._renderer = QSvgRenderer(self)
             self._renderer.load(str(path))
         else:
-            self._renderer = QSvgRenderer(self)
+            self._renderer = None
         self.setAccessibleName(position.value.replace("-", " ") if position else "")
         self.update()
 
     def has_picture(self) -> bool:
         """True when a drawing is loaded."""
-        return self._renderer.isValid()
+        return self._renderer is not None and self._renderer.isValid()
 
     def paintEvent(self, _event: object) -> None:
         """Draws the pictogram centred, keeping its aspect ratio."""
-        if not self._renderer.isValid():
+        renderer = self._renderer
+        if renderer is None or not renderer.isValid():
             return
-        size = self._renderer.defaultSize()
+        size = renderer.defaultSize()
         if size.isEmpty():
             return
         scale = min(self.width() / size.width(), self.height() / size.height())
@@ -117,5 +126,5 @@ class PositionPicture(QWidget):
         target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, target)
+        renderer.render(painter, target)
         painter.end()
