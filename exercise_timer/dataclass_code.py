@@ -1,19 +1,20 @@
-"""Keeps the code ``dataclasses`` generates, beside the program's byte-code, for the next start.
+"""Keeps the code ``dataclasses`` generates beside each module's byte-code, for the next start.
 
 On Python 3.11 a dataclass compiles the source of each method it adds (``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__``, and for a frozen one ``__setattr__`` and
-``__delattr__``) every time its module is imported: about half of the time the program's own
-modules take to import, and the largest part of its start-up after Qt's
-(docs/decisions/0014-dataclass-code-cache.md). The compiled code is the same from one start to
-the next, so it is kept: ``dataclasses`` gets an ``exec`` that looks up the code of a source it
-has compiled before and compiles only what it has not. Only the compiling is skipped; the
-methods are made from that code exactly as before.
+``__delattr__``) every time its module is imported: before this, the largest single part of
+the program's own start-up (docs/decisions/0014-dataclass-code-cache.md). The compiled code is
+the same from one start to the next, so it is kept: ``dataclasses`` gets an ``exec`` that
+looks up the code of a source it has compiled before and compiles only what it has not. Only
+the compiling is skipped; the methods are made from that code exactly as before.
 
-The cache is one file in the folder of the package's byte-code (``__pycache__``, or under
-``sys.pycache_prefix``), named for the interpreter and checked against its byte-code magic
-number, so it follows the rules of Python's own ``.pyc`` files: written only where they may be
-written (not when ``sys.dont_write_bytecode`` is set), read where they are read. A missing,
-damaged or foreign file means compiling as before.
+A module's methods are kept in one file beside its byte-code: ``model.cpython-311.pyc`` has
+``model.cpython-311.dataclass-code`` in the same ``__pycache__`` folder (or under
+``sys.pycache_prefix``), checked against the interpreter's byte-code magic number. So the
+files follow the rules of Python's own ``.pyc`` files: read where they are read, written only
+where they may be written (not when ``sys.dont_write_bytecode`` is set), and a start reads
+only those of the modules it imports. A missing, damaged or foreign file means compiling as
+before.
 """
 
 from __future__ import annotations
@@ -31,40 +32,31 @@ from types import CodeType
 from typing import Any
 
 FORMAT = 1
-LIMIT = 5000
-"""Entries kept at most; an older program's sources beyond that are dropped."""
+SUFFIX = ".dataclass-code"
+_HEADER = importlib.util.MAGIC_NUMBER + bytes([FORMAT])
 
 
-def cache_file() -> Path | None:
-    """Where the cache lives: beside the byte-code of ``exercise_timer/__init__.py``."""
-    package_init = Path(__file__).with_name("__init__.py")
-    tag = sys.implementation.cache_tag
-    if tag is None:
+def code_file(module_file: str) -> Path | None:
+    """Where the methods of the module in ``module_file`` are kept (beside its byte-code)."""
+    if not module_file.endswith(".py"):
         return None
     try:
-        compiled = Path(importlib.util.cache_from_source(str(package_init)))
-    except (NotImplementedError, ValueError):
+        compiled = importlib.util.cache_from_source(module_file)
+    except (NotImplementedError, ValueError):  # no cache_tag: byte-code is not kept either
         return None
-    return compiled.with_name(f"dataclass-methods.{tag}.marshal")
+    return Path(compiled).with_suffix(SUFFIX)
 
 
-class CodeCache:
-    """Compiled code of dataclass method sources, read from and written back to ``file``."""
+class ModuleCode:
+    """The kept method code of one module: read from its file, written back when it grew."""
 
-    def __init__(self, file: Path | None, *, writable: bool = True) -> None:
+    def __init__(self, file: Path) -> None:
         self.file = file
-        self.writable = writable
         self.codes: dict[str, CodeType] = {}
         self.compiled = 0  # sources compiled in this process (not found in the file)
-        self._read()
-
-    def _read(self) -> None:
-        if self.file is None:
-            return
         try:
-            with open(self.file, "rb") as stream:
-                header = stream.read(len(importlib.util.MAGIC_NUMBER) + 1)
-                if header != importlib.util.MAGIC_NUMBER + bytes([FORMAT]):
+            with open(file, "rb") as stream:
+                if stream.read(len(_HEADER)) != _HEADER:
                     return
                 loaded = marshal.loads(stream.read())  # load(stream) reads it piece by piece
         except (OSError, EOFError, ValueError, TypeError):
@@ -76,32 +68,21 @@ class CodeCache:
         """The code of ``source``, compiled as ``exec(source)`` in ``dataclasses`` would."""
         code = self.codes.get(source)
         if code is None:
-            # dont_inherit: this module's ``from __future__ import annotations`` must not reach
-            # the generated methods (``dataclasses`` itself has no future imports).
-            code = compile(source, "<string>", "exec", dont_inherit=True)
+            code = compiled(source)
             self.codes[source] = code
             self.compiled += 1
         return code
 
-    def exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
-        """``exec`` for ``dataclasses``: a source text's code comes from the cache."""
-        if isinstance(source, str):
-            source = self.code_of(source)
-        builtins.exec(source, globals, locals)
-
     def write(self) -> bool:
-        """Writes the cache when something was compiled; True if it was written."""
-        if self.file is None or not self.compiled or not self.writable:
+        """Writes the file when something was compiled; True if it was written."""
+        if not self.compiled:
             return False
-        codes = self.codes
-        if len(codes) > LIMIT:
-            codes = dict(list(codes.items())[-LIMIT:])
         temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as stream:
-                stream.write(importlib.util.MAGIC_NUMBER + bytes([FORMAT]))
-                marshal.dump(codes, stream)
+                stream.write(_HEADER)
+                stream.write(marshal.dumps(self.codes))
             os.replace(temporary, self.file)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
@@ -111,19 +92,57 @@ class CodeCache:
         return True
 
 
+def compiled(source: str) -> CodeType:
+    """``source`` compiled without this module's ``from __future__ import annotations``.
+
+    ``dataclasses`` itself has no future imports, so its ``exec`` compiles without them.
+    """
+    return compile(source, "<string>", "exec", dont_inherit=True)
+
+
+class CodeCache:
+    """The ``exec`` ``dataclasses`` is given: the code of each module's methods is kept."""
+
+    def __init__(self, *, writable: bool = True) -> None:
+        self.writable = writable
+        self.modules: dict[Path, ModuleCode] = {}
+        self._by_module: dict[str, ModuleCode] = {}
+
+    def exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        """``exec`` for ``dataclasses``: a source text's code comes from its module's file."""
+        if isinstance(source, str):
+            module_file = globals.get("__file__") if isinstance(globals, dict) else None
+            kept = self._by_module.get(module_file) if isinstance(module_file, str) else None
+            if kept is None and isinstance(module_file, str):
+                file = code_file(module_file)
+                if file is not None:
+                    kept = self._by_module[module_file] = self.modules[file] = ModuleCode(file)
+            source = compiled(source) if kept is None else kept.code_of(source)
+        builtins.exec(source, globals, locals)
+
+    @property
+    def compiled(self) -> int:
+        """Sources compiled in this process, in every module."""
+        return sum(kept.compiled for kept in self.modules.values())
+
+    def write(self) -> int:
+        """Writes the files of modules whose methods were compiled; how many were written."""
+        if not self.writable:
+            return 0
+        return sum(kept.write() for kept in self.modules.values())
+
+
 _installed: CodeCache | None = None
 
 
-def install(file: Path | None = None) -> CodeCache | None:
-    """Gives ``dataclasses`` the cached ``exec`` (once); the cache is written at exit."""
+def install() -> CodeCache | None:
+    """Gives ``dataclasses`` the kept code's ``exec`` (once); new code is written at exit."""
     global _installed
     if _installed is not None:
         return _installed
     if os.environ.get("EXERCISE_TIMER_NO_DATACLASS_CACHE"):
         return None
-    cache = CodeCache(
-        file if file is not None else cache_file(), writable=not sys.dont_write_bytecode
-    )
+    cache = CodeCache(writable=not sys.dont_write_bytecode)
     dataclasses.exec = cache.exec  # type: ignore[attr-defined]
     atexit.register(cache.write)
     _installed = cache
