@@ -25,7 +25,7 @@ TAB_KEYS = frozenset({0x01000001, 0x01000002})
 """Tab and Shift+Tab (Backtab)."""
 CONTROL_OR_ALT = 0x04000000 | 0x08000000
 """``Qt.KeyboardModifier.ControlModifier | AltModifier``: chords stay shortcuts everywhere."""
-_READ_ONLY_FIELDS = ("QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox")
+_TYPING_FIELDS = ("QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox")
 """Fields that take typing unless read-only (QTextBrowser is a read-only QTextEdit)."""
 
 
@@ -34,7 +34,7 @@ def is_text_field(widget: QWidget | None) -> bool:
     if widget is None or not widget.isEnabled():
         return False
     # By class name: importing the field classes would build them (and their enums) at start.
-    if any(widget.inherits(name) for name in _READ_ONLY_FIELDS):
+    if any(widget.inherits(name) for name in _TYPING_FIELDS):
         return not widget.property("readOnly")
     return widget.inherits("QComboBox") and bool(widget.property("editable"))
 
