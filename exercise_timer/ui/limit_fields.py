@@ -14,6 +14,7 @@ range the field accepts while typing is wider.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QLabel, QSpinBox, QWidget
 
@@ -25,6 +26,31 @@ NOTE_STYLE = "color: #b3261e; font-weight: bold;"
 
 Message = Callable[[Limit], str]
 """The sentence saying ``limit`` for one field, translated when it is shown."""
+
+Number = TypeVar("Number", int, float, covariant=True)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    class SpinBase(QAbstractSpinBox, Generic[Number]):
+        """What the shared code uses of ``QSpinBox`` (``int``) or ``QDoubleSpinBox`` (``float``)."""
+
+        valueChanged: SignalInstance
+
+        def value(self) -> Number:
+            """The number shown."""
+
+        def setValue(self, value: float) -> None:
+            """Shows ``value``."""
+
+        def singleStep(self) -> Number:
+            """How far one arrow press moves."""
+
+        def suffix(self) -> str:
+            """The unit shown after the number."""
+
+else:
+    SpinBase = Generic  # a Qt class here as well as the spin box after it crashes PySide6
 
 
 def typed_high(high: float) -> int:
@@ -48,8 +74,8 @@ class LimitNote(QLabel):
         self.hide()
 
 
-class LimitedSpinBox(QSpinBox):
-    """A whole-number field that keeps a number out of its limits, and says the limits."""
+class LimitedNumber(SpinBase[Number]):
+    """What both fields add to Qt's spin box; listed before it among a field's bases."""
 
     def __init__(self, parent: QWidget | None, message: Message | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +96,18 @@ class LimitedSpinBox(QSpinBox):
     def setMaximum(self, high: float) -> None:
         """Sets the upper limit."""
         self.setRange(self.limit.low, high)
+
+    def stepBy(self, steps: int) -> None:
+        """The arrows and Page keys stop at the limits."""
+        self.setValue(self.value() + steps * self.singleStep())
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        """Up and down as far as the limits go."""
+        return step_enabled(self)
+
+
+class LimitedSpinBox(LimitedNumber[int], QSpinBox):
+    """A whole-number field that keeps a number out of its limits, and says the limits."""
 
     def minimum(self) -> int:
         """The lower limit."""
@@ -83,37 +121,9 @@ class LimitedSpinBox(QSpinBox):
         """Shows ``value`` kept within the limits: only what a person types may be outside."""
         super().setValue(int(kept_in(self, value)))
 
-    def stepBy(self, steps: int) -> None:
-        """The arrows and Page keys stop at the limits."""
-        self.setValue(self.value() + steps * self.singleStep())
 
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        """Up and down as far as the limits go."""
-        return step_enabled(self)
-
-
-class LimitedDoubleSpinBox(QDoubleSpinBox):
+class LimitedDoubleSpinBox(LimitedNumber[float], QDoubleSpinBox):
     """A decimal field that keeps a number out of its limits, and says the limits."""
-
-    def __init__(self, parent: QWidget | None, message: Message | None = None) -> None:
-        super().__init__(parent)
-        self.limit = Limit(0, 99)
-        self.blank = False
-        self.message = message
-        self.note = LimitNote(parent)
-        self.valueChanged.connect(lambda _value: show_note(self))
-
-    def setRange(self, low: float, high: float) -> None:
-        """Sets the limits (the field takes more while typing, and says when it is out)."""
-        set_limit(self, Limit(low, high), blank=self.blank)
-
-    def setMinimum(self, low: float) -> None:
-        """Sets the lower limit."""
-        self.setRange(low, self.limit.high)
-
-    def setMaximum(self, high: float) -> None:
-        """Sets the upper limit."""
-        self.setRange(self.limit.low, high)
 
     def minimum(self) -> float:
         """The lower limit."""
@@ -127,20 +137,12 @@ class LimitedDoubleSpinBox(QDoubleSpinBox):
         """Shows ``value`` kept within the limits: only what a person types may be outside."""
         super().setValue(kept_in(self, value))
 
-    def stepBy(self, steps: int) -> None:
-        """The arrows and Page keys stop at the limits."""
-        self.setValue(self.value() + steps * self.singleStep())
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        """Up and down as far as the limits go."""
-        return step_enabled(self)
-
 
 LimitedField = LimitedSpinBox | LimitedDoubleSpinBox
 LIMITED_FIELDS = (LimitedSpinBox, LimitedDoubleSpinBox)
 
 
-def set_limit(field: LimitedField, limit: Limit, *, blank: bool = False) -> None:
+def set_limit(field: LimitedNumber[float], limit: Limit, *, blank: bool = False) -> None:
     """Sets ``field``'s limits; with ``blank``, 0 is allowed too and shows as "–" (unset)."""
     field.limit = limit
     field.blank = blank
@@ -148,19 +150,19 @@ def set_limit(field: LimitedField, limit: Limit, *, blank: bool = False) -> None
     high = max(typed_high(limit.high), limit.high)
     if isinstance(field, LimitedSpinBox):
         QSpinBox.setRange(field, int(low), int(high))
-    else:
+    elif isinstance(field, LimitedDoubleSpinBox):
         QDoubleSpinBox.setRange(field, low, high)
     field.setSpecialValueText("–" if blank else "")
     show_note(field)
 
 
-def in_limits(field: LimitedField) -> bool:
+def in_limits(field: LimitedNumber[float]) -> bool:
     """Whether the value shown is within the field's limits (or the blank, where allowed)."""
     value = field.value()
     return field.limit.contains(value) or (field.blank and value == 0)
 
 
-def limits_message(field: LimitedField) -> str:
+def limits_message(field: LimitedNumber[float]) -> str:
     """The sentence that says the field's limits."""
     if field.message is not None:
         return field.message(field.limit)
@@ -172,7 +174,7 @@ def limits_message(field: LimitedField) -> str:
     )
 
 
-def show_note(field: LimitedField) -> None:
+def show_note(field: LimitedNumber[float]) -> None:
     """Shows the message beside the field while it is out of its limits."""
     out = not in_limits(field)
     field.note.setVisible(out)
@@ -183,13 +185,13 @@ def show_note(field: LimitedField) -> None:
         field.setToolTip(text)
 
 
-def kept_in(field: LimitedField, value: float) -> float:
+def kept_in(field: LimitedNumber[float], value: float) -> float:
     """``value`` within the field's limits (0 stays 0 where a blank is allowed)."""
     low = 0 if field.blank else field.limit.low
     return min(max(value, low), field.limit.high)
 
 
-def step_enabled(field: LimitedField) -> QAbstractSpinBox.StepEnabledFlag:
+def step_enabled(field: LimitedNumber[float]) -> QAbstractSpinBox.StepEnabledFlag:
     """Up below the upper limit, down above the lower one (or to the blank)."""
     if field.isReadOnly() or not field.isEnabled():
         return QAbstractSpinBox.StepEnabledFlag.StepNone
