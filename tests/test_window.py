@@ -76,7 +76,9 @@ def test_phases_follow_the_clock_with_steps_and_breathing(
     assert window.session_page.phase.text() == "Move slowly"
     assert window.session_page.breathing.text() == "Breathe in"
     assert window.session_page.detail.text() == "Repetition 1 of 2  ·  Stage 1: Round"
-    highlighted = [label.text() for label in window.session_page.step_labels if label.styleSheet()]
+    highlighted = [
+        label.text() for label in window.session_page.step_labels if label.property("current")
+    ]
     assert highlighted == ["1.  Breathe in, round your back up and let your head drop."]
     advance_to(window, clock, 3.5)
     assert window.session_page.phase.text() == "Hold"

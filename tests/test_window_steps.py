@@ -37,7 +37,7 @@ def run_until(window: MainWindow, clock: SimulatedClock, exercise: int, side: Si
 def shown(window: MainWindow) -> tuple[list[str], list[str]]:
     labels = window.session_page.step_labels
     return [label.text() for label in labels], [
-        label.text() for label in labels if label.styleSheet()
+        label.text() for label in labels if label.property("current")
     ]
 
 

@@ -37,7 +37,7 @@ from exercise_timer.ui.phase_banner import PhaseBanner, mark_paused
 from exercise_timer.ui.print_sheet import PrintButton
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
 from exercise_timer.ui.session_figure import SessionFigure
-from exercise_timer.ui.theme import DIMMED, HIGHLIGHT, INK, paused_look, phase_look
+from exercise_timer.ui.theme import DIMMED, paused_look, phase_look
 from exercise_timer.ui.widgets import CountdownRing
 
 
@@ -46,6 +46,13 @@ def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+def _mark_current(label: QLabel, on: bool) -> None:
+    """Gives a step the current step's style of the window's style sheet (``[current="true"]``)."""
+    label.setProperty("current", on)
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 def _button(parent: QWidget) -> QPushButton:
@@ -392,11 +399,8 @@ class SessionPage(QWidget):
         self.building.setVisible(bool(building))
         for number, label in enumerate(self.step_labels, start=1):
             on = number == state.current_step
-            label.setStyleSheet(
-                f"background: {HIGHLIGHT}; color: {INK}; font-weight: bold; border-radius: 6px;"
-                if on
-                else ""
-            )
+            if bool(label.property("current")) != on:
+                _mark_current(label, on)
             label.setAccessibleDescription(_("current step") if on else "")
 
     def _draw_controls(self, state: SessionState) -> None:

@@ -98,6 +98,8 @@ QLabel#caption[paused="true"] {{ background: {PAUSED_COLOUR}; color: #000000;
                                  border: 3px solid #000000; font-weight: bold; }}
 QLabel#notice {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 6px;
                  padding: 4px 10px; }}
+QLabel#step[current="true"] {{ background: {HIGHLIGHT}; color: {INK}; font-weight: bold;
+                              border-radius: 6px; }}
 QLabel#caution {{ color: #8a2a00; font-weight: bold; }}
 QLabel#leave-out {{ color: #8a2a00; font-weight: bold; }}
 QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
@@ -141,6 +143,10 @@ QLabel#caption[paused="true"] {{ background: {PAUSED_COLOUR}; color: #000000;
                                  border: 4px solid #ffffff; font-weight: bold; }}
 QLabel#notice {{ background: #000000; color: #ffff00; border: 2px solid #ffff00;
                  border-radius: 6px; padding: 4px 10px; }}
+/* Every step has the frame, so that marking one changes colours only and no text moves. */
+QLabel#step {{ border: 4px solid #000000; border-radius: 6px; padding: 2px 4px; }}
+QLabel#step[current="true"] {{ background: {PAUSED_COLOUR}; color: #000000; font-weight: bold;
+                              border-color: #ffffff; }}
 QLabel#caution, QLabel#leave-out, QLabel#before-safety {{ color: #ffff00; font-weight: bold; }}
 QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
 QLabel#building {{ color: #ffff00; font-weight: bold; }}
