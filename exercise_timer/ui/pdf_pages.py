@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
+from PySide6.QtWidgets import QApplication
 
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.problems import InputError, Problem
@@ -184,12 +185,16 @@ def offscreen_without_display() -> None:
 
 
 def gui_application() -> QGuiApplication:
-    """The running Qt application, or a new one (offscreen without a display) for painting."""
+    """The running Qt application, or a new one (offscreen without a display) for painting.
+
+    A new one is a ``QApplication``: a process has one application, whose class never changes,
+    and a widget made after the pages (a print dialog, a window in the same test run) needs it.
+    """
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
     offscreen_without_display()
-    return QGuiApplication(["exercise-timer"])
+    return QApplication(["exercise-timer"])
 
 
 def page_layout(paper: Paper) -> QPageLayout:
