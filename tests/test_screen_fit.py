@@ -19,7 +19,12 @@ from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.journal import Journal
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.personal_access import StoredPersonal
-from exercise_timer.storage.settings import TEXT_SIZES, Settings, save_settings
+from exercise_timer.storage.settings import (
+    HIGH_CONTRAST_THEME,
+    TEXT_SIZES,
+    Settings,
+    save_settings,
+)
 from exercise_timer.ui.main_window import MainWindow
 from exercise_timer.ui.screen_fit import PREFERRED, fit_to_screen
 
@@ -104,14 +109,22 @@ SCREEN = {"screens": [{"name": "small", "x": 0, "y": 0, "width": 1024, "height":
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("size", ["100", "150"])
-def test_the_window_and_dialogs_open_within_a_1024x600_screen(tmp_path: Path, size: str) -> None:
-    """In a process of its own: the tests' offscreen screen is 800x800, not a netbook's."""
+@pytest.mark.parametrize(
+    ("size", "theme"), [("100", "standard"), ("150", "standard"), ("100", HIGH_CONTRAST_THEME)]
+)
+def test_the_window_and_dialogs_open_within_a_1024x600_screen(
+    tmp_path: Path, size: str, theme: str
+) -> None:
+    """In a process of its own: the tests' offscreen screen is 800x800, not a netbook's.
+
+    The routine picker shows the start of the longest title within its box, and at 100 % its
+    minutes too (a combo box under a style sheet cut the text off at the edge).
+    """
     config = tmp_path / "screen.json"
     config.write_text(json.dumps(SCREEN), encoding="utf-8")
     environment = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     done = subprocess.run(
-        [sys.executable, __file__, str(tmp_path / "home"), size],
+        [sys.executable, __file__, str(tmp_path / "home"), size, theme],
         env=environment,
         capture_output=True,
         text=True,
@@ -124,12 +137,17 @@ def test_the_window_and_dialogs_open_within_a_1024x600_screen(tmp_path: Path, si
     for name in ("window", "stop", "settings", "values", "history"):
         assert screen.contains(QRect(*seen[name])), (name, seen[name])
     assert seen["maximised"] is True
+    shown = str(seen["picker_shown"])
+    assert shown.startswith("Spine"), shown
+    if size == "100":
+        assert shown.endswith(" min"), shown
+    assert int(seen["picker_text_width"]) <= int(seen["picker_field"]), seen
 
 
-def _child(home: Path, size: str) -> None:
+def _child(home: Path, size: str, theme: str) -> None:
     """Opens the window as the program does (fit_to_screen), then the dialogs and the history."""
     from fakes.recording_speaker import RecordingSpeaker
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 
     from exercise_timer.app.controller import SessionController
     from exercise_timer.app.services import Services
@@ -138,7 +156,8 @@ def _child(home: Path, size: str) -> None:
 
     app = QApplication([])
     paths = Paths.under(home)
-    save_settings(paths.settings_file, Settings.default().replace(text_size=size))
+    chosen = Settings.default().replace(text_size=size, theme=theme)
+    save_settings(paths.settings_file, chosen)
     catalogue = load_catalogue(paths)
     journal = open_journal(paths.journal_file)
     routine = catalogue.find("spine-clinic")
@@ -147,12 +166,14 @@ def _child(home: Path, size: str) -> None:
         journal=journal,
         speaker=RecordingSpeaker(),
         clock=SimulatedClock(1000.0),
-        settings=Settings.default().replace(text_size=size),
+        settings=chosen,
         catalogue=catalogue,
         paths=paths,
         personal=StoredPersonal(paths, catalogue, journal),
     )
-    window = MainWindow(SessionController(services, routine), choices=[])
+    window = MainWindow(
+        SessionController(services, routine), choices=services.routine_choices(routine)
+    )
     maximised = fit_to_screen(window)
     window.showMaximized() if maximised else window.show()
     app.processEvents()
@@ -163,6 +184,15 @@ def _child(home: Path, size: str) -> None:
 
     seen: dict[str, object] = {"maximised": maximised, "window": box(window)}
     seen["stop"] = box(window.session_page.stop_button)
+    picker = window.session_page.picker
+    option = QStyleOptionComboBox()
+    picker.initStyleOption(option)
+    field = picker.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, picker
+    )
+    seen["picker_shown"] = picker.shown_text()
+    seen["picker_text_width"] = picker.fontMetrics().horizontalAdvance(picker.shown_text())
+    seen["picker_field"] = field.width()
     settings = window.open_settings()
     app.processEvents()
     seen["settings"] = box(settings)
@@ -182,4 +212,4 @@ def _child(home: Path, size: str) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    _child(Path(sys.argv[1]), sys.argv[2])
+    _child(Path(sys.argv[1]), sys.argv[2], sys.argv[3])

@@ -36,6 +36,7 @@ from exercise_timer.ui.flow_row import FlowRow
 from exercise_timer.ui.phase_banner import PhaseBanner, mark_paused
 from exercise_timer.ui.print_sheet import PrintButton
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
+from exercise_timer.ui.routine_picker import RoutinePicker
 from exercise_timer.ui.session_figure import SessionFigure
 from exercise_timer.ui.theme import DIMMED, paused_look, phase_look
 from exercise_timer.ui.widgets import CountdownRing
@@ -119,7 +120,7 @@ class SessionPage(QWidget):
 
     def _build_top(self) -> FlowRow:
         top = FlowRow()  # wraps at large text sizes rather than widening past the screen
-        self.picker = QComboBox(self)
+        self.picker = RoutinePicker(self)
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -260,7 +261,7 @@ class SessionPage(QWidget):
         """Sets every fixed text in the current language."""
         self.picker.setAccessibleName(_("Routine"))
         for index, choice in enumerate(self._choices):
-            self.picker.setItemText(index, words.routine_choice(choice))
+            self.picker.set_routine_text(index, words.routine_choice(choice), choice.routine.title)
             self.picker.setItemData(
                 index,
                 words.exercise_count(len(choice.routine.exercises)),

@@ -127,6 +127,7 @@ QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: #ff
 QCheckBox::indicator:focus {{ border: 3px solid #ffff00; }}
 QPushButton:hover {{ color: #ffff00; border-color: #ffff00; }}
 QPushButton:disabled {{ color: #9a9a9a; border-color: #6a6a6a; border-style: dashed; }}
+QComboBox {{ padding: 6px 6px; }}
 QComboBox QAbstractItemView {{ background: #000000; color: #ffffff;
                                selection-background-color: #ffff00; selection-color: #000000; }}
 QPushButton#stop {{ background: {STOP_RED}; color: #ffffff; border: 4px solid #ffffff;
@@ -143,10 +144,8 @@ QLabel#caption[paused="true"] {{ background: {PAUSED_COLOUR}; color: #000000;
                                  border: 4px solid #ffffff; font-weight: bold; }}
 QLabel#notice {{ background: #000000; color: #ffff00; border: 2px solid #ffff00;
                  border-radius: 6px; padding: 4px 10px; }}
-/* Every step has the frame, so that marking one changes colours only and no text moves. */
-QLabel#step {{ border: 4px solid #000000; border-radius: 6px; padding: 2px 4px; }}
 QLabel#step[current="true"] {{ background: {PAUSED_COLOUR}; color: #000000; font-weight: bold;
-                              border-color: #ffffff; }}
+                              border-radius: 6px; }}
 QLabel#caution, QLabel#leave-out, QLabel#before-safety {{ color: #ffff00; font-weight: bold; }}
 QLabel#before-heading {{ font-weight: bold; margin-top: 6px; }}
 QLabel#building {{ color: #ffff00; font-weight: bold; }}

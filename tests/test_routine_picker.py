@@ -1,0 +1,62 @@
+"""The routine picker shortens a long title with "…" and keeps the minutes while it can."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from exercise_timer.ui.routine_picker import ELLIPSIS, MIN_LETTERS, RoutinePicker, shortened
+
+pytestmark = pytest.mark.gui
+
+TITLE = "Spine clinic back and spine exercises"
+TEXT = f"{TITLE} · 18 min"
+
+
+@pytest.fixture
+def metrics(qtbot: QtBot) -> QFontMetrics:
+    font = QFont()
+    font.setPixelSize(18)
+    return QFontMetrics(font)
+
+
+def test_text_that_fits_is_left_whole(metrics: QFontMetrics) -> None:
+    assert shortened(TEXT, TITLE, metrics, metrics.horizontalAdvance(TEXT)) == TEXT
+
+
+def test_a_long_title_is_cut_short_and_the_minutes_stay(metrics: QFontMetrics) -> None:
+    width = metrics.horizontalAdvance(TEXT) * 2 // 3
+    shown = shortened(TEXT, TITLE, metrics, width)
+    head, tail = shown.split(ELLIPSIS)
+    assert TITLE.startswith(head) and len(head) >= MIN_LETTERS
+    assert tail == " · 18 min"
+    assert metrics.horizontalAdvance(shown) <= width
+    one_more = TEXT.replace(TITLE, TITLE[: len(head) + 1] + ELLIPSIS)
+    assert metrics.horizontalAdvance(one_more) > width  # as many letters as fit
+
+
+def test_a_narrow_box_shows_the_title_alone(metrics: QFontMetrics) -> None:
+    width = metrics.horizontalAdvance(TITLE[:12] + ELLIPSIS)
+    shown = shortened(TEXT, TITLE, metrics, width)
+    assert shown.endswith(ELLIPSIS) and TITLE.startswith(shown[:-1])
+    assert "min" not in shown
+    assert metrics.horizontalAdvance(shown) <= width
+
+
+def test_text_without_its_title_is_left_to_the_box(metrics: QFontMetrics) -> None:
+    assert shortened(TEXT, "Another title", metrics, 40) == TEXT
+
+
+def test_the_picker_draws_its_shortened_text(qtbot: QtBot) -> None:
+    picker = RoutinePicker()
+    qtbot.addWidget(picker)
+    picker.addItem("", "spine-clinic")
+    picker.set_routine_text(0, TEXT, TITLE)
+    picker.resize(220, 40)
+    picker.show()
+    qtbot.waitExposed(picker)
+    shown = picker.shown_text()
+    assert shown != TEXT and shown.startswith("Spine") and ELLIPSIS in shown
+    assert picker.currentText() == TEXT  # what a screen reader reads
+    picker.grab()  # paints without error
