@@ -60,3 +60,34 @@ def test_the_picker_draws_its_shortened_text(qtbot: QtBot) -> None:
     assert shown != TEXT and shown.startswith("Spine") and ELLIPSIS in shown
     assert picker.currentText() == TEXT  # what a screen reader reads
     picker.grab()  # paints without error
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
+@pytest.mark.parametrize("pixels", [14, 18, 28])
+def test_the_bound_without_the_style_is_never_more_than_the_room(
+    qtbot: QtBot, high_contrast: bool, pixels: int
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
+
+    from exercise_timer.ui.theme import style_sheet
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.setStyleSheet(style_sheet(high_contrast=high_contrast))
+    picker = RoutinePicker(holder)
+    picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    picker.setMinimumContentsLength(16)
+    font = picker.font()
+    font.setPixelSize(pixels)
+    picker.setFont(font)
+    picker.addItem("", "spine-clinic")
+    picker.set_routine_text(0, TEXT, TITLE)
+    picker.resize(picker.sizeHint().width() + 120, picker.sizeHint().height())
+    holder.show()
+    qtbot.waitExposed(holder)
+    option = QStyleOptionComboBox()
+    picker.initStyleOption(option)
+    field = picker.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, picker
+    )
+    assert picker.chrome_bound() >= picker.width() - field.width()

@@ -8,8 +8,12 @@ that opens shows every title whole, and a screen reader reads the whole text.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFontMetrics, QPaintEvent
 
 ELLIPSIS = "…"
 
@@ -61,8 +65,28 @@ class RoutinePicker(QComboBox):
         self.setItemText(index, text)
         self._titles[index] = title
 
+    def chrome_bound(self) -> int:
+        """At least the width of the box's frame, padding and arrow, found without the style.
+
+        The size hint less the room it asks for its minimum text and an icon (a test checks
+        it against the style's own figure). Asking the style for the exact figure builds
+        PySide6's QStyle type and its enums (~10 ms), which a start need not pay for.
+        """
+        minimum_text = self.minimumContentsLength() * self.fontMetrics().horizontalAdvance("X")
+        icon = self.iconSize().width() + 4  # AdjustToMinimumContentsLengthWithIcon adds it
+        return self.sizeHint().width() - minimum_text - icon
+
+    def _surely_fits(self) -> bool:
+        """The whole text fits, so Qt may draw it as it is."""
+        text_width = self.fontMetrics().horizontalAdvance(self.currentText())
+        return text_width <= self.width() - self.chrome_bound()
+
     def shown_text(self) -> str:
         """The text as drawn now (shortened when the title is too long for the box)."""
+        if self._surely_fits():
+            return self.currentText()
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox  # only when it may not fit
+
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         field = self.style().subControlRect(
@@ -71,8 +95,13 @@ class RoutinePicker(QComboBox):
         title = self._titles.get(self.currentIndex(), "")
         return shortened(option.currentText, title, self.fontMetrics(), field.width())
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Draws the box as QComboBox does, with the shown text shortened to fit."""
+        if self._surely_fits():
+            super().paintEvent(event)
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)

@@ -137,13 +137,13 @@ class SessionPage(QWidget):
         self.settings_button = _button(self)
         self.values_button = _button(self)
         self.safety_button = _button(self)
-        top.addWidget(self.picker, 3)
+        top.addWidget(self.picker, 4)
         top.addWidget(self.wait_box)
         top.addWidget(self.safety_button)
         top.addWidget(self.values_button)
         top.addWidget(self.settings_button)
         top.addSpacing(12)
-        top.addWidget(self.progress, 2)
+        top.addWidget(self.progress, 1)
         top.addWidget(self.time_left)
         return top
 
