@@ -124,6 +124,7 @@ def test_the_first_window_loads_neither_openssl_nor_platformdirs_nor_the_kiosk(
     assert "platformdirs" not in loaded  # --home was given
     assert not KIOSK_ONLY & loaded
     assert "exercise_timer.core.cue_fit" not in loaded  # the cues are fitted at the first poll
+    assert "tomli_w" not in loaded  # a start reads its files; writing them loads the writer
 
 
 def test_the_kiosk_still_finds_its_modules(tmp_path: Path) -> None:

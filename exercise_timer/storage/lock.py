@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-import tomli_w
-
 from exercise_timer.core.i18n import _
 from exercise_timer.core.limits import PIN_DIGITS
 from exercise_timer.core.problems import InputError
@@ -42,6 +40,7 @@ from exercise_timer.core.toml_reader import read_toml_file, short_reason
 from exercise_timer.storage.atomic import write_text_atomic
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.schema import shown_value
+from exercise_timer.storage.toml_text import toml_text
 
 LOCK_FORMAT_VERSION = 1
 PIN_PATTERN = re.compile(f"[0-9]{{{PIN_DIGITS.low:.0f},{PIN_DIGITS.high:.0f}}}")
@@ -181,7 +180,7 @@ def write_pin_hash(path: Path, pin: str) -> None:
     else:
         document["iterations"] = record.iterations
     document.update(salt=salt.hex(), hash=record.digest.hex())
-    write_text_atomic(path, tomli_w.dumps(document))
+    write_text_atomic(path, toml_text(document))
 
 
 def check_pin(paths: Paths, pin: str) -> bool:

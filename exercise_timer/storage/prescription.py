@@ -33,8 +33,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
@@ -60,6 +58,7 @@ from exercise_timer.storage.personal_store import (
     values_document,
 )
 from exercise_timer.storage.schema import shown_value
+from exercise_timer.storage.toml_text import toml_text
 
 PRESCRIPTION_FORMAT_VERSION = 1
 PRESCRIPTION_KIND = "exercise-timer prescription"
@@ -122,7 +121,7 @@ def prescription_text(prescription: Prescription) -> str:
         document["patient"] = prescription.patient
     document["date"] = prescription.date
     document.update(values_document(prescription.values, prescription.progression, started=False))
-    return tomli_w.dumps(document)
+    return toml_text(document)
 
 
 def write_prescription(path: Path, prescription: Prescription) -> None:

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import tomli_w
-
 from exercise_timer.core import limits
 from exercise_timer.core.countdown import Countdown
 from exercise_timer.core.i18n import N_, _, available_languages
@@ -20,6 +18,7 @@ from exercise_timer.core.problems import InputError
 from exercise_timer.core.toml_reader import read_toml_file
 from exercise_timer.storage.atomic import keep_aside, write_text_atomic
 from exercise_timer.storage.schema import Field, FieldKind, defaults, shown_value, validate
+from exercise_timer.storage.toml_text import toml_text
 
 SETTINGS_FORMAT_VERSION = 1
 
@@ -209,7 +208,7 @@ def load_settings(path: Path, now: Callable[[], datetime] = datetime.now) -> Loa
 def save_settings(path: Path, settings: Settings) -> None:
     """Writes the settings atomically (never half a file)."""
     document = {"format_version": SETTINGS_FORMAT_VERSION, **settings.values}
-    write_text_atomic(path, tomli_w.dumps(document))
+    write_text_atomic(path, toml_text(document))
 
 
 def chosen_language(path: Path) -> str | None:

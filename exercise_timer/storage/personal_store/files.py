@@ -15,8 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
@@ -43,6 +41,7 @@ from exercise_timer.storage.personal_store.problems import ValueProblem
 from exercise_timer.storage.personal_store.progression_table import PROGRESSION_FIELDS
 from exercise_timer.storage.personal_store.validate import bounds_problems, parse_values
 from exercise_timer.storage.schema import shown_value
+from exercise_timer.storage.toml_text import toml_text
 
 
 @dataclass(frozen=True)
@@ -242,9 +241,7 @@ def save_personal(
     previous = _previous_document(path, routine_id, now)
     saved = dataclasses.replace(progression, started=None)
     if progression.enabled:
-        new = parse_toml(
-            tomli_w.dumps(values_document(values, saved, started=False)), path, _kind()
-        )
+        new = parse_toml(toml_text(values_document(values, saved, started=False)), path, _kind())
         kept = _kept_start(previous, new)
         if kept is None and _routine_build_up_goes_on(previous, new, saved, default):
             saved = dataclasses.replace(saved, started=progression.started)
@@ -259,7 +256,7 @@ def save_personal(
         document[PRESCRIBED] = prescribed_table(prescribed)
     elif previous is not None and isinstance(previous.get(PRESCRIBED), dict):
         document[PRESCRIBED] = _kept_prescribed(previous, document, aware(now()).date())
-    write_text_atomic(path, tomli_w.dumps(document))
+    write_text_atomic(path, toml_text(document))
     return saved
 
 

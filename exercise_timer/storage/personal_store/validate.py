@@ -11,8 +11,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import tomli_w
-
 from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.model import Dose, Exercise, Routine, Stage
 from exercise_timer.core.personal import (
@@ -40,6 +38,7 @@ from exercise_timer.storage.personal_store.progression_table import (
     parse_progression,
 )
 from exercise_timer.storage.schema import Field, shown_value
+from exercise_timer.storage.toml_text import toml_text
 
 _EXERCISE_KEYS = (*(field.key for field in PERSONAL_FIELDS), "left_out")
 _LEFT_OUT_KEYS = ("date", "reason")
@@ -318,7 +317,7 @@ def check_values(
     routine: Routine, values: PersonalValues, progression: Progression = NO_PROGRESSION
 ) -> list[ValueProblem]:
     """The problems values would have if saved: what the editor checks before it saves."""
-    text = tomli_w.dumps(values_document(values, progression, started=False))
+    text = toml_text(values_document(values, progression, started=False))
     document = parse_toml(text, routine.id, _("personal values file"))
     return parse_values(document, routine, allow_started=False)[2]
 
