@@ -266,13 +266,14 @@ def _group_name(rows: Sequence[BuildUpRow], everyone: int) -> str:
     )
 
 
-def build_up_lines(report: ClinicReport) -> list[Line]:
+def build_up_lines(report: ClinicReport, groups: Sequence[BuildUpRow] | None = None) -> list[Line]:
     """Per group of exercises that went the same way, where they started and where they are.
 
     The label names every exercise of the group, so each exercise can be found by name.
+    ``groups`` are the report's ``build_up_groups`` when the caller has them already.
     """
     lines = []
-    for group in build_up_groups(report):
+    for group in build_up_groups(report) if groups is None else groups:
         members = [row.name for row in report.build_up if tuple(row.points) == tuple(group.points)]
         lines.append((", ".join(members), build_up_text(group)))
     return lines

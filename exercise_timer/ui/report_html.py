@@ -111,10 +111,11 @@ def report_html(report: ClinicReport) -> str:
         _p(words.more_text(len(sessions), all_sessions, "sessions"), "small"),
     ]
     if report.build_up:
+        groups = words.build_up_groups(report)
         body += [
             f"<h2>{escape(_('Build-up of each exercise'))}</h2>",
-            _build_up_charts(words.build_up_groups(report)),
-            _dl(words.build_up_lines(report)),
+            _build_up_charts(groups),
+            _dl(words.build_up_lines(report, groups)),
         ]
     return _page(title, body)
 

@@ -124,7 +124,7 @@ def report_elements(report: ClinicReport) -> list[Element]:
         out.append(_chart(_build_up_grid(groups), 48 if len(groups) == 1 else 40 * rows))
         out += [
             Paragraph(_("{names}: {build_up}").format(names=names, build_up=text))
-            for names, text in words.build_up_lines(report)
+            for names, text in words.build_up_lines(report, groups)
         ]
     return out
 
