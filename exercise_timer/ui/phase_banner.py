@@ -107,12 +107,3 @@ def shape_path(shape: Shape, centre: QPointF, size: float) -> QPainterPath:
         path.addPolygon(QPolygonF([QPointF(cx, cy) for cx, cy in corners]))
         path.closeSubpath()
     return path
-
-
-def mark_paused(label: QLabel, paused: bool) -> None:
-    """Gives ``label`` the paused style of the window's style sheet (``[paused="true"]``)."""
-    if bool(label.property("paused")) == paused:
-        return
-    label.setProperty("paused", paused)
-    label.style().unpolish(label)
-    label.style().polish(label)

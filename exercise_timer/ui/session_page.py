@@ -33,11 +33,12 @@ from exercise_timer.core.model import Side
 from exercise_timer.core.resolve import ResolvedExercise
 from exercise_timer.ui import words
 from exercise_timer.ui.flow_row import FlowRow
-from exercise_timer.ui.phase_banner import PhaseBanner, mark_paused
+from exercise_timer.ui.phase_banner import PhaseBanner
 from exercise_timer.ui.print_sheet import PrintButton
 from exercise_timer.ui.qt_by_name import TOOL_TIP_ROLE, set_by_name
 from exercise_timer.ui.routine_picker import RoutinePicker
 from exercise_timer.ui.session_figure import SessionFigure
+from exercise_timer.ui.style_marks import mark
 from exercise_timer.ui.theme import DIMMED, paused_look, phase_look
 from exercise_timer.ui.widgets import CountdownRing
 
@@ -47,13 +48,6 @@ def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
-
-
-def _mark_current(label: QLabel, on: bool) -> None:
-    """Gives a step the current step's style of the window's style sheet (``[current="true"]``)."""
-    label.setProperty("current", on)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 def _button(parent: QWidget) -> QPushButton:
@@ -387,7 +381,7 @@ class SessionPage(QWidget):
         look = paused_look() if state.paused else phase_look(state.phase)
         attract = self._policy.idle_seconds is not None and state.status is Status.READY
         self.phase.show_look(look, _("Press Start") if attract else None)
-        mark_paused(self.caption, state.paused)
+        mark(self.caption, "paused", state.paused)
         self.detail.setText(words.phase_detail(state))
         summary = words.values_summary(state.values)
         self.detail.setToolTip(summary)
@@ -400,8 +394,7 @@ class SessionPage(QWidget):
         self.building.setVisible(bool(building))
         for number, label in enumerate(self.step_labels, start=1):
             on = number == state.current_step
-            if bool(label.property("current")) != on:
-                _mark_current(label, on)
+            mark(label, "current", on)
             label.setAccessibleDescription(_("current step") if on else "")
 
     def _draw_controls(self, state: SessionState) -> None:
