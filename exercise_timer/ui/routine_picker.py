@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFontMetrics, QPaintEvent
+    from PySide6.QtWidgets import QStyleOptionComboBox
 
 ELLIPSIS = "…"
-
 
 MIN_LETTERS = 10
 """Fewer letters of the title than this beside the minutes, and the minutes give way."""
@@ -85,6 +85,23 @@ class RoutinePicker(QComboBox):
         """The text as drawn now (shortened when the title is too long for the box)."""
         if self._surely_fits():
             return self.currentText()
+        return self._shortened_option().currentText
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draws the box as QComboBox does, with the shown text shortened to fit."""
+        if self._surely_fits():
+            super().paintEvent(event)
+            return
+        from PySide6.QtWidgets import QStyle, QStylePainter
+
+        option = self._shortened_option()
+        painter = QStylePainter(self)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        painter.end()
+
+    def _shortened_option(self) -> QStyleOptionComboBox:
+        """The box's style option with its text shortened to the style's room for it."""
         from PySide6.QtWidgets import QStyle, QStyleOptionComboBox  # only when it may not fit
 
         option = QStyleOptionComboBox()
@@ -93,19 +110,5 @@ class RoutinePicker(QComboBox):
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
         )
         title = self._titles.get(self.currentIndex(), "")
-        return shortened(option.currentText, title, self.fontMetrics(), field.width())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Draws the box as QComboBox does, with the shown text shortened to fit."""
-        if self._surely_fits():
-            super().paintEvent(event)
-            return
-        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
-
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-        painter.end()
+        option.currentText = shortened(option.currentText, title, self.fontMetrics(), field.width())
+        return option
