@@ -16,6 +16,7 @@ change their programs, so it is trusted as Python trusts its own byte-code cache
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import sys
@@ -55,13 +56,22 @@ def code_key(folders: Iterable[Path] = (_CORE_DIR,)) -> tuple[object, ...]:
     The program's and Python's versions, the language, and every module in ``folders`` (the
     code that reads the files) by name, modification time and size.
     """
-    code = sorted(
-        (folder.name, entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
-        for folder in folders
-        for entry in os.scandir(folder)
-        if entry.name.endswith(".py")
-    )
-    return (__version__, sys.version, i18n.current_language(), tuple(code))
+    code = tuple(module for folder in folders for module in _modules_in(folder))
+    return (__version__, sys.version, i18n.current_language(), code)
+
+
+@functools.cache
+def _modules_in(folder: Path) -> tuple[tuple[str, str, int, int], ...]:
+    """The modules of ``folder`` as this process found them (a process loads its code once).
+
+    The routine cache and the figures cache both ask for ``core`` at every start.
+    """
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".py"):
+            status = entry.stat()
+            found.append((folder.name, entry.name, status.st_mtime_ns, status.st_size))
+    return tuple(sorted(found))
 
 
 def write_cache(file: Path, content: object) -> None:
