@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from prescription_support import PRESCRIPTION
 
 from exercise_timer.cli import main
 from exercise_timer.core.model import Routine
@@ -25,19 +26,6 @@ from exercise_timer.storage.personal_store import (
     personal_file,
     save_personal,
 )
-
-PRESCRIPTION = """\
-format_version = 1
-kind = "exercise-timer prescription"
-routine = "xplain-back"
-clinic = "Riverside Physiotherapy"
-patient = "J. D."
-date = 2026-02-27
-
-[exercises.pelvic-tilt]
-hold_seconds = [8]
-repetitions = 6
-"""
 
 OLDER_FILE = """\
 format_version = 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from prescription_support import PRESCRIPTION
 from pytestqt.qtbot import QtBot
 from window_support import make_window
 
@@ -19,19 +20,6 @@ from exercise_timer.storage.personal_access import StoredPersonal
 from exercise_timer.ui.print_sheet import save_sheet_to
 
 pytestmark = pytest.mark.gui
-
-PRESCRIPTION = """\
-format_version = 1
-kind = "exercise-timer prescription"
-routine = "xplain-back"
-clinic = "Riverside Physiotherapy"
-patient = "J. D."
-date = 2026-02-27
-
-[exercises.pelvic-tilt]
-hold_seconds = [8]
-repetitions = 6
-"""
 
 
 def _pages(pdf: Path) -> list[str]:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from prescription_support import PRESCRIPTION
 
 from exercise_timer.cli import main
 from exercise_timer.core.effects import Outcome, StopReason
@@ -41,18 +42,6 @@ STOPS = {
     StopReason.OTHER: "the phone rang",
     StopReason.CLOSED: "",
 }
-PRESCRIPTION = """\
-format_version = 1
-kind = "exercise-timer prescription"
-routine = "xplain-back"
-clinic = "Riverside Physiotherapy"
-patient = "J. D."
-date = 2026-02-27
-
-[exercises.pelvic-tilt]
-hold_seconds = [8]
-repetitions = 6
-"""
 
 
 def _values(step: int) -> dict[str, object]:
