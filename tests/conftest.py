@@ -101,3 +101,18 @@ def english_after_each_test() -> Iterator[None]:
 
     i18n.use_catalogue_folder(None)
     i18n.use_language(None)
+
+
+@pytest.fixture
+def spanish_catalogue(tmp_path: Path) -> Iterator[None]:
+    """A Spanish program catalogue (empty), so "es" is a language whatever locale/es.po holds."""
+    from catalogue_support import write_mo
+
+    from exercise_timer.core import i18n
+
+    folder = tmp_path / "locale"
+    write_mo(folder / "es" / "LC_MESSAGES" / "exercise_timer.mo", {})
+    i18n.use_catalogue_folder(folder)
+    yield
+    i18n.use_catalogue_folder(None)
+    i18n.use_language(i18n.ENGLISH)

@@ -11,12 +11,11 @@ import json
 import re
 import shutil
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po as babel_read_po
-from catalogue_support import program_messages, write_mo
+from catalogue_support import program_messages
 
 from exercise_timer.cli import main
 from exercise_timer.core import i18n
@@ -32,17 +31,6 @@ from exercise_timer.storage.paths import Paths
 
 BUNDLED = ("xplain-back", "spine-clinic", "chiro-clinic")
 ROUTINES = Path(__file__).resolve().parents[1] / "routines"
-
-
-@pytest.fixture
-def spanish(tmp_path: Path) -> Iterator[None]:
-    """A Spanish program catalogue (empty), so "es" is a language whatever locale/es.po holds."""
-    folder = tmp_path / "locale"
-    write_mo(folder / "es" / "LC_MESSAGES" / "exercise_timer.mo", {})
-    i18n.use_catalogue_folder(folder)
-    yield
-    i18n.use_catalogue_folder(None)
-    i18n.use_language(i18n.ENGLISH)
 
 
 def plan_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
@@ -77,7 +65,7 @@ def facts(value: object) -> object:
 
 @pytest.mark.parametrize("routine_id", BUNDLED)
 def test_the_spanish_routine_gives_the_same_plan_numbers_as_the_english(
-    routine_id: str, home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    routine_id: str, home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     english = plan_json(capsys, "plan", routine_id)
     castellano = plan_json(capsys, "--lang", "es", "plan", routine_id)
@@ -120,7 +108,7 @@ def test_babel_reads_each_translation_as_the_program_does(routine_id: str) -> No
     assert str(catalogue.locale) == "es"
 
 
-def test_the_spanish_texts_are_the_ones_a_session_shows(spanish: None) -> None:
+def test_the_spanish_texts_are_the_ones_a_session_shows(spanish_catalogue: None) -> None:
     i18n.use_language("es")
     routine = load_routine(ROUTINES / "spine-clinic.toml")
     cat = routine.exercises[0]
@@ -236,7 +224,7 @@ def test_a_broken_translation_file_never_stops_the_routine(copied: Path) -> None
 
 
 def test_the_routine_cache_keys_on_the_language_and_the_translation(
-    paths: Paths, copied: Path, spanish: None
+    paths: Paths, copied: Path, spanish_catalogue: None
 ) -> None:
     personal = paths.routines_dir
     personal.mkdir(parents=True)
@@ -276,7 +264,7 @@ def english_words(routine_id: str) -> list[re.Pattern[str]]:
 
 @pytest.mark.parametrize("routine_id", BUNDLED)
 def test_a_spanish_plan_says_none_of_the_routines_english(
-    routine_id: str, home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    routine_id: str, home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan = plan_json(capsys, "--lang", "es", "plan", routine_id)
     timeline = plan["timeline"]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from catalogue_support import write_mo
 
 from exercise_timer.app.services import voice_settings
 from exercise_timer.cli import main
@@ -19,18 +17,6 @@ from exercise_timer.core.schedule import Phase, build_schedule
 from exercise_timer.speech.probe import Voice
 from exercise_timer.speech.voice_choice import installed_voices, spoken_voice, voice_for_language
 from exercise_timer.storage.settings import load_settings
-
-
-@pytest.fixture
-def spanish(tmp_path: Path) -> Iterator[None]:
-    """A Spanish program catalogue (empty), so "es" is a language whatever locale/es.po holds."""
-    folder = tmp_path / "locale"
-    write_mo(folder / "es" / "LC_MESSAGES" / "exercise_timer.mo", {})
-    i18n.use_catalogue_folder(folder)
-    yield
-    i18n.use_catalogue_folder(None)
-    i18n.use_language(i18n.ENGLISH)
-
 
 ROUTINE = """
 format_version = 1
@@ -62,7 +48,7 @@ def move_forms(instruction: str) -> list[str]:
     return [form.text for form in cue_forms(schedule, index)]
 
 
-def test_a_spanish_movement_is_shortened_at_y(spanish: None) -> None:
+def test_a_spanish_movement_is_shortened_at_y(spanish_catalogue: None) -> None:
     i18n.use_language("es")
     forms = move_forms("Cruce las piernas y llévelas hacia el pecho despacio")
     assert forms == [
@@ -73,7 +59,7 @@ def test_a_spanish_movement_is_shortened_at_y(spanish: None) -> None:
     assert move_forms("Doble la rodilla e incline el cuerpo")[1] == "Doble la rodilla."
 
 
-def test_english_and_is_not_a_spanish_joining_word(spanish: None) -> None:
+def test_english_and_is_not_a_spanish_joining_word(spanish_catalogue: None) -> None:
     i18n.use_language("es")
     assert move_forms("Lift and hold the leg and breathe")[1:] == ["Lleve las piernas."]
     i18n.use_language("en")
@@ -84,7 +70,7 @@ def test_english_and_is_not_a_spanish_joining_word(spanish: None) -> None:
 
 
 def test_lang_before_or_after_the_command(
-    home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for argv in (
         ["--lang", "es", "plan", "spine-clinic"],
@@ -99,7 +85,7 @@ def test_lang_before_or_after_the_command(
 
 
 def test_an_unknown_language_lists_the_known_ones_and_is_a_usage_error(
-    home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--lang", "xx", "plan", "spine-clinic"]) == 2
     captured = capsys.readouterr()
@@ -108,7 +94,7 @@ def test_an_unknown_language_lists_the_known_ones_and_is_a_usage_error(
 
 
 def test_lang_takes_a_locale_name(
-    home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--no-voice", "--lang", "es_ES.UTF-8", "routines"]) == 0
     assert "Ejercicios para la espalda de X-Plain" in capsys.readouterr().out
@@ -150,7 +136,9 @@ def spanish_voice() -> str:
 
 
 @pytest.mark.slow
-def test_the_session_voice_is_espeaks_spanish_one_in_spanish(home: Path, spanish: None) -> None:
+def test_the_session_voice_is_espeaks_spanish_one_in_spanish(
+    home: Path, spanish_catalogue: None
+) -> None:
     voice = spanish_voice()
     settings = load_settings(home / "none.toml").settings
     assert voice_settings(settings).voice is None
@@ -160,7 +148,7 @@ def test_the_session_voice_is_espeaks_spanish_one_in_spanish(home: Path, spanish
 
 @pytest.mark.slow
 def test_counts_are_spoken_in_spanish(
-    tmp_path: Path, home: Path, spanish: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, home: Path, spanish_catalogue: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Rendered by the real worker: "3" in Spanish is what the Spanish voice says, not English."""
     voice = spanish_voice()
