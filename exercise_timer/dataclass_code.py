@@ -21,75 +21,28 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import contextlib
 import dataclasses
-import importlib.util
-import marshal
 import os
-import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-FORMAT = 1
+from exercise_timer.kept_code import KeptCode, kept_beside, may_write
+
 SUFFIX = ".dataclass-code"
-_HEADER = importlib.util.MAGIC_NUMBER + bytes([FORMAT])
 
 
 def code_file(module_file: str) -> Path | None:
     """Where the methods of the module in ``module_file`` are kept (beside its byte-code)."""
-    if not module_file.endswith(".py"):
-        return None
-    try:
-        compiled = importlib.util.cache_from_source(module_file)
-    except (NotImplementedError, ValueError):  # no cache_tag: byte-code is not kept either
-        return None
-    return Path(compiled).with_suffix(SUFFIX)
+    return kept_beside(module_file, SUFFIX)
 
 
-class ModuleCode:
-    """The kept method code of one module: read from its file, written back when it grew."""
-
-    def __init__(self, file: Path) -> None:
-        self.file = file
-        self.codes: dict[str, CodeType] = {}
-        self.compiled = 0  # sources compiled in this process (not found in the file)
-        try:
-            with open(file, "rb") as stream:
-                if stream.read(len(_HEADER)) != _HEADER:
-                    return
-                loaded = marshal.loads(stream.read())  # load(stream) reads it piece by piece
-        except (OSError, EOFError, ValueError, TypeError):
-            return
-        if isinstance(loaded, dict):
-            self.codes = loaded
+class ModuleCode(KeptCode):
+    """The kept method code of one module, keyed by the source ``dataclasses`` wrote."""
 
     def code_of(self, source: str) -> CodeType:
         """The code of ``source``, compiled as ``exec(source)`` in ``dataclasses`` would."""
-        code = self.codes.get(source)
-        if code is None:
-            code = compiled(source)
-            self.codes[source] = code
-            self.compiled += 1
-        return code
-
-    def write(self) -> bool:
-        """Writes the file when something was compiled; True if it was written."""
-        if not self.compiled:
-            return False
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as stream:
-                stream.write(_HEADER)
-                stream.write(marshal.dumps(self.codes))
-            os.replace(temporary, self.file)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
-            return False
-        self.compiled = 0
-        return True
+        return self.get(source, lambda: compiled(source))
 
 
 def compiled(source: str) -> CodeType:
@@ -142,7 +95,7 @@ def install() -> CodeCache | None:
         return _installed
     if os.environ.get("EXERCISE_TIMER_NO_DATACLASS_CACHE"):
         return None
-    cache = CodeCache(writable=not sys.dont_write_bytecode)
+    cache = CodeCache(writable=may_write())
     dataclasses.exec = cache.exec  # type: ignore[attr-defined]
     atexit.register(cache.write)
     _installed = cache

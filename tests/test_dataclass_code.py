@@ -147,11 +147,11 @@ def test_a_damaged_or_foreign_file_is_compiled_again_and_rewritten(
     file = tmp_path / "m.cpython-311.dataclass-code"
     file.write_bytes(content)
     kept = ModuleCode(file)
-    assert kept.codes == {}
+    assert kept.values == {}
     kept.code_of(INIT_SOURCE)
     assert kept.write()
     again = ModuleCode(file)
-    assert set(again.codes) == {INIT_SOURCE}
+    assert set(again.values) == {INIT_SOURCE}
     assert file.read_bytes().startswith(importlib.util.MAGIC_NUMBER)
 
 

@@ -22,14 +22,16 @@ from exercise_timer.speech import voice_choice  # noqa: F401
 from exercise_timer.storage import figure_files  # noqa: F401
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.paths import Paths
+from exercise_timer.ui.shiboken_code import import_pyside
 
-# isort: split
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+import_pyside()  # PySide6 itself, with its support modules' byte-code kept (decision 0015)
 
-from exercise_timer.ui.main_window import MainWindow
-from exercise_timer.ui.qt_language import follow_language
-from exercise_timer.ui.screen_fit import fit_to_screen
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from exercise_timer.ui.main_window import MainWindow  # noqa: E402
+from exercise_timer.ui.qt_language import follow_language  # noqa: E402
+from exercise_timer.ui.screen_fit import fit_to_screen  # noqa: E402
 
 
 def _display_available() -> bool:

@@ -76,6 +76,9 @@ def program(home: str, wanted: str) -> None:
     import exercise_timer.storage.figure_files
 
     reached("app-layer", wanted)
+    from exercise_timer.ui.shiboken_code import import_pyside
+
+    import_pyside()
     from PySide6.QtWidgets import QApplication
 
     reached("pyside", wanted)

@@ -1,0 +1,105 @@
+"""Keeps the byte-code of PySide6's own Python support modules between starts.
+
+When PySide6 is first imported, shiboken6 unpacks the Python modules it carries inside its
+library (``shibokensupport``: signatures, the ``__feature__`` switch) from an embedded zip
+and compiles their source on every start: about 120 million instructions, a fifth of the
+bare label window's whole start-up (docs/decisions/0015-shiboken-support-code.md). Python
+keeps no byte-code for them, because they are not files. This does what the import system
+does for a file: while the first PySide6 import runs, a ``compile`` of a support module's
+source is served from the code kept at the last start, compiled only when the source is new.
+
+The code is kept in one file beside this module's own byte-code
+(``shiboken_code.cpython-311.shiboken-code``), with the rules of ``dataclass_code``: the key
+is the whole source text, the interpreter's magic number is checked, nothing is written where
+byte-code may not be, and a missing or damaged file means compiling as before.
+"""
+
+from __future__ import annotations
+import __future__
+
+import builtins
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from exercise_timer.kept_code import KeptCode, kept_beside, may_write
+
+SUFFIX = ".shiboken-code"
+OFF = "EXERCISE_TIMER_NO_SHIBOKEN_CACHE"  # set: PySide6 compiles its support code as it would
+SUPPORT_PREFIX = "shibokensupport/"  # the embedded zip's names: shibokensupport/feature.py
+_FUTURE_FLAGS = 0
+for _feature in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
+
+
+def kept_file() -> Path | None:
+    """Where the support modules' code is kept: beside this module's byte-code."""
+    return kept_beside(__file__, SUFFIX)
+
+
+class SupportCompile:
+    """A ``compile`` that serves shibokensupport's sources from kept code, others as usual."""
+
+    def __init__(self, kept: KeptCode) -> None:
+        self.kept = kept
+        self.original = builtins.compile
+
+    def __call__(
+        self,
+        source: Any,
+        filename: Any,
+        mode: str,
+        flags: int = 0,
+        dont_inherit: bool = False,
+        optimize: int = -1,
+        **more: Any,
+    ) -> Any:
+        """``compile`` as the builtin does it; a support module's code may be the kept one."""
+        if not dont_inherit:  # the caller's future imports, as the builtin would inherit them
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if (
+            isinstance(source, bytes | str)
+            and isinstance(filename, str)
+            and filename.startswith(SUPPORT_PREFIX)
+            and not flags & ~_FUTURE_FLAGS  # code, not a syntax tree
+            and not more
+        ):
+            key = (source, filename, mode, flags, optimize)
+            return self.kept.get(
+                key,
+                lambda: self.original(source, filename, mode, flags, True, optimize),
+            )
+        return self.original(source, filename, mode, flags, True, optimize, **more)
+
+
+@contextmanager
+def support_code_kept(
+    file: Path | None = None, *, writable: bool | None = None
+) -> Iterator[KeptCode | None]:
+    """While the block runs, shiboken's support modules are compiled from kept code.
+
+    Yields the kept code (None when there is nowhere to keep it); writes it back at the end
+    when something new was compiled.
+    """
+    file = kept_file() if file is None else file
+    if file is None or "shibokensupport" in sys.modules or os.environ.get(OFF):
+        yield None
+        return
+    kept = KeptCode(file)
+    serving = SupportCompile(kept)
+    builtins.compile = serving
+    try:
+        yield kept
+    finally:
+        builtins.compile = serving.original
+        if may_write() if writable is None else writable:
+            kept.write()
+
+
+def import_pyside() -> None:
+    """Imports PySide6's widgets (and so QtCore and QtGui) with the support code kept."""
+    with support_code_kept():
+        import PySide6.QtWidgets  # noqa: F401
