@@ -23,7 +23,7 @@ ALLOWED = {
 """The layers each layer may import (``exercise_timer.resources``, ``kept_code`` and the
 package's own ``__init__`` are shared by all but core)."""
 
-SHARED = {"resources", "kept_code", "dataclass_code", "__init__", "__main__"}
+SHARED = {"resources", "kept_code", "dataclass_code", "regex_code", "__init__", "__main__"}
 
 
 def imports_of(path: Path) -> set[str]:
