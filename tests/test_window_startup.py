@@ -24,6 +24,7 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
 from exercise_timer.storage.journal import Journal
+from exercise_timer.ui.driver import ControllerDriver
 from exercise_timer.ui.main_window import KEYS, MainWindow
 from exercise_timer.ui.qt_by_name import ALIGN_CENTER, TOOL_TIP_ROLE, set_by_name
 
@@ -165,3 +166,28 @@ def test_the_first_screen_does_not_build_the_qt_namespace(tmp_path: Path) -> Non
         check=True,
     )
     assert done.stdout.split() == ["session-page", "False"]
+
+
+def test_the_display_refresh_counts_from_the_show_and_stays_stopped_after_shutdown(
+    qtbot: QtBot,
+    routine: Routine,
+    journal: Journal,
+    clock: SimulatedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    restarted: list[ControllerDriver] = []
+    original = ControllerDriver.refresh_from_now
+
+    def noted(driver: ControllerDriver) -> None:
+        restarted.append(driver)
+        original(driver)
+
+    monkeypatch.setattr(ControllerDriver, "refresh_from_now", noted)
+    window = make_window(qtbot, routine, journal, clock, notice=tmp_path / "read")
+    assert restarted == [window.driver]  # at the show, not only when the window was built
+    refresh = window.findChild(QTimer, "display-refresh")
+    assert refresh is not None and refresh.isActive()
+    window.driver.shutdown()
+    original(window.driver)
+    assert not refresh.isActive()

@@ -47,6 +47,16 @@ class ControllerDriver(QObject):
         self._frame_listener: FrameListener | None = None
         self._stopped = False
 
+    def refresh_from_now(self) -> None:
+        """Counts the display refresh's interval from now (the window is being shown).
+
+        The refresh starts with the window, but the window takes tens of milliseconds to be
+        built and shown; counted from the show, the first refresh (whose poll fits the cues)
+        comes after the first paint instead of racing it.
+        """
+        if not self._stopped:
+            self._refresh.start()
+
     def reschedule(self) -> None:
         """Sets the deadline timer for the controller's next deadline (or stops it)."""
         if self._stopped:

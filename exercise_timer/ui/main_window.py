@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from exercise_timer.app.controller import SessionController
@@ -539,6 +539,11 @@ class MainWindow(QMainWindow):
     def _shutdown(self) -> None:
         self.driver.shutdown()
         self.controller.shutdown()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The display refresh counts from the show, so its first poll follows the paint."""
+        super().showEvent(event)
+        self.driver.refresh_from_now()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scales the type with the window, so it reads from across the room at any size."""
