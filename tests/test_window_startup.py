@@ -24,7 +24,9 @@ from exercise_timer.core.effects import StopReason
 from exercise_timer.core.loader import parse_routine_text
 from exercise_timer.core.model import Routine
 from exercise_timer.storage.journal import Journal
+from exercise_timer.ui.app import set_window_icon
 from exercise_timer.ui.driver import ControllerDriver
+from exercise_timer.ui.first_paint import FirstPaint
 from exercise_timer.ui.main_window import KEYS, MainWindow
 from exercise_timer.ui.qt_by_name import ALIGN_CENTER, TOOL_TIP_ROLE, set_by_name
 
@@ -168,7 +170,7 @@ def test_the_first_screen_does_not_build_the_qt_namespace(tmp_path: Path) -> Non
     assert done.stdout.split() == ["session-page", "False"]
 
 
-def test_the_display_refresh_counts_from_the_show_and_stays_stopped_after_shutdown(
+def test_the_display_refresh_counts_from_the_first_paint_and_stays_stopped_after_shutdown(
     qtbot: QtBot,
     routine: Routine,
     journal: Journal,
@@ -176,18 +178,49 @@ def test_the_display_refresh_counts_from_the_show_and_stays_stopped_after_shutdo
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    restarted: list[ControllerDriver] = []
+    restarted: list[bool] = []
     original = ControllerDriver.refresh_from_now
 
     def noted(driver: ControllerDriver) -> None:
-        restarted.append(driver)
+        window = driver.parent()
+        assert isinstance(window, MainWindow)
+        restarted.append(window.first_paint.painted)
         original(driver)
 
     monkeypatch.setattr(ControllerDriver, "refresh_from_now", noted)
     window = make_window(qtbot, routine, journal, clock, notice=tmp_path / "read")
-    assert restarted == [window.driver]  # at the show, not only when the window was built
+    qtbot.waitUntil(lambda: bool(restarted))
+    assert restarted == [True]  # once, after the window was painted
     refresh = window.findChild(QTimer, "display-refresh")
     assert refresh is not None and refresh.isActive()
     window.driver.shutdown()
     original(window.driver)
     assert not refresh.isActive()
+
+
+def test_work_for_after_the_first_paint_waits_for_it(qtbot: QtBot) -> None:
+    window = QLabel("first screen")
+    qtbot.addWidget(window)
+    first_paint = FirstPaint(window)
+    done: list[str] = []
+    first_paint.then(lambda: done.append("icon"))
+    for _ in range(3):
+        QApplication.processEvents()
+    assert done == [] and not first_paint.painted  # built, not shown: nothing painted yet
+    window.show()
+    qtbot.waitUntil(lambda: done == ["icon"])
+    assert first_paint.painted
+    first_paint.then(lambda: done.append("later"))  # after the paint: soon, not never
+    qtbot.waitUntil(lambda: done == ["icon", "later"])
+    window.update()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert done == ["icon", "later"]  # once only
+
+
+def test_the_window_icon_is_the_programs(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_window_icon(app)
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(32, 32).width() == 32

@@ -26,7 +26,6 @@ from exercise_timer.ui.shiboken_code import import_pyside
 
 import_pyside()  # PySide6 itself, with its support modules' byte-code kept (decision 0015)
 
-from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from exercise_timer.ui.main_window import MainWindow  # noqa: E402
@@ -40,6 +39,15 @@ def _display_available() -> bool:
     if sys.platform != "linux" or QApplication.instance() is not None:
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon (loading it and its SVG support waits for the first paint)."""
+    from PySide6.QtGui import QIcon
+
+    icon = resources.asset("icon.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine: Routine) -> int:
@@ -68,14 +76,12 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
     app.setApplicationName("exercise-timer")
     app.setApplicationDisplayName(_("Exercise Timer"))
     app.setDesktopFileName("exercise-timer")
-    icon = resources.asset("icon.svg")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
     policy = policy_for(options)
     try:
         choices = services.routine_choices(routine)
         controller = SessionController(services, routine, policy=policy, speed=options.speed)
         window = MainWindow(controller, choices=choices)
+        window.first_paint.then(lambda: set_window_icon(app))
         if policy.full_screen:
             from exercise_timer.ui.kiosk_screen import KioskScreen
 

@@ -48,11 +48,11 @@ class ControllerDriver(QObject):
         self._stopped = False
 
     def refresh_from_now(self) -> None:
-        """Counts the display refresh's interval from now (the window is being shown).
+        """Counts the display refresh's interval from now (the window has just been painted).
 
         The refresh starts with the window, but the window takes tens of milliseconds to be
-        built and shown; counted from the show, the first refresh (whose poll fits the cues)
-        comes after the first paint instead of racing it.
+        built, shown and painted; counted from the first paint, the first refresh (whose poll
+        fits the cues) comes after that paint instead of racing it.
         """
         if not self._stopped:
             self._refresh.start()

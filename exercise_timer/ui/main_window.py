@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from exercise_timer.app.controller import SessionController
@@ -22,6 +22,7 @@ from exercise_timer.core.i18n import _, current_language, use_language
 from exercise_timer.storage.settings import Settings
 from exercise_timer.ui import words
 from exercise_timer.ui.driver import ControllerDriver
+from exercise_timer.ui.first_paint import FirstPaint
 from exercise_timer.ui.keys import FocusKeys
 from exercise_timer.ui.scaling import apply_fonts, scale_dialog
 from exercise_timer.ui.theme import phase_look, style_sheet
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self._keys()
         self.driver = ControllerDriver(controller, self)
         self.driver.on_frame(self._figure_frame)
+        self.first_paint = FirstPaint(self)
+        self.first_paint.then(self.driver.refresh_from_now)  # its first poll after the paint
         controller.subscribe(self.show_state)
         self.routine_language = RoutineLanguage(controller, self._choices)
         self.setWindowTitle(_("Exercise Timer"))
@@ -539,11 +542,6 @@ class MainWindow(QMainWindow):
     def _shutdown(self) -> None:
         self.driver.shutdown()
         self.controller.shutdown()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The display refresh counts from the show, so its first poll follows the paint."""
-        super().showEvent(event)
-        self.driver.refresh_from_now()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scales the type with the window, so it reads from across the room at any size."""
