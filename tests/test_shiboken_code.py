@@ -150,3 +150,54 @@ def test_compile_is_given_back_even_when_the_block_fails(tmp_path: Path) -> None
     except KeyError:
         pass
     assert builtins.compile is original
+
+
+SCAN_CHILD = r"""
+import json, sys
+from exercise_timer.ui.shiboken_code import import_pyside
+import_pyside()
+feature = sys.modules["shibokensupport.feature"]
+scanned = []
+original = feature._mod_uses_pyside
+
+def noted(module):
+    scanned.append(module.__name__)
+    return original(module)
+
+feature._mod_uses_pyside = noted
+import exercise_timer.ui.main_window, exercise_timer.app.cue_voice, wave
+table = feature.pyside_feature_dict
+print(json.dumps({
+    "scanned": scanned,
+    "window": table.get("exercise_timer.ui.main_window"),
+    "cue_voice": table.get("exercise_timer.app.cue_voice"),
+}))
+"""
+
+
+def test_pyside_is_told_which_of_our_modules_use_it_instead_of_reading_them() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN_CHILD], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert "wave" in found["scanned"]  # other modules are still read as before
+    assert [name for name in found["scanned"] if name.startswith("exercise_timer")] == []
+    assert found["window"] == 0  # uses PySide6, no feature selected
+    assert found["cue_voice"] == -1  # not a PySide6 module
+
+
+def test_every_module_of_the_program_is_named_and_only_ui_uses_pyside() -> None:
+    modules = shiboken_code.program_modules()
+    package = Path(shiboken_code.__file__).resolve().parents[1]
+    on_disk = {
+        ".".join(("exercise_timer", *file.relative_to(package).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for file in package.rglob("*.py")
+    }
+    assert set(modules) == on_disk
+    assert {name for name, uses in modules.items() if uses} == {
+        name for name in on_disk if name.split(".")[1:2] == ["ui"]
+    }
