@@ -6,7 +6,13 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
-from exercise_timer.ui.routine_picker import ELLIPSIS, MIN_LETTERS, RoutinePicker, shortened
+from exercise_timer.ui.routine_picker import (
+    ELLIPSIS,
+    MIN_LETTERS,
+    SLACK,
+    RoutinePicker,
+    shortened,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -58,16 +64,28 @@ def test_the_picker_draws_its_shortened_text(qtbot: QtBot) -> None:
     qtbot.waitExposed(picker)
     shown = picker.shown_text()
     assert shown != TEXT and shown.startswith("Spine") and ELLIPSIS in shown
-    assert picker.currentText() == TEXT  # what a screen reader reads
-    picker.grab()  # paints without error
+    changes: list[object] = []
+    picker.model().dataChanged.connect(lambda *changed: changes.append(changed))
+    painted = picker.grab().toImage()
+    assert picker.currentText() == picker.itemText(0) == TEXT  # the list and screen readers
+    assert changes == []  # nobody was told of the shortened text drawn for the paint
+
+    whole = RoutinePicker()  # the same box with the short text as its item: the same pixels
+    qtbot.addWidget(whole)
+    whole.addItem(shown, "spine-clinic")
+    whole.resize(220, 40)
+    whole.show()
+    qtbot.waitExposed(whole)
+    assert whole.shown_text() == shown
+    assert whole.grab().toImage() == painted
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
 @pytest.mark.parametrize("pixels", [14, 18, 28])
-def test_the_bound_without_the_style_is_never_more_than_the_room(
+def test_the_shortened_text_fits_the_styles_own_room(
     qtbot: QtBot, high_contrast: bool, pixels: int
 ) -> None:
-    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QWidget
 
     from exercise_timer.ui.theme import style_sheet
 
@@ -75,19 +93,22 @@ def test_the_bound_without_the_style_is_never_more_than_the_room(
     qtbot.addWidget(holder)
     holder.setStyleSheet(style_sheet(high_contrast=high_contrast))
     picker = RoutinePicker(holder)
-    picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    picker.setMinimumContentsLength(16)
     font = picker.font()
     font.setPixelSize(pixels)
     picker.setFont(font)
     picker.addItem("", "spine-clinic")
     picker.set_routine_text(0, TEXT, TITLE)
-    picker.resize(picker.sizeHint().width() + 120, picker.sizeHint().height())
     holder.show()
     qtbot.waitExposed(holder)
-    option = QStyleOptionComboBox()
-    picker.initStyleOption(option)
-    field = picker.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, picker
-    )
-    assert picker.chrome_bound() >= picker.width() - field.width()
+    for extra in (0, 60, 120, 400):
+        picker.resize(picker.sizeHint().width() + extra, picker.sizeHint().height())
+        option = QStyleOptionComboBox()
+        picker.initStyleOption(option)
+        field = picker.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            picker,
+        )
+        assert picker.chrome_bound() + SLACK >= picker.width() - field.width()
+        assert picker.fontMetrics().horizontalAdvance(picker.shown_text()) <= field.width()

@@ -14,12 +14,18 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFontMetrics, QPaintEvent
-    from PySide6.QtWidgets import QStyleOptionComboBox
 
 ELLIPSIS = "…"
 
 MIN_LETTERS = 10
 """Fewer letters of the title than this beside the minutes, and the minutes give way."""
+
+MIN_CONTENTS = 16
+"""Letters the box asks room for, whatever the titles (it takes more when the row has it)."""
+
+SLACK = 4
+"""Pixels kept free beyond ``chrome_bound``: the style's own figure is up to 2 more in high
+contrast (tests/test_routine_picker.py checks both themes)."""
 
 
 def shortened(text: str, title: str, metrics: QFontMetrics, width: int) -> str:
@@ -58,6 +64,9 @@ class RoutinePicker(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Its width follows the layout, not its longest title (which chrome_bound relies on).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(MIN_CONTENTS)
         self._titles: dict[int, str] = {}
 
     def set_routine_text(self, index: int, text: str, title: str) -> None:
@@ -66,7 +75,7 @@ class RoutinePicker(QComboBox):
         self._titles[index] = title
 
     def chrome_bound(self) -> int:
-        """At least the width of the box's frame, padding and arrow, found without the style.
+        """The width of the box's frame, padding and arrow (within ``SLACK``), without the style.
 
         The size hint less the room it asks for its minimum text and an icon (a test checks
         it against the style's own figure). Asking the style for the exact figure builds
@@ -76,39 +85,30 @@ class RoutinePicker(QComboBox):
         icon = self.iconSize().width() + 4  # AdjustToMinimumContentsLengthWithIcon adds it
         return self.sizeHint().width() - minimum_text - icon
 
-    def _surely_fits(self) -> bool:
-        """The whole text fits, so Qt may draw it as it is."""
-        text_width = self.fontMetrics().horizontalAdvance(self.currentText())
-        return text_width <= self.width() - self.chrome_bound()
-
     def shown_text(self) -> str:
         """The text as drawn now (shortened when the title is too long for the box)."""
-        if self._surely_fits():
-            return self.currentText()
-        return self._shortened_option().currentText
+        text = self.currentText()
+        room = self.width() - self.chrome_bound() - SLACK
+        return shortened(text, self._titles.get(self.currentIndex(), ""), self.fontMetrics(), room)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Draws the box as QComboBox does, with the shown text shortened to fit."""
-        if self._surely_fits():
+        """Draws the box as QComboBox does, with the shown text shortened to fit.
+
+        The current item reads the shortened text for the time of the paint only, with the
+        model's signals held back: the list, ``currentText`` and screen readers keep the
+        whole text, and nothing is told of the change.
+        """
+        index = self.currentIndex()
+        whole = self.itemText(index)
+        shown = self.shown_text()
+        if shown == whole:
             super().paintEvent(event)
             return
-        from PySide6.QtWidgets import QStyle, QStylePainter
-
-        option = self._shortened_option()
-        painter = QStylePainter(self)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-        painter.end()
-
-    def _shortened_option(self) -> QStyleOptionComboBox:
-        """The box's style option with its text shortened to the style's room for it."""
-        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox  # only when it may not fit
-
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        title = self._titles.get(self.currentIndex(), "")
-        option.currentText = shortened(option.currentText, title, self.fontMetrics(), field.width())
-        return option
+        model = self.model()
+        was_blocked = model.blockSignals(True)
+        try:
+            self.setItemText(index, shown)
+            super().paintEvent(event)
+        finally:
+            self.setItemText(index, whole)
+            model.blockSignals(was_blocked)

@@ -11,7 +11,6 @@ from itertools import pairwise
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -115,10 +114,6 @@ class SessionPage(QWidget):
     def _build_top(self) -> FlowRow:
         top = FlowRow()  # wraps at large text sizes rather than widening past the screen
         self.picker = RoutinePicker(self)
-        self.picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.picker.setMinimumContentsLength(16)
         for choice in self._choices:
             self.picker.addItem("", choice.routine.id)
         self.wait_box = QCheckBox(self)
