@@ -51,7 +51,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         seen.append(path)
         return parse(path)
 
-    monkeypatch.setattr(figure_files, "load_figures", counted)
+    monkeypatch.setattr(reader, "load_figures", counted)  # imported by a cache miss
     return seen
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from exercise_timer.core import loader
 from exercise_timer.core.model import Routine
-from exercise_timer.storage import catalogue, routine_cache
+from exercise_timer.storage import routine_cache
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.storage.routine_cache import CACHE_NAME
@@ -19,13 +20,13 @@ from exercise_timer.storage.routine_cache import CACHE_NAME
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the routine files parsed (not taken from the cache)."""
     parsed: list[str] = []
-    real: Callable[..., Routine] = catalogue.load_routine
+    real: Callable[..., Routine] = loader.load_routine
 
     def counting(path: Path, *, bundled: bool = False) -> Routine:
         parsed.append(path.name)
         return real(path, bundled=bundled)
 
-    monkeypatch.setattr(catalogue, "load_routine", counting)
+    monkeypatch.setattr(loader, "load_routine", counting)  # imported by a cache miss
     return parsed
 
 

@@ -12,7 +12,6 @@ from exercise_timer.app.controller import SessionController
 from exercise_timer.app.services import RoutineChoice
 from exercise_timer.app.state import SessionState, Status
 from exercise_timer.core.i18n import current_language
-from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError
 from exercise_timer.storage.catalogue import load_catalogue
@@ -67,6 +66,8 @@ class RoutineLanguage:
         if routine.path is None:
             return routine
         try:
+            from exercise_timer.core.loader import load_routine  # on a switch of language
+
             return load_routine(routine.path, bundled=routine.bundled)
         except (InputError, OSError):
             return routine

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from exercise_timer import resources
 from exercise_timer.core.i18n import _
-from exercise_timer.core.loader import load_routine
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.storage.paths import Paths
@@ -75,6 +74,8 @@ def _read(cache: RoutineCache, file: Path, *, bundled: bool) -> Routine:
     """The routine in ``file``, from the cache while the file is unchanged (else InputError)."""
     routine = cache.get(file, bundled=bundled)
     if routine is None:
+        from exercise_timer.core.loader import load_routine  # the readers: on a miss only
+
         routine = load_routine(file, bundled=bundled)
         cache.put(file, routine, bundled=bundled)
     return routine
@@ -88,6 +89,8 @@ def open_routine(name: str, paths: Paths, catalogue: Catalogue | None = None) ->
     """
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
     if looks_like_path or Path(name).is_file():
+        from exercise_timer.core.loader import load_routine
+
         return load_routine(Path(name))
     catalogue = catalogue or load_catalogue(paths)
     routine = catalogue.find(name)

@@ -7,7 +7,6 @@ from pathlib import Path
 from exercise_timer import resources
 from exercise_timer.core.figures.book import FigureBook
 from exercise_timer.core.figures.checks import coverage_problems
-from exercise_timer.core.figures.reader import load_figures
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
@@ -42,6 +41,8 @@ def load_routine_figures(routine: Routine, named: str | None = None) -> FigureBo
         )
     book = cached_figures(path)
     if book is None:
+        from exercise_timer.core.figures.reader import load_figures  # on a miss only
+
         book = load_figures(path)
         remember_figures(path, book)
     if book.routine != routine.id:

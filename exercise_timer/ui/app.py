@@ -5,21 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-# The Qt-free modules of the first screen are imported before PySide6: its import hook reads
-# the source of every module imported after it, looking for "PySide6" (~20 ms at start).
-# tests/test_startup_imports.py fails when one of them comes after PySide6.
 from exercise_timer import resources
-from exercise_timer.app import routine_language  # noqa: F401
 from exercise_timer.app.controller import SessionController
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
 from exercise_timer.app.services import StartupError, build_services
-from exercise_timer.core import vocabulary  # noqa: F401
-from exercise_timer.core.figures import motion  # noqa: F401
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
-from exercise_timer.speech import voice_choice  # noqa: F401
-from exercise_timer.storage import figure_files  # noqa: F401
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.paths import Paths
 from exercise_timer.ui.shiboken_code import import_pyside
