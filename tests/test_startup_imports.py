@@ -47,6 +47,12 @@ from exercise_timer.cli import main
 sys.exit(main(["--home", sys.argv[1], "--no-voice"]))
 """
 
+EDITOR_ONLY = {
+    "exercise_timer.storage.lock",
+    "exercise_timer.storage.pin_tries",
+    "exercise_timer.storage.prescription",
+}
+
 KIOSK_ONLY = {
     "exercise_timer.app.kiosk_exit",
     "exercise_timer.app.kiosk_journal",
@@ -102,6 +108,7 @@ def test_the_first_window_loads_neither_openssl_nor_platformdirs_nor_the_kiosk(
     assert not KIOSK_ONLY & loaded
     assert "exercise_timer.core.cue_fit" not in loaded  # the cues are fitted at the first poll
     assert "tomli_w" not in loaded  # a start reads its files; writing them loads the writer
+    assert not EDITOR_ONLY & loaded  # the values editor's and the import's modules
 
 
 def test_a_second_start_reads_routines_and_figures_from_the_caches_without_their_readers(

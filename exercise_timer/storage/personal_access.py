@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exercise_timer.core.i18n import _
 from exercise_timer.core.model import Routine
 from exercise_timer.core.personal import PersonalValues
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.progression import Progression, routine_progression
-from exercise_timer.storage import lock
 from exercise_timer.storage.catalogue import Catalogue
 from exercise_timer.storage.journal import History, JournalUnreadable, SessionJournal
 from exercise_timer.storage.own_folders import own_folder_problem
@@ -27,12 +27,12 @@ from exercise_timer.storage.personal_store import (
     save_personal,
     today,
 )
-from exercise_timer.storage.pin_tries import GuardedCheck, PinTries, pin_tries_file
-from exercise_timer.storage.prescription import (
-    export_prescription,
-    prescribed_by,
-    read_prescription,
-)
+
+if TYPE_CHECKING:
+    from exercise_timer.storage.pin_tries import GuardedCheck
+
+# The lock, the PIN's tries and prescription files are the values editor's and the import's
+# business: their modules are imported when first used, not by every start of the window.
 
 
 class StoredPersonal:
@@ -93,14 +93,20 @@ class StoredPersonal:
 
     def locked(self) -> bool:
         """Whether a clinician's PIN protects the values."""
+        from exercise_timer.storage import lock
+
         return lock.is_locked(self._paths)
 
     def check_pin(self, pin: str) -> bool:
         """Whether ``pin`` is the clinician's PIN."""
+        from exercise_timer.storage import lock
+
         return lock.check_pin(self._paths, pin)
 
     def guarded_check(self) -> GuardedCheck:
         """The editor's Unlock check: waits after wrong PINs, counted with the commands'."""
+        from exercise_timer.storage.pin_tries import GuardedCheck, PinTries, pin_tries_file
+
         return GuardedCheck(PinTries(pin_tries_file(self._paths)), self.check_pin)
 
     def _outside_own_folders(self, path: Path) -> None:
@@ -111,6 +117,8 @@ class StoredPersonal:
 
     def read(self, routine: Routine, path: Path) -> tuple[PersonalValues, Progression]:
         """A prescription file's values for ``routine``; InputError says what is wrong."""
+        from exercise_timer.storage.prescription import prescribed_by, read_prescription
+
         self._outside_own_folders(path)
         prescription, found = read_prescription(path, self._catalogue)
         if found.id != routine.id:
@@ -143,6 +151,8 @@ class StoredPersonal:
         A blank ``clinic`` or ``patient`` is the one of the prescription the saved values
         came from.
         """
+        from exercise_timer.storage.prescription import export_prescription
+
         self._outside_own_folders(path)
         kept = load_personal(self._paths, routine).prescribed
         loaded = LoadedPersonal(values, progression, None, routine, kept)
