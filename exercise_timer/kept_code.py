@@ -6,7 +6,7 @@ the module it belongs to (``__pycache__``, or under ``sys.pycache_prefix``); its
 the interpreter's byte-code magic number (and whatever else the values depend on); it is
 written only where byte-code may be written, to a temporary file renamed over the old one;
 and a missing, damaged or foreign file means making everything as if there were none.
-Used by ``dataclass_code``, ``regex_code`` and ``ui.shiboken_code`` (decisions 0014, 0015).
+Used by ``dataclass_code``, ``regex_code`` and ``ui.shiboken_code`` (decisions 0014-0016).
 """
 
 from __future__ import annotations

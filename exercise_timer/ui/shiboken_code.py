@@ -9,8 +9,8 @@ does for a file: while the first PySide6 import runs, a ``compile`` of a support
 source is served from the code kept at the last start, compiled only when the source is new.
 
 The code is kept in one file beside this module's own byte-code
-(``shiboken_code.cpython-311.shiboken-code``), with the rules of ``dataclass_code``: the key
-is the whole source text, the interpreter's magic number is checked, nothing is written where
+(``shiboken_code.cpython-311.shiboken-code``), with the rules of ``kept_code``: the key holds
+the whole source text, the interpreter's magic number is checked, nothing is written where
 byte-code may not be, and a missing or damaged file means compiling as before.
 """
 
