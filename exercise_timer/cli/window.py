@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from exercise_timer import startup_gc
 from exercise_timer.app.options import AppOptions
 from exercise_timer.core import limits
 from exercise_timer.core.i18n import _, use_language
@@ -102,10 +103,14 @@ def cmd_window(args: argparse.Namespace, paths: Paths) -> int:
     The language comes first, so the routines are read in it: ``--lang`` (already in use)
     wins, else the one chosen in Settings.
     """
-    if getattr(args, "lang", None) is None:
-        use_language(chosen_language(paths.settings_file))
-    catalogue = load_catalogue(paths)
-    routine = open_routine(args.routine, paths, catalogue)
-    from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
+    startup_gc.pause()  # until the window has settled (ui/app.py); see decision 0017
+    try:
+        if getattr(args, "lang", None) is None:
+            use_language(chosen_language(paths.settings_file))
+        catalogue = load_catalogue(paths)
+        routine = open_routine(args.routine, paths, catalogue)
+        from exercise_timer.ui.app import run_window  # Qt loads only when a window is wanted
 
-    return run_window(window_options(args), paths, catalogue, routine)
+        return run_window(window_options(args), paths, catalogue, routine)
+    finally:
+        startup_gc.resume()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from exercise_timer import resources
+from exercise_timer import resources, startup_gc
 from exercise_timer.app.controller import SessionController
 from exercise_timer.app.options import AppOptions
 from exercise_timer.app.policy import policy_for
@@ -18,6 +18,7 @@ from exercise_timer.ui.shiboken_code import import_pyside
 
 import_pyside()  # PySide6 itself, with its support modules' byte-code kept (decision 0015)
 
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from exercise_timer.ui.main_window import MainWindow  # noqa: E402
@@ -31,6 +32,11 @@ def _display_available() -> bool:
     if sys.platform != "linux" or QApplication.instance() is not None:
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+SETTLE_MS = 500
+"""After the first paint, how long the window is left alone before the collector, paused for
+the start, collects once and resumes (``startup_gc.settle``)."""
 
 
 def set_window_icon(app: QApplication) -> None:
@@ -74,6 +80,7 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         controller = SessionController(services, routine, policy=policy, speed=options.speed)
         window = MainWindow(controller, choices=choices)
         window.first_paint.then(lambda: set_window_icon(app))
+        window.first_paint.then(lambda: QTimer.singleShot(SETTLE_MS, startup_gc.settle))
         if policy.full_screen:
             from exercise_timer.ui.kiosk_screen import KioskScreen
 

@@ -1,0 +1,116 @@
+"""The collector paused while the window starts, and the start's survivors frozen once it is up."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from exercise_timer import startup_gc
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """Leaves the collector as it was found (enabled, nothing frozen)."""
+    was_enabled = gc.isenabled()
+    yield
+    startup_gc.resume()
+    gc.unfreeze()
+    if was_enabled:
+        gc.enable()
+
+
+def test_pause_then_settle_collects_freezes_and_restarts(collector: None) -> None:
+    gc.enable()
+    gc.unfreeze()
+    startup_gc.pause()
+    assert not gc.isenabled() and startup_gc.paused()
+    startup_gc.settle()
+    assert gc.isenabled() and not startup_gc.paused()
+    assert gc.get_freeze_count() > 0  # the objects alive now are out of later collections
+
+
+def test_settle_and_resume_leave_a_collector_they_did_not_pause_alone(collector: None) -> None:
+    gc.disable()  # someone else's choice
+    gc.unfreeze()
+    startup_gc.pause()
+    assert not startup_gc.paused()
+    startup_gc.settle()
+    startup_gc.resume()
+    assert not gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_resume_restarts_without_freezing(collector: None) -> None:
+    gc.enable()
+    gc.unfreeze()
+    startup_gc.pause()
+    startup_gc.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    startup_gc.settle()  # nothing left to settle
+    assert gc.get_freeze_count() == 0
+
+
+CHILD = r"""
+import gc, importlib.machinery, json, sys
+seen = {}
+
+class ExecReplacer:
+    def find_spec(self, fullname, path, target=None):
+        if fullname != "exercise_timer.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        original = spec.loader.exec_module
+
+        def exec_module(module):
+            original(module)
+            module.SETTLE_MS = 0  # no waiting on the clock in a test
+
+            def run(app):
+                from exercise_timer import startup_gc
+                seen["at_exec"] = [gc.isenabled(), startup_gc.paused()]
+                for _turn in range(10_000):
+                    app.processEvents()
+                    if not startup_gc.paused():
+                        break
+                seen["settled"] = [gc.isenabled(), gc.get_freeze_count() > 0]
+                return 0
+
+            module.QApplication.exec = run
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, ExecReplacer())
+from exercise_timer.cli import main
+code = main(["--home", sys.argv[1], "--no-voice"])
+seen["after"] = gc.isenabled()
+print("SEEN " + json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_the_window_starts_without_collections_and_settles_after_its_first_paint(
+    tmp_path: Path,
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("SEEN "))
+    seen = json.loads(line.removeprefix("SEEN "))
+    assert seen["at_exec"] == [False, True]  # built and shown without a collection
+    assert seen["settled"] == [True, True]  # painted, then collected once and frozen
+    assert seen["after"] is True
