@@ -38,6 +38,9 @@ SETTLE_MS = 500
 """After the first paint, how long the window is left alone before the collector, paused for
 the start, collects once and resumes (``startup_gc.settle``)."""
 
+SETTLE_LATEST_MS = 5000
+"""After the show, when the collector resumes even if no first paint was seen."""
+
 
 def set_window_icon(app: QApplication) -> None:
     """The program's icon (loading it and its SVG support waits for the first paint)."""
@@ -90,6 +93,7 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         else:
             window.show()
         window.activateWindow()
+        QTimer.singleShot(SETTLE_LATEST_MS, startup_gc.settle)  # a window never painted
         if options.autostart:
             window.autostart()
         code = app.exec()
