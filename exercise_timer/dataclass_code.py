@@ -30,6 +30,7 @@ from typing import Any
 from exercise_timer.kept_code import KeptCode, kept_beside, may_write
 
 SUFFIX = ".dataclass-code"
+OFF = "EXERCISE_TIMER_NO_DATACLASS_CACHE"  # set: dataclasses compiles its methods itself
 
 
 def code_file(module_file: str) -> Path | None:
@@ -93,7 +94,7 @@ def install() -> CodeCache | None:
     global _installed
     if _installed is not None:
         return _installed
-    if os.environ.get("EXERCISE_TIMER_NO_DATACLASS_CACHE"):
+    if os.environ.get(OFF):
         return None
     cache = CodeCache(writable=may_write())
     dataclasses.exec = cache.exec  # type: ignore[attr-defined]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from child_support import kept_child
 
 from exercise_timer import dataclass_code
 from exercise_timer.dataclass_code import CodeCache, ModuleCode, code_file
@@ -52,18 +50,10 @@ print(json.dumps({
 
 
 def run_child(prefix: Path, *, no_cache: bool = False, no_write: bool = False) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("EXERCISE_TIMER_NO_DATACLASS_CACHE", None)
-    if no_cache:
-        env["EXERCISE_TIMER_NO_DATACLASS_CACHE"] = "1"
+    env = {dataclass_code.OFF: "1"} if no_cache else {}
     if no_write:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, check=True
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return kept_child(CHILD, prefix, **env)
 
 
 def test_the_second_start_compiles_no_dataclass_method(tmp_path: Path) -> None:
@@ -183,7 +173,7 @@ def test_a_cache_that_may_not_write_writes_nothing(tmp_path: Path) -> None:
 
 def test_this_process_has_it_installed_for_dataclasses() -> None:
     installed = dataclass_code._installed
-    if os.environ.get("EXERCISE_TIMER_NO_DATACLASS_CACHE"):
+    if os.environ.get(dataclass_code.OFF):
         assert installed is None
     else:
         assert installed is not None

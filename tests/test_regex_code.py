@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from child_support import kept_child
 
 from exercise_timer import regex_code
 from exercise_timer.regex_code import LIMIT, RegexCode
@@ -121,16 +118,7 @@ print(json.dumps({
 
 
 def run_child(prefix: Path, **env_more: str) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop(regex_code.OFF, None)
-    env.update(env_more)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return kept_child(CHILD, prefix, **env_more)
 
 
 def test_the_second_start_compiles_no_pattern(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from types import CodeType
 
+from child_support import kept_child
+
 from exercise_timer.kept_code import KeptCode
 from exercise_timer.ui import shiboken_code
 from exercise_timer.ui.shiboken_code import SupportCompile, support_code_kept
@@ -43,16 +45,7 @@ print(json.dumps({
 
 
 def run_child(prefix: Path, **env_more: str) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix), QT_QPA_PLATFORM="offscreen")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop(shiboken_code.OFF, None)
-    env.update(env_more)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return kept_child(CHILD, prefix, **env_more)
 
 
 def test_the_second_start_compiles_no_support_module(tmp_path: Path) -> None:

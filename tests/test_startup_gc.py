@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from child_support import AFTER_IMPORT
 
 from exercise_timer import startup_gc
 
@@ -56,48 +57,38 @@ def test_resume_restarts_without_freezing(collector: None) -> None:
     assert gc.get_freeze_count() == 0
 
 
-CHILD = r"""
-import gc, importlib.machinery, json, sys
+CHILD = (
+    AFTER_IMPORT
+    + r"""
+import gc, json
 seen = {}
 
-class ExecReplacer:
-    def find_spec(self, fullname, path, target=None):
-        if fullname != "exercise_timer.ui.app":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        original = spec.loader.exec_module
+def run(app):
+    from exercise_timer import startup_gc
+    seen["at_exec"] = [gc.isenabled(), startup_gc.paused()]
+    for _turn in range(10_000):
+        app.processEvents()
+        if not startup_gc.paused():
+            break
+    seen["settled"] = [gc.isenabled(), gc.get_freeze_count() > 0]
+    return 0
 
-        def exec_module(module):
-            original(module)
-            module.SETTLE_MS = 0  # no waiting on the clock in a test
-            module.SETTLE_LATEST_MS = 0 if sys.argv[2] == "never-painted" else 60_000
-            if sys.argv[2] == "never-painted":
-                from exercise_timer.ui.first_paint import FirstPaint
-                FirstPaint.then = lambda self, work: None  # as if no paint were ever seen
+def prepare(window_app):
+    window_app.SETTLE_MS = 0  # no waiting on the clock in a test
+    window_app.SETTLE_LATEST_MS = 0 if sys.argv[2] == "never-painted" else 60_000
+    if sys.argv[2] == "never-painted":
+        from exercise_timer.ui.first_paint import FirstPaint
+        FirstPaint.then = lambda self, work: None  # as if no paint were ever seen
+    window_app.QApplication.exec = run
 
-            def run(app):
-                from exercise_timer import startup_gc
-                seen["at_exec"] = [gc.isenabled(), startup_gc.paused()]
-                for _turn in range(10_000):
-                    app.processEvents()
-                    if not startup_gc.paused():
-                        break
-                seen["settled"] = [gc.isenabled(), gc.get_freeze_count() > 0]
-                return 0
-
-            module.QApplication.exec = run
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, ExecReplacer())
+after_import("exercise_timer.ui.app", prepare)
 from exercise_timer.cli import main
 code = main(["--home", sys.argv[1], "--no-voice"])
 seen["after"] = gc.isenabled()
 print("SEEN " + json.dumps(seen))
 sys.exit(code)
 """
+)
 
 
 @pytest.mark.parametrize("case", ["painted", "never-painted"])

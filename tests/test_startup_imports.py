@@ -15,37 +15,28 @@ import sys
 from pathlib import Path
 
 import pytest
+from child_support import AFTER_IMPORT
 
 from exercise_timer.app.services import READ_ROUTINES
 from exercise_timer.storage.paths import Paths
 
-CHILD = r"""
-import importlib.machinery, json, sys
+CHILD = (
+    AFTER_IMPORT
+    + r"""
+import json
 
-class ExecReplacer:
-    def find_spec(self, fullname, path, target=None):
-        if fullname != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        original = spec.loader.exec_module
+def noted(app):  # before the event loop: no timer (the first poll) has fired yet
+    print("LOADED " + json.dumps(sorted(sys.modules)))
+    return 0
 
-        def exec_module(module):
-            original(module)
+def replace_exec(widgets):
+    widgets.QApplication.exec = noted
 
-            def noted(app):  # before the event loop: no timer (the first poll) has fired yet
-                print("LOADED " + json.dumps(sorted(sys.modules)))
-                return 0
-
-            module.QApplication.exec = noted
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, ExecReplacer())
+after_import("PySide6.QtWidgets", replace_exec)
 from exercise_timer.cli import main
 sys.exit(main(["--home", sys.argv[1], "--no-voice"]))
 """
+)
 
 EDITOR_ONLY = {
     "exercise_timer.storage.lock",
