@@ -14,7 +14,7 @@ import pytest
 
 from exercise_timer.cli import main
 from exercise_timer.speech.probe import probe_speech
-from exercise_timer.storage.cue_lengths import CACHE_NAME
+from exercise_timer.storage.paths import CUE_SECONDS_NAME
 
 BUNDLED = ("xplain-back", "spine-clinic", "chiro-clinic")
 
@@ -57,7 +57,7 @@ def test_no_measured_cue_is_longer_than_the_time_until_the_next(
     last_start, last_seconds, _ = said[-1]
     assert last_start + last_seconds <= document["total_seconds"] + 0.2
     assert any(entry["cue"] != entry["caption"] for entry in timeline)
-    assert (home / "cache" / CACHE_NAME).is_file()
+    assert (home / "cache" / CUE_SECONDS_NAME).is_file()
 
 
 def test_without_a_voice_the_lengths_are_estimates(
@@ -67,7 +67,7 @@ def test_without_a_voice_the_lengths_are_estimates(
     entries = [entry for entry in document["timeline"] if entry["cue"]]
     assert entries and not any(entry["cue_seconds_measured"] for entry in entries)
     assert all(entry["cue_seconds"] > 0 for entry in entries)
-    assert not (home / "cache" / CACHE_NAME).exists()
+    assert not (home / "cache" / CUE_SECONDS_NAME).exists()
 
 
 def test_a_faster_rate_in_the_settings_says_more_of_each_cue(

@@ -67,12 +67,12 @@ def spoken_cues(session: Session, paths: Paths, *, measure: bool) -> tuple[int, 
     from exercise_timer.app.services import voice_settings
     from exercise_timer.core.cue_fit import Timing
     from exercise_timer.core.schedule import build_schedule
-    from exercise_timer.storage.cue_lengths import CACHE_NAME, CueLengths
+    from exercise_timer.storage.cue_lengths import CueLengths
     from exercise_timer.storage.settings import load_settings
 
     settings = load_settings(paths.settings_file).settings
     voice = voice_settings(settings)
-    lengths = CueLengths(paths.cache_dir / CACHE_NAME, voice.voice, voice.rate)
+    lengths = CueLengths(paths.cue_seconds_file, voice.voice, voice.rate)
     measured = real_measure(voice.voice, voice.rate) if measure else None
     timing = Timing(countdown=settings.countdown)
     return voice.rate, fit_measured(build_schedule(session), lengths, timing, measured)

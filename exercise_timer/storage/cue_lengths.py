@@ -14,9 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from exercise_timer.storage.atomic import write_text_atomic
-from exercise_timer.storage.paths import CUE_SECONDS_NAME
 
-CACHE_NAME = CUE_SECONDS_NAME
 FORMAT = 1
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _PAUSE = re.compile(r"[.!?:;,](?:\s|$)")
