@@ -66,11 +66,13 @@ seen = {}
 def run(app):
     from exercise_timer import startup_gc
     seen["at_exec"] = [gc.isenabled(), startup_gc.paused()]
+    seen["icon_at_exec"] = not app.windowIcon().isNull()
     for _turn in range(10_000):
         app.processEvents()
         if not startup_gc.paused():
             break
     seen["settled"] = [gc.isenabled(), gc.get_freeze_count() > 0]
+    seen["icon_settled"] = not app.windowIcon().isNull()
     return 0
 
 def prepare(window_app):
@@ -111,3 +113,4 @@ def test_the_window_starts_without_collections_and_settles_after_its_first_paint
     assert seen["settled"] == [True, True]  # collected once and frozen, after the paint or
     # (never-painted) at the latest a while after the show
     assert seen["after"] is True
+    assert [seen["icon_at_exec"], seen["icon_settled"]] == [False, True]  # the icon waits too

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from exercise_timer import resources, startup_gc
 from exercise_timer.app.controller import SessionController
@@ -35,20 +36,39 @@ def _display_available() -> bool:
 
 
 SETTLE_MS = 500
-"""After the first paint, how long the window is left alone before the collector, paused for
-the start, collects once and resumes (``startup_gc.settle``)."""
+"""After the first paint, how long the window is left alone before what waits for it to
+settle: the collector, paused for the start, collects once and resumes
+(``startup_gc.settle``), and the window icon is set."""
 
 SETTLE_LATEST_MS = 5000
-"""After the show, when the collector resumes even if no first paint was seen."""
+"""After the show, when that is done even if no first paint was seen."""
 
 
 def set_window_icon(app: QApplication) -> None:
-    """The program's icon (loading it and its SVG support waits for the first paint)."""
+    """The program's icon (QIcon, its enums and its SVG engine: about 3 ms)."""
     from PySide6.QtGui import QIcon
 
     icon = resources.asset("icon.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def settling(app: QApplication) -> Callable[[], None]:
+    """What the window does once it has settled after its start, done the first time only.
+
+    The icon is for the task bar and the title bar, which a person does not read in the
+    first half second; the window's first screen is what they are waiting for.
+    """
+    done = False
+
+    def settle() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            startup_gc.settle()
+            set_window_icon(app)
+
+    return settle
 
 
 def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine: Routine) -> int:
@@ -82,8 +102,8 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         choices = services.routine_choices(routine)
         controller = SessionController(services, routine, policy=policy, speed=options.speed)
         window = MainWindow(controller, choices=choices)
-        window.first_paint.then(lambda: set_window_icon(app))
-        window.first_paint.then(lambda: QTimer.singleShot(SETTLE_MS, startup_gc.settle))
+        settle = settling(app)
+        window.first_paint.then(lambda: QTimer.singleShot(SETTLE_MS, settle))
         if policy.full_screen:
             from exercise_timer.ui.kiosk_screen import KioskScreen
 
@@ -93,7 +113,7 @@ def run_window(options: AppOptions, paths: Paths, catalogue: Catalogue, routine:
         else:
             window.show()
         window.activateWindow()
-        QTimer.singleShot(SETTLE_LATEST_MS, startup_gc.settle)  # a window never painted
+        QTimer.singleShot(SETTLE_LATEST_MS, settle)  # a window never painted
         if options.autostart:
             window.autostart()
         code = app.exec()

@@ -3,12 +3,29 @@
 Large text (Settings: text size) or a long translation makes a row of buttons wider than a
 1024 px screen; a QHBoxLayout would then widen the window past the screen's edge, taking the
 Stop button with it. This row keeps its items' order and size and starts a new line instead.
+
+Like Qt's own box layouts, it measures its items once and keeps the figures until Qt
+invalidates the layout (which it does for every layout under a widget before laying them out
+again): each measure is a call into Qt, and a window's first show asks for them many times.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSpacerItem, QWidget, QWidgetItem
+
+
+class _Measured(NamedTuple):
+    """An item's sizes as Qt gave them, and its stretch."""
+
+    item: QLayoutItem
+    stretch: int
+    hint: QSize
+    minimum: QSize
+    maximum: QSize
+    wraps: bool  # its height depends on its width (a wrapping label)
 
 
 class FlowRow(QLayout):
@@ -19,6 +36,8 @@ class FlowRow(QLayout):
         self._items: list[QLayoutItem] = []
         self._stretch: list[int] = []
         self._gap = spacing
+        self._measured: list[_Measured] | None = None
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- what QHBoxLayout offers and the pages use --------------------------------------------
@@ -56,7 +75,15 @@ class FlowRow(QLayout):
         if not 0 <= index < len(self._items):
             return None
         self._stretch.pop(index)
-        return self._items.pop(index)
+        item = self._items.pop(index)
+        self.invalidate()
+        return item
+
+    def invalidate(self) -> None:
+        """Forgets the items' sizes (Qt calls this when they may have changed)."""
+        self._measured = None
+        self._heights.clear()
+        super().invalidate()
 
     def hasHeightForWidth(self) -> bool:
         """Its height depends on its width: narrower means more lines."""
@@ -64,22 +91,22 @@ class FlowRow(QLayout):
 
     def heightForWidth(self, width: int) -> int:
         """The height the items need at ``width``."""
-        return self._place(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
 
     def sizeHint(self) -> QSize:
         """Everything on one line."""
         shown = self._shown()
-        width = sum(item.sizeHint().width() for item, _ in shown)
-        width += self._gap * max(0, len(shown) - 1)
-        height = max((item.sizeHint().height() for item, _ in shown), default=0)
-        return QSize(width, height)
+        width = sum(m.hint.width() for m in shown) + self._gap * max(0, len(shown) - 1)
+        return QSize(width, max((m.hint.height() for m in shown), default=0))
 
     def minimumSize(self) -> QSize:
         """As wide as the widest item; as high as one line of them."""
         shown = self._shown()
-        width = max((item.minimumSize().width() for item, _ in shown), default=0)
-        height = max((item.sizeHint().height() for item, _ in shown), default=0)
-        return QSize(width, height)
+        width = max((m.minimum.width() for m in shown), default=0)
+        return QSize(width, max((m.hint.height() for m in shown), default=0))
 
     def setGeometry(self, rect: QRect) -> None:
         """Places the items inside ``rect``."""
@@ -88,55 +115,62 @@ class FlowRow(QLayout):
 
     # -- placing ----------------------------------------------------------------------------
 
-    def _shown(self) -> list[tuple[QLayoutItem, int]]:
-        return [
-            (item, stretch)
-            for item, stretch in zip(self._items, self._stretch, strict=True)
-            if not item.isEmpty() or isinstance(item, QSpacerItem)
-        ]
+    def _shown(self) -> list[_Measured]:
+        """The items that take room (hidden widgets do not), measured once per invalidation."""
+        if self._measured is None:
+            self._measured = [
+                _Measured(
+                    item,
+                    stretch,
+                    item.sizeHint(),
+                    item.minimumSize(),
+                    item.maximumSize(),
+                    item.hasHeightForWidth(),
+                )
+                for item, stretch in zip(self._items, self._stretch, strict=True)
+                if not item.isEmpty() or isinstance(item, QSpacerItem)
+            ]
+        return self._measured
 
-    def _lines(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
-        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
+    def _lines(self, width: int) -> list[list[_Measured]]:
+        lines: list[list[_Measured]] = [[]]
         used = 0
-        for item, stretch in self._shown():
-            wanted = item.sizeHint().width() if not stretch else item.minimumSize().width()
-            if item.hasHeightForWidth():
+        for measured in self._shown():
+            wanted = measured.minimum.width() if measured.stretch else measured.hint.width()
+            if measured.wraps:
                 # A wrapping label takes a line of its own rather than be squeezed into many
                 # short lines beside the others.
-                wanted = min(item.sizeHint().width(), width)
-            wanted = max(wanted, item.minimumSize().width())
+                wanted = min(measured.hint.width(), width)
+            wanted = max(wanted, measured.minimum.width())
             line = lines[-1]
             if line and used + self._gap + wanted > width:
                 lines.append([])
                 used = 0
                 line = lines[-1]
-            if not line and isinstance(item, QSpacerItem):
+            if not line and isinstance(measured.item, QSpacerItem):
                 continue  # a gap never starts a line
             used += (self._gap if line else 0) + wanted
-            line.append((item, stretch))
+            line.append(measured)
         return [line for line in lines if line]
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         y = rect.y()
         for line in self._lines(rect.width()):
-            widths = [
-                max(item.minimumSize().width(), item.sizeHint().width() if not s else 0)
-                for item, s in line
-            ]
+            widths = [max(m.minimum.width(), 0 if m.stretch else m.hint.width()) for m in line]
             spare = rect.width() - sum(widths) - self._gap * (len(line) - 1)
-            stretches = sum(s for _, s in line)
+            stretches = sum(m.stretch for m in line)
             if spare > 0 and stretches:
-                for index, (item, stretch) in enumerate(line):
-                    if stretch:
-                        grown = widths[index] + spare * stretch // stretches
-                        widths[index] = min(grown, item.maximumSize().width())
-            height = max(item.sizeHint().height() for item, _ in line)
+                for index, measured in enumerate(line):
+                    if measured.stretch:
+                        grown = widths[index] + spare * measured.stretch // stretches
+                        widths[index] = min(grown, measured.maximum.width())
+            height = max(m.hint.height() for m in line)
             x = rect.x()
-            for (item, _), width in zip(line, widths, strict=True):
+            for measured, width in zip(line, widths, strict=True):
                 if move:
-                    item_height = min(height, item.maximumSize().height())
+                    item_height = min(height, measured.maximum.height())
                     top = y + (height - item_height) // 2
-                    item.setGeometry(QRect(QPoint(x, top), QSize(width, item_height)))
+                    measured.item.setGeometry(QRect(QPoint(x, top), QSize(width, item_height)))
                 x += width + self._gap
             y += height + self._gap
         return max(0, y - self._gap - rect.y())
