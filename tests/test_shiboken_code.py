@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import CodeType
 
-from child_support import kept_child
+from child_support import AFTER_IMPORT, kept_child
 
 from exercise_timer.kept_code import KeptCode
 from exercise_timer.ui import shiboken_code
@@ -145,40 +145,73 @@ def test_compile_is_given_back_even_when_the_block_fails(tmp_path: Path) -> None
     assert builtins.compile is original
 
 
-SCAN_CHILD = r"""
+STANDARD = sys.stdlib_module_names
+
+SCAN_CHILD = (
+    AFTER_IMPORT
+    + r"""
 import json, sys
-from exercise_timer.ui.shiboken_code import import_pyside
-import_pyside()
-feature = sys.modules["shibokensupport.feature"]
 scanned = []
-original = feature._mod_uses_pyside
 
-def noted(module):
-    scanned.append(module.__name__)
-    return original(module)
+def watch(widgets):
+    feature = sys.modules["shibokensupport.feature"]
+    original = feature._mod_uses_pyside
 
-feature._mod_uses_pyside = noted
-import exercise_timer.ui.main_window, exercise_timer.app.cue_voice, wave
-table = feature.pyside_feature_dict
-print(json.dumps({
-    "scanned": scanned,
-    "window": table.get("exercise_timer.ui.main_window"),
-    "cue_voice": table.get("exercise_timer.app.cue_voice"),
-}))
+    def noted(module):
+        scanned.append(module.__name__)
+        return original(module)
+
+    feature._mod_uses_pyside = noted
+
+    def instead_of_exec(app):
+        for _turn in range(50):
+            app.processEvents()
+        import exercise_timer.app.cue_voice, wave, platformdirs  # after PySide6, and new
+        table = feature.pyside_feature_dict
+        standard = [name for name in sys.modules if name.partition(".")[0] in
+                    sys.stdlib_module_names]
+        print(json.dumps({
+            "scanned": scanned,
+            "window": table.get("exercise_timer.ui.main_window"),
+            "cue_voice": table.get("exercise_timer.app.cue_voice"),
+            "wave": table.get("wave"),
+            "standard": len(standard),
+            "unlike_the_scan": [name for name in standard if table.get(name, -1) != -1
+                                or original(sys.modules[name])],
+        }))
+        return 0
+
+    widgets.QApplication.exec = instead_of_exec
+
+after_import("PySide6.QtWidgets", watch)
+from exercise_timer.cli import main
+sys.exit(main(["--home", sys.argv[1], "--no-voice"]))
 """
+)
 
 
-def test_pyside_is_told_which_of_our_modules_use_it_instead_of_reading_them() -> None:
+def test_pyside_is_told_which_modules_use_it_instead_of_reading_them(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", SCAN_CHILD], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", SCAN_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
-    assert "wave" in found["scanned"]  # other modules are still read as before
+    assert "platformdirs" in found["scanned"]  # other modules are still read as before
     assert [name for name in found["scanned"] if name.startswith("exercise_timer")] == []
     assert found["window"] == 0  # uses PySide6, no feature selected
     assert found["cue_voice"] == -1  # not a PySide6 module
+    # Nor is the standard library read as the window starts (typing, pathlib, ...; wave is
+    # imported for the first time after it), and each of its modules has the answer the
+    # scan would have given.
+    standard = [name for name in found["scanned"] if name.partition(".")[0] in STANDARD]
+    assert standard in ([], ["encodings.ascii"])  # a submodule first imported after PySide6
+    assert found["wave"] == -1
+    assert found["standard"] > 50 and found["unlike_the_scan"] == []
 
 
 def test_every_module_of_the_program_is_named_and_only_ui_uses_pyside() -> None:
