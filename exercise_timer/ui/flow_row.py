@@ -11,21 +11,25 @@ again): each measure is a call into Qt, and a window's first show asks for them 
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSpacerItem, QWidget, QWidgetItem
 
 
-class _Measured(NamedTuple):
-    """An item's sizes as Qt gave them, and its stretch."""
+class _Measured:
+    """An item's sizes as Qt gave them, and its stretch.
 
-    item: QLayoutItem
-    stretch: int
-    hint: QSize
-    minimum: QSize
-    maximum: QSize
-    wraps: bool  # its height depends on its width (a wrapping label)
+    A plain class: a NamedTuple would compile each of its string annotations at import.
+    """
+
+    __slots__ = ("item", "stretch", "hint", "minimum", "maximum", "wraps")
+
+    def __init__(self, item: QLayoutItem, stretch: int) -> None:
+        self.item = item
+        self.stretch = stretch
+        self.hint = item.sizeHint()
+        self.minimum = item.minimumSize()
+        self.maximum = item.maximumSize()
+        self.wraps = item.hasHeightForWidth()  # its height depends on its width
 
 
 class FlowRow(QLayout):
@@ -119,14 +123,7 @@ class FlowRow(QLayout):
         """The items that take room (hidden widgets do not), measured once per invalidation."""
         if self._measured is None:
             self._measured = [
-                _Measured(
-                    item,
-                    stretch,
-                    item.sizeHint(),
-                    item.minimumSize(),
-                    item.maximumSize(),
-                    item.hasHeightForWidth(),
-                )
+                _Measured(item, stretch)
                 for item, stretch in zip(self._items, self._stretch, strict=True)
                 if not item.isEmpty() or isinstance(item, QSpacerItem)
             ]
