@@ -21,11 +21,8 @@ from exercise_timer.cli import main
 from exercise_timer.core import i18n
 from exercise_timer.core.loader import load_routine, read_routine
 from exercise_timer.core.po_file import read_po
-from exercise_timer.core.routine_translation import (
-    routine_file_of,
-    routine_texts,
-    translation_file,
-)
+from exercise_timer.core.routine_translation import routine_texts
+from exercise_timer.core.translation_files import routine_file_of, translation_file
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.paths import Paths
 

@@ -21,8 +21,8 @@ from exercise_timer.core.i18n import _, ngettext
 from exercise_timer.core.loader import load_routine, translation_problems
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
-from exercise_timer.core.routine_translation import routine_file_of
 from exercise_timer.core.toml_reader import read_toml_file
+from exercise_timer.core.translation_files import routine_file_of
 from exercise_timer.storage.catalogue import load_catalogue
 from exercise_timer.storage.figure_check import check_figures_file, looks_like_figures
 from exercise_timer.storage.paths import Paths

@@ -15,14 +15,11 @@ from exercise_timer.core.i18n import ENGLISH, _, current_language
 from exercise_timer.core.model import Routine
 from exercise_timer.core.problems import InputError, Problem
 from exercise_timer.core.routine_reader import RoutineReader
-from exercise_timer.core.routine_translation import (
-    apply_translation,
-    translation_file,
-    translation_languages,
-)
+from exercise_timer.core.routine_translation import apply_translation
 from exercise_timer.core.textfile import decode_text, read_text_file
 from exercise_timer.core.toml_lines import LineIndex
 from exercise_timer.core.toml_reader import parse_toml
+from exercise_timer.core.translation_files import translation_file, translation_languages
 
 __all__ = [
     "RoutineReader",

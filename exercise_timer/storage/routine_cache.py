@@ -3,7 +3,7 @@
 Reading and checking the three bundled routines takes 15-25 ms, a tenth of the window's
 start-up; loading them back from this cache takes 2-4 ms. A file's entry is used only while
 its modification time and size are those it was read with (and its translation's, see
-``core.routine_translation``), and the whole cache only while the
+``core.translation_files``), and the whole cache only while the
 program's version, Python's, the language and the reading code (every module of
 ``exercise_timer.core``) are unchanged; anything else, or a cache that cannot be read, means
 the files are parsed as before. Only files that were read without a problem are kept, so every
@@ -26,7 +26,7 @@ from pathlib import Path
 from exercise_timer import __version__
 from exercise_timer.core import i18n
 from exercise_timer.core.model import Routine
-from exercise_timer.core.routine_translation import translation_file
+from exercise_timer.core.translation_files import translation_file
 from exercise_timer.storage.atomic import write_bytes_atomic
 
 CACHE_NAME = "routines.pickle"

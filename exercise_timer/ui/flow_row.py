@@ -21,7 +21,7 @@ class _Measured:
     A plain class: a NamedTuple would compile each of its string annotations at import.
     """
 
-    __slots__ = ("item", "stretch", "hint", "minimum", "maximum", "wraps")
+    __slots__ = ("hint", "item", "maximum", "minimum", "stretch", "wraps")
 
     def __init__(self, item: QLayoutItem, stretch: int) -> None:
         self.item = item
