@@ -22,7 +22,15 @@ SOURCE = "def f(x: Later) -> int:\n    return 1\n"
 # A child that imports PySide6 as the program does and reports what the kept code did, and
 # that shiboken's support modules (signatures, __feature__) work.
 CHILD = r"""
-import json, sys
+import builtins, json, sys
+compiled_here = []
+python_compile = builtins.compile
+
+def noted(source, filename, *args, **kwargs):  # what Python itself is asked to compile
+    compiled_here.append(str(filename))
+    return python_compile(source, filename, *args, **kwargs)
+
+builtins.compile = noted
 from exercise_timer.ui.shiboken_code import support_code_kept
 with support_code_kept() as kept:
     from PySide6.QtWidgets import QApplication, QLabel
@@ -34,12 +42,12 @@ except TypeError as error:
 support = sorted(name for name in sys.modules if name.startswith("shibokensupport"))
 print(json.dumps({
     "compiled": kept.compiled if kept else None,
+    "compiled_here": compiled_here,
     "kept": len(kept.values) if kept else None,
     "file": str(kept.file) if kept else None,
     "support": support,
     "signature": message,
-    "compile_restored": compile is __builtins__.compile if hasattr(__builtins__, "compile")
-        else compile.__module__ == "builtins",
+    "compile_restored": builtins.compile is noted,
 }))
 """
 
@@ -53,6 +61,8 @@ def test_the_second_start_compiles_no_support_module(tmp_path: Path) -> None:
     second = run_child(tmp_path)
     assert isinstance(first["compiled"], int) and first["compiled"] >= 10
     assert second["compiled"] == 0 and second["kept"] == first["kept"]
+    assert "signature_bootstrap.py" in first["compiled_here"]  # type: ignore[operator]
+    assert second["compiled_here"] == []  # nothing at all, the bootstrap module included
     assert second["support"] == first["support"]
     assert "shibokensupport.signature.loader" in second["support"]  # type: ignore[operator]
     assert second["signature"] == first["signature"] and "setText(arg__1: str" in str(

@@ -2,8 +2,9 @@
 
 When PySide6 is first imported, shiboken6 unpacks the Python modules it carries inside its
 library (``shibokensupport``: signatures, the ``__feature__`` switch) from an embedded zip
-and compiles their source on every start: about 120 million instructions, a fifth of the
-bare label window's whole start-up (docs/decisions/0015-shiboken-support-code.md). Python
+with its ``signature_bootstrap.py``, and compiles the source of each on every start: about
+120 million instructions, a fifth of the bare label window's whole start-up
+(docs/decisions/0015-shiboken-support-code.md). Python
 keeps no byte-code for them, because they are not files. This does what the import system
 does for a file: while the first PySide6 import runs, a ``compile`` of a support module's
 source is served from the code kept at the last start, compiled only when the source is new.
@@ -30,6 +31,7 @@ from exercise_timer.kept_code import KeptCode, kept_beside, may_write
 SUFFIX = ".shiboken-code"
 OFF = "EXERCISE_TIMER_NO_SHIBOKEN_CACHE"  # set: PySide6 compiles its support code as it would
 SUPPORT_PREFIX = "shibokensupport/"  # the embedded zip's names: shibokensupport/feature.py
+BOOTSTRAP = "signature_bootstrap.py"  # the module that unpacks them, also compiled each start
 _FUTURE_FLAGS = 0
 for _feature in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
@@ -63,7 +65,7 @@ class SupportCompile:
         if (
             isinstance(source, bytes | str)
             and isinstance(filename, str)
-            and filename.startswith(SUPPORT_PREFIX)
+            and (filename.startswith(SUPPORT_PREFIX) or filename == BOOTSTRAP)
             and not flags & ~_FUTURE_FLAGS  # code, not a syntax tree
             and not more
         ):
