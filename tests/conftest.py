@@ -2,7 +2,8 @@
 
 Before anything imports PySide6 or the program: Qt runs offscreen, and the language is pinned
 to English (C.UTF-8), so no test depends on the machine's language; the processes tests start
-inherit both.
+inherit both. The kept code of dataclasses and patterns is installed as the program's start
+installs it (``program_start``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ import pytest
 os.environ.update(LANGUAGE="en", LC_ALL="C.UTF-8", LC_MESSAGES="C.UTF-8", LANG="C.UTF-8")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from exercise_timer.core.clock import SimulatedClock
-from exercise_timer.storage.journal import Journal, open_journal
-from exercise_timer.storage.paths import Paths
+from exercise_timer.program_start import install_kept_code
+
+install_kept_code()  # as the program's start does, before its modules are imported
+
+from exercise_timer.core.clock import SimulatedClock  # noqa: E402
+from exercise_timer.storage.journal import Journal, open_journal  # noqa: E402
+from exercise_timer.storage.paths import Paths  # noqa: E402
 
 if TYPE_CHECKING:
     from exercise_timer.speech.measure import MeasureOutcome

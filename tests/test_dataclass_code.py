@@ -25,6 +25,8 @@ INIT_SOURCE = (
 CHILD = r"""
 import dataclasses, json, sys
 from exercise_timer import dataclass_code
+from exercise_timer.program_start import install_kept_code
+install_kept_code()  # as the program's start does
 from exercise_timer.core.limits import Limit
 from exercise_timer.core import model
 cache = dataclass_code._installed

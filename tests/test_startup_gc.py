@@ -61,7 +61,14 @@ CHILD = (
     AFTER_IMPORT
     + r"""
 import gc, json
-seen = {}
+seen = {"collections": 0}
+
+def counted(phase, info):
+    if phase == "start" and "at_exec" not in seen:
+        seen["collections"] += 1
+
+# From the end of the program's first module (the package's, which only names the version)
+after_import("exercise_timer", lambda package: gc.callbacks.append(counted))
 
 def run(app):
     from exercise_timer import startup_gc
@@ -110,7 +117,42 @@ def test_the_window_starts_without_collections_and_settles_after_its_first_paint
     line = next(line for line in done.stdout.splitlines() if line.startswith("SEEN "))
     seen = json.loads(line.removeprefix("SEEN "))
     assert seen["at_exec"] == [False, True]  # built and shown without a collection
+    assert seen["collections"] == 0  # none at all from the program's first import on
     assert seen["settled"] == [True, True]  # collected once and frozen, after the paint or
     # (never-painted) at the latest a while after the show
     assert seen["after"] is True
     assert [seen["icon_at_exec"], seen["icon_settled"]] == [False, True]  # the icon waits too
+
+
+COMMAND_CHILD = r"""
+import gc, json, sys
+from exercise_timer.cli import main
+import exercise_timer.cli.catalogue as catalogue
+
+during = []
+original = catalogue.cmd_routines
+
+def noted(*args):
+    during.append(gc.isenabled())
+    return original(*args)
+
+catalogue.cmd_routines = noted
+code = main(["--home", sys.argv[1], "routines"])
+print("SEEN " + json.dumps({"code": code, "during": during, "after": gc.isenabled()}))
+"""
+
+
+def test_other_commands_run_with_the_collector(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("SEEN "))
+    seen = json.loads(line.removeprefix("SEEN "))
+    assert seen == {"code": 0, "during": [True], "after": True}

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from exercise_timer import __version__
+from exercise_timer import __version__, startup_gc
 from exercise_timer.cli.argparse_words import speak_in_program_language
 from exercise_timer.cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
 from exercise_timer.cli.language import LANG_HELP, apply_language_option
@@ -112,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = find_paths(args.home)
     tidy_own_folders(paths)
     handler = handler_of(args) or cmd_window
+    if handler is not cmd_window:
+        startup_gc.resume()  # paused for the imports (program_start); the window keeps it
     try:
         return handler(args, paths)
     except InputError as error:

@@ -63,6 +63,12 @@ def program(home: str, wanted: str) -> None:
     reached("start", wanted)
     from pathlib import Path
 
+    try:
+        from exercise_timer.program_start import begin
+    except ImportError:  # a checkout from before it (--before): importing the package did it
+        pass
+    else:
+        begin()  # as cli.main does first
     from exercise_timer.cli import entry  # noqa: F401  (what `exercise-timer` imports)
     from exercise_timer.storage.catalogue import load_catalogue, open_routine
     from exercise_timer.storage.paths import Paths
