@@ -19,7 +19,7 @@ from exercise_timer.app.policy import policy_for
 from exercise_timer.core.i18n import _, current_language
 from exercise_timer.core.model import Routine
 from exercise_timer.core.resolve import resolve
-from exercise_timer.core.schedule import build_schedule
+from exercise_timer.core.schedule import session_ms
 from exercise_timer.speech.guarded import GuardedSpeaker
 from exercise_timer.speech.speaker import CaptionsOnly, Speaker, VoiceSettings
 from exercise_timer.storage import figure_cache
@@ -122,7 +122,7 @@ class Services:
                 session = self.personal.today(loaded).session
             else:
                 session = resolve(routine)
-            choices.append(RoutineChoice(routine, build_schedule(session).total_ms / 1000))
+            choices.append(RoutineChoice(routine, session_ms(session) / 1000))
         return choices
 
     def store_settings(self, settings: Settings) -> str | None:

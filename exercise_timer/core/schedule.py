@@ -117,3 +117,21 @@ def build_schedule(session: Session) -> Schedule:
         total += segment.duration_ms
         offsets[position + 1] = total
     return Schedule(session, tuple(segments), tuple(offsets), tuple(starts))
+
+
+def session_ms(session: Session) -> int:
+    """How long ``build_schedule(session)`` lasts, summed without laying out its phases.
+
+    For a routine's length where nothing else of the schedule is wanted (the routine picker
+    shows each routine's minutes at the window's start): the same sums of the same whole
+    milliseconds, so always exactly ``build_schedule(session).total_ms``.
+    """
+    total = 0
+    for exercise in session.exercises:
+        moves_ms = sum(to_ms(stage.move_seconds) for stage in exercise.stages)
+        reps = range(exercise.repetitions)
+        holds_ms = sum(to_ms(stage.holds[rep]) for stage in exercise.stages for rep in reps)
+        ends_ms = to_ms(exercise.return_seconds) + to_ms(exercise.relax_seconds)
+        one_pass = to_ms(exercise.prepare_seconds) + exercise.repetitions * (moves_ms + ends_ms)
+        total += len(exercise.passes()) * (one_pass + holds_ms)
+    return total

@@ -37,7 +37,7 @@ from exercise_timer.core.personal import ExerciseValues, PersonalValues
 from exercise_timer.core.problems import InputError
 from exercise_timer.core.progression import Progression
 from exercise_timer.core.resolve import ResolvedExercise, resolve, resolve_exercise
-from exercise_timer.core.schedule import build_schedule
+from exercise_timer.core.schedule import session_ms
 from exercise_timer.storage.personal_fields import HOLD, RELAX, REPETITIONS, VARIANT
 from exercise_timer.ui.figure_stills import stills_for
 from exercise_timer.ui.limit_fields import LimitedField, out_of_limits
@@ -356,7 +356,7 @@ class ValuesEditor(QDialog):
     def _refresh(self) -> None:
         values = self.values()
         session = resolve(self.routine, values)
-        seconds = build_schedule(session).total_ms / 1000
+        seconds = session_ms(session) / 1000
         self.duration.setText(
             ngettext(
                 "Session: {count} exercise, {minutes} min {seconds} s",
