@@ -2,8 +2,9 @@
 
 ``AFTER_IMPORT`` is the opening of a child's code: ``after_import(name, then)`` calls
 ``then(module)`` as soon as ``name`` is imported, without importing it earlier (which would
-change the order of a start). ``kept_child`` runs a child over a byte-code folder of its own,
-with every kept-code cache on unless a test switches one off.
+change the order of a start). ``program_child`` runs a child offscreen and reads back the JSON
+it printed after a tag; ``kept_child`` runs one over a byte-code folder of its own, with every
+kept-code cache on unless a test switches one off.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from exercise_timer import dataclass_code, regex_code
 from exercise_timer.ui import shiboken_code
@@ -39,6 +41,26 @@ def after_import(name, then):
 
     sys.meta_path.insert(0, Finder())
 '''
+
+
+def program_child(code: str, *args: str, tag: str, env: dict[str, str] | None = None) -> Any:
+    """The JSON the child ``code`` printed after ``tag``, run offscreen with ``args``.
+
+    ``env`` is the child's environment (default: this process's).
+    """
+    env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith(tag))
+    return json.loads(line.removeprefix(tag))
+
 
 CACHES_OFF = (dataclass_code.OFF, regex_code.OFF, shiboken_code.OFF)
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import ast
 import builtins
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from types import CodeType
 
-from child_support import AFTER_IMPORT, kept_child
+from child_support import AFTER_IMPORT, kept_child, program_child
 
 from exercise_timer.kept_code import KeptCode
 from exercise_timer.ui import shiboken_code
@@ -180,7 +177,7 @@ def watch(widgets):
         table = feature.pyside_feature_dict
         standard = [name for name in sys.modules if name.partition(".")[0] in
                     sys.stdlib_module_names]
-        print(json.dumps({
+        print("FOUND " + json.dumps({
             "scanned": scanned,
             "window": table.get("exercise_timer.ui.main_window"),
             "cue_voice": table.get("exercise_timer.app.cue_voice"),
@@ -201,16 +198,7 @@ sys.exit(main(["--home", sys.argv[1], "--no-voice"]))
 
 
 def test_pyside_is_told_which_modules_use_it_instead_of_reading_them(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", SCAN_CHILD, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
+    found = program_child(SCAN_CHILD, str(tmp_path), tag="FOUND ")
     assert "platformdirs" in found["scanned"]  # other modules are still read as before
     assert [name for name in found["scanned"] if name.startswith("exercise_timer")] == []
     assert found["window"] == 0  # uses PySide6, no feature selected

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from child_support import AFTER_IMPORT
+from child_support import AFTER_IMPORT, program_child
 
 from exercise_timer import startup_gc
 
@@ -104,18 +100,7 @@ sys.exit(code)
 def test_the_window_starts_without_collections_and_settles_after_its_first_paint(
     tmp_path: Path, case: str
 ) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path), case],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("SEEN "))
-    seen = json.loads(line.removeprefix("SEEN "))
+    seen = program_child(CHILD, str(tmp_path), case, tag="SEEN ")
     assert seen["at_exec"] == [False, True]  # built and shown without a collection
     assert seen["collections"] == 0  # none at all from the program's first import on
     assert seen["settled"] == [True, True]  # collected once and frozen, after the paint or
@@ -143,16 +128,5 @@ print("SEEN " + json.dumps({"code": code, "during": during, "after": gc.isenable
 
 
 def test_other_commands_run_with_the_collector(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", COMMAND_CHILD, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("SEEN "))
-    seen = json.loads(line.removeprefix("SEEN "))
+    seen = program_child(COMMAND_CHILD, str(tmp_path), tag="SEEN ")
     assert seen == {"code": 0, "during": [True], "after": True}

@@ -8,14 +8,13 @@ timer) are what a person's start-up pays for.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from child_support import AFTER_IMPORT
+from child_support import AFTER_IMPORT, program_child
 
 from exercise_timer.app.services import READ_ROUTINES
 from exercise_timer.storage.paths import Paths
@@ -56,19 +55,9 @@ KIOSK_ONLY = {
 
 def first_window(home: Path) -> set[str]:
     """The modules loaded when the first window is shown."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="en", LANG="C.UTF-8")
+    env = dict(os.environ, LANGUAGE="en", LANG="C.UTF-8")
     env.pop("EXERCISE_TIMER_HOME", None)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(home)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("LOADED "))
-    return set(json.loads(line.removeprefix("LOADED ")))
+    return set(program_child(CHILD, str(home), tag="LOADED ", env=env))
 
 
 def returning_home(folder: Path) -> Path:
