@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,7 +101,13 @@ sys.exit(code)
 def test_the_window_starts_without_collections_and_settles_after_its_first_paint(
     tmp_path: Path, case: str
 ) -> None:
-    seen = program_child(CHILD, str(tmp_path), case, tag="SEEN ")
+    # A start with its byte-code, as an installed program has it: compiling a module from
+    # its source makes objects too, which PYTHONDONTWRITEBYTECODE would make every start do.
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    home = str(tmp_path / "home")
+    program_child(CHILD, home, case, tag="SEEN ", env=env)  # writes the byte-code
+    seen = program_child(CHILD, home, case, tag="SEEN ", env=env)
     assert seen["at_exec"] == [False, True]  # built and shown without a collection
     assert seen["collections"] == 0  # none at all from the program's first import on
     assert seen["settled"] == [True, True]  # collected once and frozen, after the paint or
