@@ -66,14 +66,10 @@ CACHES_OFF = (dataclass_code.OFF, regex_code.OFF, shiboken_code.OFF)
 
 
 def kept_child(code: str, prefix: Path, **env_more: str) -> dict[str, object]:
-    """The JSON ``code`` prints, run with its byte-code (and kept code) under ``prefix``."""
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix), QT_QPA_PLATFORM="offscreen")
+    """The JSON ``code`` prints after "KEPT ", with its byte-code and kept code under ``prefix``."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix))
     for name in ("PYTHONDONTWRITEBYTECODE", *CACHES_OFF):
         env.pop(name, None)
     env.update(env_more)
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, object] = json.loads(done.stdout)
+    result: dict[str, object] = program_child(code, tag="KEPT ", env=env)
     return result

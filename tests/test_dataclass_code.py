@@ -36,7 +36,7 @@ try:
     frozen = False
 except dataclasses.FrozenInstanceError:
     frozen = True
-print(json.dumps({
+print("KEPT " + json.dumps({
     "installed": cache is not None,
     "compiled": cache.compiled if cache else None,
     "files": sorted(str(f) for f in cache.modules) if cache else [],

@@ -109,7 +109,7 @@ same = all(
     re._compiler.compile(pattern, flags) == original(pattern, flags)
     for pattern, flags in (cache.kept.values if cache else {})
 )
-print(json.dumps({
+print("KEPT " + json.dumps({
     "installed": cache is not None,
     "made": cache.kept.made if cache else None,
     "kept": len(cache.kept.values) if cache else None,

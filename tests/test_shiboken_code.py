@@ -37,7 +37,7 @@ try:
 except TypeError as error:
     message = str(error)
 support = sorted(name for name in sys.modules if name.startswith("shibokensupport"))
-print(json.dumps({
+print("KEPT " + json.dumps({
     "compiled": kept.compiled if kept else None,
     "compiled_here": compiled_here,
     "kept": len(kept.values) if kept else None,
